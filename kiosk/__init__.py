@@ -1,0 +1,1 @@
+"""kiosk: offline-first conference check-in."""

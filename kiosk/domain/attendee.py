@@ -1,0 +1,34 @@
+"""An attendee as the kiosk knows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Attendee:
+    id: str
+    first_name: str
+    last_name: str
+    company: str
+    email: str
+    type: str
+    ticket_code: str | None = None
+    badge_issue: int = 1  # raised when a badge is replaced; older codes are refused
+    cancelled: bool = False
+    photo: str | None = None
+    position: str = ""
+
+    @property
+    def name(self) -> str:
+        """Display name: CJK names run family-first without a space, others first-last."""
+        if _is_cjk(self.last_name) and _is_cjk(self.first_name):
+            return f"{self.last_name}{self.first_name}"
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all(
+        "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch
+        for ch in text
+    )

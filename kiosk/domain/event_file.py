@@ -1,0 +1,312 @@
+"""Reading an event file (TOML) into an Event, refusing bad ones with file, line and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kiosk.domain.event import AttendeeType, Event, Hall, Registration, Session
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+T = TypeVar("T")
+
+
+class EventFileError(ValueError):
+    """A malformed event file: where it is wrong and why."""
+
+    def __init__(self, path: str, line: int | None, field: str, message: str) -> None:
+        self.path, self.line, self.field, self.message = path, line, field, message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class _Loc:
+    """A field's place in the TOML document: table, index in an array of tables, key."""
+
+    table: str
+    index: int | None = None
+    key: str | None = None
+
+    def __str__(self) -> str:
+        text = self.table if self.index is None else f"{self.table}[{self.index}]"
+        return f"{text}.{self.key}" if self.key else text
+
+
+def _find_line(source: str, loc: _Loc) -> int | None:
+    """Best-effort line of a field: the n-th [[table]] header, then the key below it."""
+    header = re.compile(r"^\s*\[\[\s*" + re.escape(loc.table) + r"\s*\]\]")
+    single = re.compile(r"^\s*\[\s*" + re.escape(loc.table) + r"\s*\]")
+    any_header = re.compile(r"^\s*\[")
+    lines = source.splitlines()
+    start = None
+    seen = -1
+    for number, text in enumerate(lines):
+        if loc.index is None and single.match(text):
+            start = number
+            break
+        if loc.index is not None and header.match(text):
+            seen += 1
+            if seen == loc.index:
+                start = number
+                break
+    if start is None:
+        return None
+    if loc.key:
+        key = re.compile(r"^\s*" + re.escape(loc.key) + r"\s*=")
+        for number in range(start + 1, len(lines)):
+            if any_header.match(lines[number]):
+                break
+            if key.match(lines[number]):
+                return number + 1
+    return start + 1
+
+
+class _Reader:
+    def __init__(self, path: str, source: str) -> None:
+        self.path, self.source = path, source
+
+    def fail(self, loc: _Loc, message: str) -> EventFileError:
+        return EventFileError(self.path, _find_line(self.source, loc), str(loc), message)
+
+    def get(
+        self,
+        table: dict[str, Any],
+        loc: _Loc,
+        convert: Callable[[Any], T],
+        default: T | None = None,
+        required: bool = True,
+    ) -> T:
+        assert loc.key is not None
+        if loc.key not in table:
+            if required and default is None:
+                raise self.fail(_Loc(loc.table, loc.index), f"missing field '{loc.key}'")
+            return default  # type: ignore[return-value]
+        try:
+            return convert(table[loc.key])
+        except (TypeError, ValueError) as exc:
+            raise self.fail(loc, str(exc)) from None
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected a non-empty string")
+    return value.strip()
+
+
+def _ident(value: Any) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValueError(
+            f"{value!r} is not an id (lower-case letters, digits, '-' or '_', at most 32)"
+        )
+    return value
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"expected a positive whole number, got {value!r}")
+    return value
+
+
+def _minutes(value: Any) -> dt.timedelta:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 24 * 60:
+        raise ValueError(f"expected minutes between 0 and 1440, got {value!r}")
+    return dt.timedelta(minutes=value)
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _color(value: Any) -> str:
+    if not isinstance(value, str) or not _COLOR.match(value):
+        raise ValueError(f"expected a colour like '#1565c0', got {value!r}")
+    return value.lower()
+
+
+def _id_list(value: Any) -> frozenset[str] | None:
+    if value == "*" or value == ["*"]:
+        return None
+    if not isinstance(value, list):
+        raise ValueError("expected a list of ids or \"*\"")
+    return frozenset(_ident(v) for v in value)
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    raise ValueError(f"expected a date like 2026-10-14, got {value!r}")
+
+
+def _time_in(tz: ZoneInfo) -> Callable[[Any], dt.datetime]:
+    def convert(value: Any) -> dt.datetime:
+        if isinstance(value, str):
+            try:
+                value = dt.datetime.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"not an ISO-8601 time: {value!r}") from None
+        if not isinstance(value, dt.datetime):
+            raise ValueError(f"expected a time like 2026-10-14T09:30, got {value!r}")
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+
+    return convert
+
+
+def parse_event(source: str, path: str = "<event>") -> Event:
+    """Parse and check an event document; raise EventFileError on the first fault."""
+    try:
+        doc = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise EventFileError(
+            path, int(match.group(1)) if match else None, "", f"not valid TOML ({exc})"
+        ) from None
+    r = _Reader(path, source)
+    head = doc.get("event")
+    if not isinstance(head, dict):
+        raise EventFileError(path, None, "event", "missing [event] table")
+    event_id = r.get(head, _Loc("event", None, "id"), _ident)
+    name = r.get(head, _Loc("event", None, "name"), _text)
+    tz_name = r.get(head, _Loc("event", None, "timezone"), _text)
+    try:
+        tz = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise r.fail(_Loc("event", None, "timezone"), f"unknown time zone {tz_name!r}") from None
+    days = r.get(
+        head, _Loc("event", None, "days"), lambda v: tuple(_date(d) for d in v) if v else ()
+    )
+    if not days:
+        raise r.fail(_Loc("event", None, "days"), "at least one day is needed")
+    languages = r.get(
+        head,
+        _Loc("event", None, "languages"),
+        lambda v: tuple(_text(x) for x in v),
+        default=("en",),
+    )
+    motto = r.get(head, _Loc("event", None, "motto"), _text, default="", required=False)
+
+    adm = doc.get("admission", {})
+    opens_default = r.get(adm, _Loc("admission", None, "opens_before_minutes"), _minutes,
+                          default=dt.timedelta(minutes=30))
+    closes_default = r.get(adm, _Loc("admission", None, "closes_after_minutes"), _minutes,
+                           default=dt.timedelta(minutes=15))
+    reentry_default = r.get(adm, _Loc("admission", None, "reentry"), _bool, default=True,
+                            required=False)
+    repeat_seconds = r.get(adm, _Loc("admission", None, "repeat_scan_seconds"),
+                           _positive_int, default=5)
+
+    tracks: dict[str, str] = {}
+    for i, t in enumerate(doc.get("tracks", [])):
+        tid = r.get(t, _Loc("tracks", i, "id"), _ident)
+        tracks[tid] = r.get(t, _Loc("tracks", i, "name"), _text)
+
+    halls: list[Hall] = []
+    for i, h in enumerate(doc.get("halls", [])):
+        hid = r.get(h, _Loc("halls", i, "id"), _ident)
+        if any(x.id == hid for x in halls):
+            raise r.fail(_Loc("halls", i, "id"), f"duplicate hall id {hid!r}")
+        halls.append(Hall(hid, r.get(h, _Loc("halls", i, "name"), _text),
+                          r.get(h, _Loc("halls", i, "capacity"), _positive_int)))
+    if not halls:
+        raise EventFileError(path, None, "halls", "at least one [[halls]] is needed")
+    hall_ids = {h.id for h in halls}
+
+    types: list[AttendeeType] = []
+    for i, t in enumerate(doc.get("types", [])):
+        tid = r.get(t, _Loc("types", i, "id"), _ident)
+        if any(x.id == tid for x in types):
+            raise r.fail(_Loc("types", i, "id"), f"duplicate type id {tid!r}")
+        allowed = r.get(t, _Loc("types", i, "halls"), _id_list, required=False)
+        for hid in allowed or ():
+            if hid not in hall_ids:
+                raise r.fail(_Loc("types", i, "halls"), f"unknown hall {hid!r}")
+        types.append(AttendeeType(
+            tid,
+            r.get(t, _Loc("types", i, "name"), _text),
+            r.get(t, _Loc("types", i, "color"), _color),
+            allowed,
+            r.get(t, _Loc("types", i, "all_access"), _bool, default=False, required=False),
+        ))
+    if not types:
+        raise EventFileError(path, None, "types", "at least one [[types]] is needed")
+    type_ids = {t.id for t in types}
+
+    sessions: list[Session] = []
+    when = _time_in(tz)
+    for i, s in enumerate(doc.get("sessions", [])):
+        sid = r.get(s, _Loc("sessions", i, "id"), _ident)
+        if any(x.id == sid for x in sessions):
+            raise r.fail(_Loc("sessions", i, "id"), f"duplicate session id {sid!r}")
+        hall_id = r.get(s, _Loc("sessions", i, "hall"), _ident)
+        if hall_id not in hall_ids:
+            raise r.fail(_Loc("sessions", i, "hall"), f"unknown hall {hall_id!r}")
+        start = r.get(s, _Loc("sessions", i, "start"), when)
+        end = r.get(s, _Loc("sessions", i, "end"), when)
+        if end <= start:
+            raise r.fail(_Loc("sessions", i, "end"), "the session ends before it starts")
+        if start.astimezone(tz).date() not in days:
+            raise r.fail(_Loc("sessions", i, "start"), "not on one of the event's days")
+        track = r.get(s, _Loc("sessions", i, "track"), _ident, required=False)
+        if track is not None and tracks and track not in tracks:
+            raise r.fail(_Loc("sessions", i, "track"), f"unknown track {track!r}")
+        allowed = r.get(s, _Loc("sessions", i, "types"), _id_list, required=False)
+        for tid in allowed or ():
+            if tid not in type_ids:
+                raise r.fail(_Loc("sessions", i, "types"), f"unknown type {tid!r}")
+        closes = r.get(s, _Loc("sessions", i, "closes_after_minutes"), _minutes,
+                       default=closes_default)
+        if r.get(s, _Loc("sessions", i, "admit_until_end"), _bool, default=False,
+                 required=False):
+            closes = end - start
+        hall = next(h for h in halls if h.id == hall_id)
+        sessions.append(Session(
+            id=sid,
+            hall=hall_id,
+            title=r.get(s, _Loc("sessions", i, "title"), _text),
+            track=track,
+            start=start,
+            end=end,
+            opens_before=r.get(s, _Loc("sessions", i, "opens_before_minutes"), _minutes,
+                               default=opens_default),
+            closes_after=closes,
+            registration=r.get(s, _Loc("sessions", i, "registration"), Registration,
+                               default=Registration.OPEN),
+            reentry=r.get(s, _Loc("sessions", i, "reentry"), _bool, default=reentry_default,
+                          required=False),
+            capacity=r.get(s, _Loc("sessions", i, "capacity"), _positive_int,
+                           default=hall.capacity),
+            types=allowed,
+        ))
+    return Event(
+        id=event_id,
+        name=name,
+        timezone=tz_name,
+        days=days,
+        halls=tuple(halls),
+        types=tuple(types),
+        sessions=tuple(sessions),
+        tracks=tracks,
+        languages=languages,
+        motto=motto,
+        repeat_scan_seconds=float(repeat_seconds),
+    )
+
+
+def load_event(path: Path) -> tuple[Event, str]:
+    """Read an event file; returns the event and its source text (kept in the store)."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EventFileError(str(path), None, "", f"cannot read: {exc}") from None
+    return parse_event(source, str(path)), source
