@@ -1,1 +1,1 @@
-"""kiosk: offline-first conference check-in."""
+"""Services over the store: deciding and recording scans. No Qt."""

@@ -1,1 +1,1 @@
-"""kiosk: offline-first conference check-in."""
+"""SQLite through sqlite-utils: the only writer of the kiosk's tables."""

@@ -1,0 +1,216 @@
+"""CheckInService: decides a scan and records it durably before anyone sees the verdict.
+
+The GUI, the command line and the tests all go through this one class, so they reach
+the same decision for the same scan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from kiosk.domain.attendee import Attendee
+from kiosk.domain.decision import Decision, Direction, Verdict
+from kiosk.domain.event import Event
+from kiosk.domain.rules import Outcome, Presence, decide, session_for
+from kiosk.service.identify import Identified, identify, stored_form
+from kiosk.store import attendees, checkins, events, settings
+from kiosk.store.checkins import LogRecord
+from kiosk.store.db import write
+
+Clock = Callable[[], dt.datetime]
+UNDO_WINDOW = dt.timedelta(minutes=15)
+
+
+class CheckInError(ValueError):
+    """A request the service refuses outright (unknown hall, nothing to undo...)."""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+class CheckInService:
+    def __init__(self, db: Database, event: Event, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.event = event
+        self.clock = clock
+        self.kiosk_id = settings.kiosk_id(db)
+        self.keys = events.public_keys(db, event.id)
+
+    def reload_keys(self) -> None:
+        self.keys = events.public_keys(self.db, self.event.id)
+
+    def _check_hall(self, hall: str) -> None:
+        if self.event.hall(hall) is None:
+            known = ", ".join(h.id for h in self.event.halls)
+            raise CheckInError(f"unknown hall {hall!r} (this event has: {known})")
+
+    def _when(self, at: dt.datetime | None) -> dt.datetime:
+        when = at or self.clock()
+        if when.tzinfo is None:
+            raise CheckInError("times must carry a UTC offset or time zone")
+        return when
+
+    def scan(
+        self,
+        code: str,
+        hall: str,
+        direction: Direction = Direction.ENTRY,
+        at: dt.datetime | None = None,
+    ) -> Decision:
+        """Decide one scan and record it; the record is on disk when this returns."""
+        self._check_hall(hall)
+        when = self._when(at)
+        stored = stored_form(code)
+        with write(self.db):
+            since = _iso(when - dt.timedelta(seconds=self.event.repeat_scan_seconds))
+            earlier = checkins.last_for_code(self.db, self.kiosk_id, stored, since)
+            if earlier is not None and earlier.direction == direction.value:
+                return self._from_record(earlier, repeat=True)
+            found = identify(self.db, self.event.id, self.keys, code)
+            if isinstance(found, Identified):
+                outcome = self._decide(found.attendee, hall, direction, when)
+                attendee, warnings = found.attendee, found.warnings
+            else:
+                session = session_for(self.event, hall, direction, when)
+                outcome = Outcome(found.verdict, found.reason, session, 0)
+                attendee, warnings = found.attendee, ()
+            record = LogRecord(
+                id=uuid.uuid4().hex,
+                kiosk_id=self.kiosk_id,
+                hall=hall,
+                session_id=outcome.session.id if outcome.session else None,
+                direction=direction.value,
+                verdict=outcome.verdict.value,
+                reason=outcome.reason,
+                attendee_id=attendee.id if attendee else None,
+                code=stored,
+                at=_iso(when),
+                delta=outcome.delta,
+                clock_offset_ms=self._clock_offset(),
+                warnings=",".join(warnings),
+            )
+            checkins.append(self.db, record)
+            return self._decision(record, attendee)
+
+    def _decide(
+        self, attendee: Attendee, hall: str, direction: Direction, when: dt.datetime
+    ) -> Outcome:
+        session = session_for(self.event, hall, direction, when)
+        if session is None:
+            return decide(self.event, hall, direction, when, attendee, None, Presence.NEVER, 0,
+                          None)
+        return decide(
+            self.event,
+            hall,
+            direction,
+            when,
+            attendee,
+            session,
+            checkins.presence(self.db, attendee.id, session.id),
+            checkins.occupancy(self.db, session.id),
+            attendees.registration(self.db, attendee.id, session.id),
+        )
+
+    def admit_manually(
+        self, attendee_id: str, hall: str, note: str, at: dt.datetime | None = None
+    ) -> Decision:
+        """Staff let someone in; the reason is mandatory and logged."""
+        self._check_hall(hall)
+        if not note.strip():
+            raise CheckInError("a manual admission needs a reason")
+        when = self._when(at)
+        with write(self.db):
+            attendee = attendees.find_by_id(self.db, attendee_id)
+            if attendee is None:
+                raise CheckInError(f"no attendee with id {attendee_id!r}")
+            session = self.event.session_for_exit(hall, when)
+            inside = session is not None and (
+                checkins.presence(self.db, attendee.id, session.id) is Presence.INSIDE
+            )
+            record = LogRecord(
+                id=uuid.uuid4().hex,
+                kiosk_id=self.kiosk_id,
+                hall=hall,
+                session_id=session.id if session else None,
+                direction=Direction.ENTRY.value,
+                verdict=Verdict.MANUAL_ADMISSION.value,
+                reason="staff_override",
+                attendee_id=attendee.id,
+                code=f"manual:{attendee.id}",
+                at=_iso(when),
+                delta=0 if inside or session is None else +1,
+                clock_offset_ms=self._clock_offset(),
+                note=note.strip(),
+            )
+            checkins.append(self.db, record)
+            return self._decision(record, attendee)
+
+    def undo_last(self, at: dt.datetime | None = None, note: str = "") -> Decision:
+        """Reverse this kiosk's latest admission or exit of the last 15 minutes (a new record)."""
+        when = self._when(at)
+        with write(self.db):
+            target = checkins.last_undoable(self.db, self.kiosk_id, _iso(when - UNDO_WINDOW))
+            if target is None:
+                raise CheckInError("nothing to undo in the last 15 minutes")
+            record = LogRecord(
+                id=uuid.uuid4().hex,
+                kiosk_id=self.kiosk_id,
+                hall=target.hall,
+                session_id=target.session_id,
+                direction=target.direction,
+                verdict=Verdict.UNDONE.value,
+                reason=f"undo_{target.verdict}",
+                attendee_id=target.attendee_id,
+                code=target.code,
+                at=_iso(when),
+                delta=-target.delta,
+                clock_offset_ms=self._clock_offset(),
+                note=note,
+                undoes=target.id,
+            )
+            checkins.append(self.db, record)
+            attendee = attendees.find_by_id(self.db, target.attendee_id or "")
+            return self._decision(record, attendee)
+
+    def occupancy(self, session_id: str) -> int:
+        return checkins.occupancy(self.db, session_id)
+
+    def _clock_offset(self) -> int | None:
+        value = settings.get(self.db, "clock_offset_ms")
+        return None if value is None else int(value)
+
+    def _decision(self, record: LogRecord, attendee: Attendee | None, repeat: bool = False
+                  ) -> Decision:
+        session = self.event.session(record.session_id) if record.session_id else None
+        return Decision(
+            verdict=Verdict(record.verdict),
+            reason=record.reason,
+            attendee=attendee,
+            hall=record.hall,
+            session=record.session_id,
+            direction=Direction(record.direction),
+            warnings=tuple(w for w in record.warnings.split(",") if w),
+            record_id=record.id,
+            recorded=not repeat,
+            repeat=repeat,
+            occupancy=checkins.occupancy(self.db, session.id) if session else None,
+            capacity=session.capacity if session else None,
+            at=record.at,
+            offline=record.offline,
+        )
+
+    def _from_record(self, record: LogRecord, repeat: bool) -> Decision:
+        attendee = attendees.find_by_id(self.db, record.attendee_id) if record.attendee_id else None
+        if attendee is None and record.attendee_id and "not_in_local_list" in record.warnings:
+            found = identify(self.db, self.event.id, self.keys, record.code)
+            attendee = found.attendee if isinstance(found, Identified) else None
+        return self._decision(record, attendee, repeat=repeat)

@@ -1,0 +1,89 @@
+"""From scanned text to an attendee, or to the reason nobody can be identified."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlite_utils import Database
+
+from kiosk.domain import codes
+from kiosk.domain.attendee import Attendee
+from kiosk.domain.decision import Verdict
+from kiosk.store import attendees
+
+MAX_INPUT = 1024  # anything longer is refused before any parsing or lookup
+_FOREIGN = re.compile(r"^(https?://|www\.|wifi:|begin:vcard|mecard:|mailto:|tel:|geo:|smsto:)", re.I)
+_PRINTABLE_TICKET = re.compile(r"^[\w\-./:#+=@]{3,128}$")
+
+
+@dataclass(frozen=True)
+class Identified:
+    attendee: Attendee
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refused:
+    verdict: Verdict
+    reason: str
+    attendee: Attendee | None = None
+
+
+def stored_form(text: str) -> str:
+    """The code as the log keeps it: trimmed, control characters escaped, bounded."""
+    kept = text.strip()[:MAX_INPUT]
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in kept)
+
+
+def identify(
+    db: Database, event_id: str, keys: dict[str, Ed25519PublicKey], text: str
+) -> Identified | Refused:
+    if len(text) > MAX_INPUT:
+        return Refused(Verdict.INVALID_CODE, "too_long")
+    if codes.looks_like_badge_code(text):
+        return _signed(db, event_id, keys, text)
+    candidate = text.strip()
+    if _PRINTABLE_TICKET.match(candidate):
+        found = attendees.find_by_ticket_code(db, candidate)
+        if found is not None:
+            return _usable(found)
+    if _FOREIGN.match(candidate):
+        return Refused(Verdict.INVALID_CODE, "foreign_code")
+    if not candidate or not candidate.isprintable():
+        return Refused(Verdict.INVALID_CODE, "unreadable")
+    return Refused(Verdict.UNKNOWN_BADGE, "unknown_code")
+
+
+def _usable(found: Attendee) -> Identified | Refused:
+    if found.cancelled:
+        return Refused(Verdict.REVOKED, "cancelled", found)
+    return Identified(found)
+
+
+def _signed(
+    db: Database, event_id: str, keys: dict[str, Ed25519PublicKey], text: str
+) -> Identified | Refused:
+    try:
+        code = codes.parse_code(text)
+    except codes.CodeError as exc:
+        return Refused(Verdict.INVALID_CODE, exc.reason)
+    if code.event_tag != codes.event_tag(event_id):
+        return Refused(Verdict.OTHER_EVENT, "other_event")
+    key = keys.get(code.key_id)
+    if key is None:
+        return Refused(Verdict.INVALID_CODE, "unknown_key")
+    if not codes.verify(code, key):
+        return Refused(Verdict.INVALID_CODE, "forged")
+    found = attendees.find_by_id(db, code.attendee_id)
+    revoked = attendees.revocation(db, code.attendee_id)
+    if revoked is not None and code.issue < revoked[0]:
+        return Refused(Verdict.REVOKED, revoked[1], found)
+    if found is None:
+        # Signed by the organiser but issued after our last sync: admit on the code's word.
+        stranger = Attendee(code.attendee_id, "", "", "", "", code.type, badge_issue=code.issue)
+        return Identified(stranger, ("not_in_local_list",))
+    if code.issue < found.badge_issue:
+        return Refused(Verdict.REVOKED, "badge_replaced", found)
+    return _usable(found)

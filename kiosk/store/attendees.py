@@ -1,0 +1,141 @@
+"""Attendees, their per-session registrations and revoked badges: lookups and single writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from kiosk.domain.attendee import Attendee
+from kiosk.domain.text import fold
+
+COLUMNS = (
+    "id, first_name, last_name, company, email, position, type, ticket_code, "
+    "badge_issue, cancelled, photo"
+)
+
+
+def _attendee(row: sqlite3.Row | tuple[Any, ...]) -> Attendee:
+    (aid, first, last, company, email, position, kind, ticket, issue, cancelled, photo) = row
+    return Attendee(
+        id=aid,
+        first_name=first,
+        last_name=last,
+        company=company,
+        email=email,
+        position=position,
+        type=kind,
+        ticket_code=ticket,
+        badge_issue=issue,
+        cancelled=bool(cancelled),
+        photo=photo,
+    )
+
+
+def search_text(a: Attendee) -> str:
+    """What search matches against: folded names in both orders, company, e-mail, ids."""
+    return fold(
+        " ".join(
+            (a.first_name, a.last_name, a.name, a.company, a.email, a.id, a.ticket_code or "")
+        )
+    )
+
+
+def row_for(a: Attendee, now: str | None = None) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "first_name": a.first_name,
+        "last_name": a.last_name,
+        "company": a.company,
+        "email": a.email,
+        "position": a.position,
+        "type": a.type,
+        "ticket_code": a.ticket_code,
+        "badge_issue": a.badge_issue,
+        "cancelled": int(a.cancelled),
+        "photo": a.photo,
+        "search": search_text(a),
+        "updated_at": now or dt.datetime.now(dt.UTC).isoformat(),
+    }
+
+
+def find_by_id(db: Database, attendee_id: str) -> Attendee | None:
+    row = db.execute(f"SELECT {COLUMNS} FROM attendees WHERE id = ?", [attendee_id]).fetchone()
+    return None if row is None else _attendee(row)
+
+
+def find_by_ticket_code(db: Database, code: str) -> Attendee | None:
+    row = db.execute(
+        f"SELECT {COLUMNS} FROM attendees WHERE ticket_code = ?", [code]
+    ).fetchone()
+    return None if row is None else _attendee(row)
+
+
+def search(db: Database, text: str, limit: int = 20) -> list[Attendee]:
+    """Attendees whose folded name, company, e-mail or code contains every word of `text`."""
+    words = fold(text).split()
+    if not words:
+        return [_attendee(r) for r in db.execute(
+            f"SELECT {COLUMNS} FROM attendees ORDER BY id LIMIT ?", [limit]
+        )]
+    clause = " AND ".join("instr(search, ?) > 0" for _ in words)
+    rows = db.execute(
+        f"SELECT {COLUMNS} FROM attendees WHERE {clause} ORDER BY last_name, first_name LIMIT ?",
+        [*words, limit],
+    )
+    return [_attendee(r) for r in rows]
+
+
+def iter_all(db: Database, type_id: str | None = None) -> Iterator[Attendee]:
+    sql = f"SELECT {COLUMNS} FROM attendees"
+    params: list[Any] = []
+    if type_id:
+        sql += " WHERE type = ?"
+        params.append(type_id)
+    for row in db.execute(sql + " ORDER BY id", params):
+        yield _attendee(row)
+
+
+def count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM attendees").fetchone()[0])
+
+
+def save(db: Database, attendee: Attendee) -> None:
+    """Insert or replace one attendee (the caller holds the transaction)."""
+    db["attendees"].upsert(row_for(attendee), pk="id")
+
+
+def registration(db: Database, attendee_id: str, session_id: str) -> str | None:
+    row = db.execute(
+        "SELECT kind FROM registrations WHERE attendee_id = ? AND session_id = ?",
+        [attendee_id, session_id],
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def add_registrations(db: Database, rows: Iterable[tuple[str, str, str]]) -> None:
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO registrations(attendee_id, session_id, kind) VALUES (?, ?, ?)",
+        rows,
+    )
+
+
+def revoke(db: Database, attendee_id: str, below_issue: int, reason: str) -> None:
+    """Refuse every code of `attendee_id` with an issue below `below_issue`."""
+    db.execute(
+        "INSERT INTO revocations(attendee_id, below_issue, reason, at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(attendee_id) DO UPDATE SET "
+        "below_issue = max(below_issue, excluded.below_issue), reason = excluded.reason, "
+        "at = excluded.at",
+        [attendee_id, below_issue, reason, dt.datetime.now(dt.UTC).isoformat()],
+    )
+
+
+def revocation(db: Database, attendee_id: str) -> tuple[int, str] | None:
+    row = db.execute(
+        "SELECT below_issue, reason FROM revocations WHERE attendee_id = ?", [attendee_id]
+    ).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))

@@ -1,0 +1,43 @@
+"""The organiser's private signing keys: files beside the database, never in it,
+so copying a kiosk database never copies the power to issue badges."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    load_pem_private_key,
+)
+
+from kiosk.domain.codes import key_id_of
+
+
+def key_dir_for(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".keys")
+
+
+def write_private_key(directory: Path, event_id: str, key: Ed25519PrivateKey) -> Path:
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = directory / f"{event_id}-{key_id_of(key.public_key())}.pem"
+    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(pem)
+    return path
+
+
+def signing_key(directory: Path, event_id: str) -> Ed25519PrivateKey | None:
+    """The newest private key for the event in `directory`, or None on a kiosk without one."""
+    candidates = sorted(
+        directory.glob(f"{event_id}-*.pem"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for path in candidates:
+        key = load_pem_private_key(path.read_bytes(), password=None)
+        if isinstance(key, Ed25519PrivateKey):
+            return key
+    return None
