@@ -137,7 +137,7 @@ def _id_list(value: Any) -> frozenset[str] | None:
     if value == "*" or value == ["*"]:
         return None
     if not isinstance(value, list):
-        raise ValueError("expected a list of ids or \"*\"")
+        raise ValueError('expected a list of ids or "*"')
     return frozenset(_ident(v) for v in value)
 
 
@@ -197,14 +197,24 @@ def parse_event(source: str, path: str = "<event>") -> Event:
     motto = r.get(head, _Loc("event", None, "motto"), _text, default="", required=False)
 
     adm = doc.get("admission", {})
-    opens_default = r.get(adm, _Loc("admission", None, "opens_before_minutes"), _minutes,
-                          default=dt.timedelta(minutes=30))
-    closes_default = r.get(adm, _Loc("admission", None, "closes_after_minutes"), _minutes,
-                           default=dt.timedelta(minutes=15))
-    reentry_default = r.get(adm, _Loc("admission", None, "reentry"), _bool, default=True,
-                            required=False)
-    repeat_seconds = r.get(adm, _Loc("admission", None, "repeat_scan_seconds"),
-                           _positive_int, default=5)
+    opens_default = r.get(
+        adm,
+        _Loc("admission", None, "opens_before_minutes"),
+        _minutes,
+        default=dt.timedelta(minutes=30),
+    )
+    closes_default = r.get(
+        adm,
+        _Loc("admission", None, "closes_after_minutes"),
+        _minutes,
+        default=dt.timedelta(minutes=15),
+    )
+    reentry_default = r.get(
+        adm, _Loc("admission", None, "reentry"), _bool, default=True, required=False
+    )
+    repeat_seconds = r.get(
+        adm, _Loc("admission", None, "repeat_scan_seconds"), _positive_int, default=5
+    )
 
     tracks: dict[str, str] = {}
     for i, t in enumerate(doc.get("tracks", [])):
@@ -216,8 +226,13 @@ def parse_event(source: str, path: str = "<event>") -> Event:
         hid = r.get(h, _Loc("halls", i, "id"), _ident)
         if any(x.id == hid for x in halls):
             raise r.fail(_Loc("halls", i, "id"), f"duplicate hall id {hid!r}")
-        halls.append(Hall(hid, r.get(h, _Loc("halls", i, "name"), _text),
-                          r.get(h, _Loc("halls", i, "capacity"), _positive_int)))
+        halls.append(
+            Hall(
+                hid,
+                r.get(h, _Loc("halls", i, "name"), _text),
+                r.get(h, _Loc("halls", i, "capacity"), _positive_int),
+            )
+        )
     if not halls:
         raise EventFileError(path, None, "halls", "at least one [[halls]] is needed")
     hall_ids = {h.id for h in halls}
@@ -231,13 +246,15 @@ def parse_event(source: str, path: str = "<event>") -> Event:
         for hid in allowed or ():
             if hid not in hall_ids:
                 raise r.fail(_Loc("types", i, "halls"), f"unknown hall {hid!r}")
-        types.append(AttendeeType(
-            tid,
-            r.get(t, _Loc("types", i, "name"), _text),
-            r.get(t, _Loc("types", i, "color"), _color),
-            allowed,
-            r.get(t, _Loc("types", i, "all_access"), _bool, default=False, required=False),
-        ))
+        types.append(
+            AttendeeType(
+                tid,
+                r.get(t, _Loc("types", i, "name"), _text),
+                r.get(t, _Loc("types", i, "color"), _color),
+                allowed,
+                r.get(t, _Loc("types", i, "all_access"), _bool, default=False, required=False),
+            )
+        )
     if not types:
         raise EventFileError(path, None, "types", "at least one [[types]] is needed")
     type_ids = {t.id for t in types}
@@ -264,30 +281,40 @@ def parse_event(source: str, path: str = "<event>") -> Event:
         for tid in allowed or ():
             if tid not in type_ids:
                 raise r.fail(_Loc("sessions", i, "types"), f"unknown type {tid!r}")
-        closes = r.get(s, _Loc("sessions", i, "closes_after_minutes"), _minutes,
-                       default=closes_default)
-        if r.get(s, _Loc("sessions", i, "admit_until_end"), _bool, default=False,
-                 required=False):
+        closes = r.get(
+            s, _Loc("sessions", i, "closes_after_minutes"), _minutes, default=closes_default
+        )
+        if r.get(s, _Loc("sessions", i, "admit_until_end"), _bool, default=False, required=False):
             closes = end - start
         hall = next(h for h in halls if h.id == hall_id)
-        sessions.append(Session(
-            id=sid,
-            hall=hall_id,
-            title=r.get(s, _Loc("sessions", i, "title"), _text),
-            track=track,
-            start=start,
-            end=end,
-            opens_before=r.get(s, _Loc("sessions", i, "opens_before_minutes"), _minutes,
-                               default=opens_default),
-            closes_after=closes,
-            registration=r.get(s, _Loc("sessions", i, "registration"), Registration,
-                               default=Registration.OPEN),
-            reentry=r.get(s, _Loc("sessions", i, "reentry"), _bool, default=reentry_default,
-                          required=False),
-            capacity=r.get(s, _Loc("sessions", i, "capacity"), _positive_int,
-                           default=hall.capacity),
-            types=allowed,
-        ))
+        sessions.append(
+            Session(
+                id=sid,
+                hall=hall_id,
+                title=r.get(s, _Loc("sessions", i, "title"), _text),
+                track=track,
+                start=start,
+                end=end,
+                opens_before=r.get(
+                    s, _Loc("sessions", i, "opens_before_minutes"), _minutes, default=opens_default
+                ),
+                closes_after=closes,
+                registration=r.get(
+                    s, _Loc("sessions", i, "registration"), Registration, default=Registration.OPEN
+                ),
+                reentry=r.get(
+                    s,
+                    _Loc("sessions", i, "reentry"),
+                    _bool,
+                    default=reentry_default,
+                    required=False,
+                ),
+                capacity=r.get(
+                    s, _Loc("sessions", i, "capacity"), _positive_int, default=hall.capacity
+                ),
+                types=allowed,
+            )
+        )
     return Event(
         id=event_id,
         name=name,

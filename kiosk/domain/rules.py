@@ -67,9 +67,7 @@ def decide(
     if kind is None:
         return deny(Verdict.NOT_REGISTERED, "unknown_type")
     if not kind.all_access:
-        if not kind.may_enter(hall) or (
-            session.types is not None and kind.id not in session.types
-        ):
+        if not kind.may_enter(hall) or (session.types is not None and kind.id not in session.types):
             return deny(Verdict.NOT_REGISTERED, "type_not_allowed")
         if session.registration is Registration.INVITATION and registration != "invited":
             return deny(Verdict.NOT_REGISTERED, "invitation_only")

@@ -11,6 +11,4 @@ _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae
 def fold(text: str) -> str:
     """'Jürgen Groß' -> 'jurgen gross'; '张伟' stays '张伟'; full-width forms become ASCII."""
     text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
-    return " ".join(
-        "".join(ch for ch in text if not unicodedata.combining(ch)).split()
-    )
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())

@@ -73,7 +73,7 @@ class CheckInService:
         with write(self.db):
             since = _iso(when - dt.timedelta(seconds=self.event.repeat_scan_seconds))
             earlier = checkins.last_for_code(self.db, self.kiosk_id, stored, since)
-            if earlier is not None and earlier.direction == direction.value:
+            if earlier is not None and (earlier.direction, earlier.hall) == (direction.value, hall):
                 return self._from_record(earlier, repeat=True)
             found = identify(self.db, self.event.id, self.keys, code)
             if isinstance(found, Identified):
@@ -106,8 +106,9 @@ class CheckInService:
     ) -> Outcome:
         session = session_for(self.event, hall, direction, when)
         if session is None:
-            return decide(self.event, hall, direction, when, attendee, None, Presence.NEVER, 0,
-                          None)
+            return decide(
+                self.event, hall, direction, when, attendee, None, Presence.NEVER, 0, None
+            )
         return decide(
             self.event,
             hall,
@@ -188,8 +189,9 @@ class CheckInService:
         value = settings.get(self.db, "clock_offset_ms")
         return None if value is None else int(value)
 
-    def _decision(self, record: LogRecord, attendee: Attendee | None, repeat: bool = False
-                  ) -> Decision:
+    def _decision(
+        self, record: LogRecord, attendee: Attendee | None, repeat: bool = False
+    ) -> Decision:
         session = self.event.session(record.session_id) if record.session_id else None
         return Decision(
             verdict=Verdict(record.verdict),

@@ -14,7 +14,9 @@ from kiosk.domain.decision import Verdict
 from kiosk.store import attendees
 
 MAX_INPUT = 1024  # anything longer is refused before any parsing or lookup
-_FOREIGN = re.compile(r"^(https?://|www\.|wifi:|begin:vcard|mecard:|mailto:|tel:|geo:|smsto:)", re.I)
+_FOREIGN = re.compile(
+    r"^(https?://|www\.|wifi:|begin:vcard|mecard:|mailto:|tel:|geo:|smsto:)", re.I
+)
 _PRINTABLE_TICKET = re.compile(r"^[\w\-./:#+=@]{3,128}$")
 
 

@@ -38,9 +38,7 @@ def _attendee(row: sqlite3.Row | tuple[Any, ...]) -> Attendee:
 def search_text(a: Attendee) -> str:
     """What search matches against: folded names in both orders, company, e-mail, ids."""
     return fold(
-        " ".join(
-            (a.first_name, a.last_name, a.name, a.company, a.email, a.id, a.ticket_code or "")
-        )
+        " ".join((a.first_name, a.last_name, a.name, a.company, a.email, a.id, a.ticket_code or ""))
     )
 
 
@@ -68,9 +66,7 @@ def find_by_id(db: Database, attendee_id: str) -> Attendee | None:
 
 
 def find_by_ticket_code(db: Database, code: str) -> Attendee | None:
-    row = db.execute(
-        f"SELECT {COLUMNS} FROM attendees WHERE ticket_code = ?", [code]
-    ).fetchone()
+    row = db.execute(f"SELECT {COLUMNS} FROM attendees WHERE ticket_code = ?", [code]).fetchone()
     return None if row is None else _attendee(row)
 
 
@@ -78,9 +74,10 @@ def search(db: Database, text: str, limit: int = 20) -> list[Attendee]:
     """Attendees whose folded name, company, e-mail or code contains every word of `text`."""
     words = fold(text).split()
     if not words:
-        return [_attendee(r) for r in db.execute(
-            f"SELECT {COLUMNS} FROM attendees ORDER BY id LIMIT ?", [limit]
-        )]
+        return [
+            _attendee(r)
+            for r in db.execute(f"SELECT {COLUMNS} FROM attendees ORDER BY id LIMIT ?", [limit])
+        ]
     clause = " AND ".join("instr(search, ?) > 0" for _ in words)
     rows = db.execute(
         f"SELECT {COLUMNS} FROM attendees WHERE {clause} ORDER BY last_name, first_name LIMIT ?",

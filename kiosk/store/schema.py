@@ -98,5 +98,5 @@ def m001_initial(db: Database) -> None:
         CREATE TABLE occupancy (
             session_id TEXT PRIMARY KEY, hall TEXT NOT NULL, inside INTEGER NOT NULL DEFAULT 0
         );
-        """
+        """,
     )
