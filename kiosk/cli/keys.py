@@ -25,8 +25,11 @@ def register(sub: Any) -> None:
     keys = sub.add_parser("keys", help="the organiser's badge signing keys")
     keys_sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     p = keys_sub.add_parser("new", help="make a signing key; its public half goes in the database")
-    p.add_argument("--key-dir", type=Path, help="where the private key file goes "
-                   "(default: DB.keys beside the database)")
+    p.add_argument(
+        "--key-dir",
+        type=Path,
+        help="where the private key file goes (default: DB.keys beside the database)",
+    )
     add_db_argument(p)
     p.set_defaults(func=run_new)
     p = keys_sub.add_parser("list", help="list the public keys this kiosk trusts")
