@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Protocol
 
 from sqlite_utils import Database
 
@@ -25,6 +27,19 @@ Clock = Callable[[], dt.datetime]
 UNDO_WINDOW = dt.timedelta(minutes=15)
 
 
+class Authority(Protocol):
+    """The venue-wide arbiter (the PostgreSQL hub) for admissions and exits."""
+
+    def claim(self, record: LogRecord, timeout: float) -> bool | None:
+        """Store `record` at the hub atomically if the attendee's venue-wide presence allows it.
+        True: stored there (online decision); False: refused (inside at another door);
+        None: no answer within `timeout` seconds (decide offline)."""
+        ...
+
+
+CLAIM_TIMEOUT = 0.3  # seconds; past this the kiosk decides alone and says it is offline
+
+
 class CheckInError(ValueError):
     """A request the service refuses outright (unknown hall, nothing to undo...)."""
 
@@ -38,10 +53,17 @@ def _iso(when: dt.datetime) -> str:
 
 
 class CheckInService:
-    def __init__(self, db: Database, event: Event, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        db: Database,
+        event: Event,
+        clock: Clock = utc_now,
+        authority: Authority | None = None,
+    ) -> None:
         self.db = db
         self.event = event
         self.clock = clock
+        self.authority = authority
         self.kiosk_id = settings.kiosk_id(db)
         self.keys = events.public_keys(db, event.id)
 
@@ -98,8 +120,27 @@ class CheckInService:
                 clock_offset_ms=self._clock_offset(),
                 warnings=",".join(warnings),
             )
+            record = self._claimed(record)
             checkins.append(self.db, record)
             return self._decision(record, attendee)
+
+    def _claimed(self, record: LogRecord) -> LogRecord:
+        """Ask the hub, when there is one, to take an admission or exit; a refusal turns an
+        admission into 'already inside' (another door let this badge in first)."""
+        if self.authority is None or record.delta == 0:
+            return record
+        answer = self.authority.claim(record, CLAIM_TIMEOUT)
+        if answer is None:
+            return record
+        if answer:
+            return replace(record, offline=False)
+        return replace(
+            record,
+            verdict=Verdict.ALREADY_INSIDE.value,
+            reason="inside_at_another_door",
+            delta=0,
+            offline=False,
+        )
 
     def _decide(
         self, attendee: Attendee, hall: str, direction: Direction, when: dt.datetime
@@ -152,6 +193,7 @@ class CheckInService:
                 clock_offset_ms=self._clock_offset(),
                 note=note.strip(),
             )
+            record = self._claimed(record)
             checkins.append(self.db, record)
             return self._decision(record, attendee)
 
@@ -178,6 +220,7 @@ class CheckInService:
                 note=note,
                 undoes=target.id,
             )
+            record = self._claimed(record)
             checkins.append(self.db, record)
             attendee = attendees.find_by_id(self.db, target.attendee_id or "")
             return self._decision(record, attendee)

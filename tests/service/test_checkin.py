@@ -238,3 +238,39 @@ def test_the_log_refuses_edits(service: CheckInService, db: Database) -> None:
         db.execute("UPDATE checkins SET verdict = 'admitted'")
     with pytest.raises(Exception, match="append-only"):
         db.execute("DELETE FROM checkins")
+
+
+class FakeHub:
+    """An authority that answers as told and keeps what it accepted."""
+
+    def __init__(self, answer: bool | None) -> None:
+        self.answer = answer
+        self.claimed: list[str] = []
+
+    def claim(self, record: checkins.LogRecord, timeout: float) -> bool | None:
+        if self.answer:
+            self.claimed.append(record.id)
+        return self.answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [(True, ("admitted", False)), (None, ("admitted", True)), (False, ("already_inside", False))],
+)
+def test_hub_decides_admissions_when_it_answers(
+    db: Database,
+    service: CheckInService,
+    code_for: Code,
+    answer: bool | None,
+    expected: tuple[str, bool],
+) -> None:
+    """Online the hub's word counts (a refusal means inside at another door); with no
+    answer the kiosk decides alone and marks the decision offline."""
+    hub = FakeHub(answer)
+    online = CheckInService(db, service.event, authority=hub)
+    decision = online.scan(code_for("A1"), "main", Direction.ENTRY, at("14 10:00"))
+    record = checkins.get(db, decision.record_id or "")
+    assert record is not None
+    assert (decision.verdict.value, decision.offline) == expected
+    assert (record.verdict, record.offline) == expected
+    assert hub.claimed == ([record.id] if answer else [])
