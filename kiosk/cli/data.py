@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +19,18 @@ from kiosk.cli.common import (
     require_event,
 )
 from kiosk.cli.errors import CommandError
+from kiosk.cli.keys import new_signing_key
+from kiosk.demodata import generate_demo
+from kiosk.domain.attendee import Attendee
 from kiosk.domain.codes import sign_code
 from kiosk.domain.event import Event
 from kiosk.domain.event_file import EventFileError, load_event
 from kiosk.store import attendees, events
-from kiosk.store.db import write
+from kiosk.store.db import open_db, write
 from kiosk.store.keyfiles import key_dir_for, signing_key
+
+
+Progress = Callable[[int, int, float], None]
 
 
 def register(sub: Any) -> None:
@@ -39,6 +47,13 @@ def register(sub: Any) -> None:
     p = event_sub.add_parser("check", help="check an event file without loading it")
     p.add_argument("file", type=Path)
     p.set_defaults(func=run_event_check)
+
+    p = sub.add_parser("demo-data", help="create the Smart City Expo Shanghai demo database")
+    p.add_argument("--count", type=int, default=5000, help="attendees (default 5,000)")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--force", action="store_true", help="replace an existing database")
+    add_db_argument(p)
+    p.set_defaults(func=run_demo_data)
 
     p = sub.add_parser("attendees", help="list or search attendees")
     p.add_argument("--search", default="", help="name, company, e-mail or code (any script)")
@@ -166,7 +181,69 @@ def run_attendees(args: argparse.Namespace) -> int:
     return 0
 
 
-def progress(done: int, total: int, started: float) -> None:
+def _progress(done: int, total: int, started: float) -> None:
     if sys.stderr.isatty():
         rate = done / max(time.perf_counter() - started, 1e-9)
         print(f"\r  {done:,}/{total:,} attendees ({rate:,.0f}/s)", end="", file=sys.stderr)
+
+
+def make_demo_database(
+    path: Path, count: int = 5000, seed: int = 2026, on_progress: Progress | None = None
+) -> None:
+    """The SCES demo: event, a signing key (private half in PATH.keys/), `count` attendees."""
+    event, source = load_event(DEMO_EVENT)
+    db = open_db(path)
+    if attendees.count(db):
+        raise ValueError(f"{path} already holds attendees; use --force to replace it")
+    with write(db):
+        events.save_event(db, event, source)
+    new_signing_key(db, event, key_dir_for(path))
+    started = time.perf_counter()
+    with write(db):
+        batch: list[Attendee] = []
+        registrations: list[tuple[str, str, str]] = []
+        for done, (row, regs) in enumerate(generate_demo(event, count, seed), start=1):
+            batch.append(
+                Attendee(
+                    row.id,
+                    row.first_name,
+                    row.last_name,
+                    row.company,
+                    row.email,
+                    row.type,
+                    ticket_code=row.ticket_code,
+                    position=row.position,
+                )
+            )
+            registrations.extend((r.attendee_id, r.session_id, r.kind) for r in regs)
+            if len(batch) == 10_000 or done == count:
+                attendees.insert_many(db, batch)
+                attendees.add_registrations(db, registrations)
+                batch, registrations = [], []
+                if on_progress:
+                    on_progress(done, count, started)
+    db.conn.close()
+
+
+def run_demo_data(args: argparse.Namespace) -> int:
+    if not 1 <= args.count <= 1_000_000:
+        raise CommandError("--count must be between 1 and 1,000,000", status=2)
+    path = db_path(args)
+    if path.exists():
+        if not args.force:
+            raise CommandError(f"{path} exists; use --force to replace it")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        shutil.rmtree(key_dir_for(path), ignore_errors=True)
+    started = time.perf_counter()
+    try:
+        make_demo_database(path, args.count, args.seed, _progress)
+    except (ValueError, EventFileError) as exc:
+        raise CommandError(str(exc)) from None
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"created {path}: Smart City Expo Shanghai, {args.count:,} attendees, "
+        f"signing key in {key_dir_for(path)} ({time.perf_counter() - started:.1f} s)"
+    )
+    return 0

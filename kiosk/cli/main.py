@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "kiosk.cli.data",
     "kiosk.cli.scan",
     "kiosk.cli.keys",
+    "kiosk.cli.decode",
 )
 
 
@@ -43,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a traceback.
+        sys.stderr.close()
+        return 0
     return status
 
 

@@ -105,6 +105,19 @@ def save(db: Database, attendee: Attendee) -> None:
     db["attendees"].upsert(row_for(attendee), pk="id")
 
 
+def insert_many(db: Database, people: Iterable[Attendee]) -> None:
+    """Bulk insert of new attendees (the caller holds the transaction)."""
+    now = dt.datetime.now(dt.UTC).isoformat()
+    rows = [row_for(a, now) for a in people]
+    if not rows:
+        return
+    names = list(rows[0])
+    db.conn.executemany(
+        f"INSERT INTO attendees({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+        [[r[n] for n in names] for r in rows],
+    )
+
+
 def registration(db: Database, attendee_id: str, session_id: str) -> str | None:
     row = db.execute(
         "SELECT kind FROM registrations WHERE attendee_id = ? AND session_id = ?",
