@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import time
@@ -28,7 +29,6 @@ from kiosk.domain.event_file import EventFileError, load_event
 from kiosk.store import attendees, events
 from kiosk.store.db import open_db, write
 from kiosk.store.keyfiles import key_dir_for, signing_key
-
 
 Progress = Callable[[int, int, float], None]
 
@@ -160,10 +160,9 @@ def run_attendees(args: argparse.Namespace) -> int:
     for a in found:
         code = a.ticket_code
         if key is not None:
-            try:
+            # Ids too long for a signed code keep the ticket code, which still works.
+            with contextlib.suppress(ValueError):
                 code = sign_code(key, event.id, a.id, a.type, a.badge_issue)
-            except ValueError:
-                pass  # ids too long for a signed code: the ticket code still works
         rows.append(
             {
                 "id": a.id,

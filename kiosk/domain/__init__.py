@@ -1,1 +1,1 @@
-"""Pure domain: the event, attendees, badge codes, rules and decisions. Imports nothing of the project."""
+"""Pure domain: event, attendees, badge codes, rules, decisions. Imports nothing of the project."""

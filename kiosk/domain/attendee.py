@@ -29,6 +29,6 @@ class Attendee:
 
 def _is_cjk(text: str) -> bool:
     return bool(text) and all(
-        "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch
+        "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
         for ch in text
     )

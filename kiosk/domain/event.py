@@ -98,7 +98,7 @@ class Event:
         return sorted((s for s in self.sessions if s.hall == hall_id), key=lambda s: s.start)
 
     def session_for_entry(self, hall_id: str, when: dt.datetime) -> Session | None:
-        """The session whose admission window holds `when` (the latest-starting if windows overlap)."""
+        """The session whose admission window holds `when` (the latest-starting on overlap)."""
         open_now = [s for s in self.sessions_in(hall_id) if s.admits_at(when)]
         return open_now[-1] if open_now else None
 

@@ -188,7 +188,7 @@ def parse_event(source: str, path: str = "<event>") -> Event:
     )
     if not days:
         raise r.fail(_Loc("event", None, "days"), "at least one day is needed")
-    languages = r.get(
+    languages: tuple[str, ...] = r.get(
         head,
         _Loc("event", None, "languages"),
         lambda v: tuple(_text(x) for x in v),

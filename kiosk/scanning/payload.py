@@ -27,14 +27,16 @@ def cap_length(text: str) -> str:
     return text if len(text) <= MAX_CODE_CHARS else text[:MAX_CODE_CHARS]
 
 
-_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
 def one_line(text: str) -> str:
-    """The text with backslashes and non-printable characters escaped: one code, one line.
+    """The text with non-printable characters escaped: one code, one line.
 
-    Printable non-ASCII (张伟, Groß) is kept as is; control characters, line and paragraph
-    separators become \\xNN, \\uNNNN or \\UNNNNNNNN escapes, as in a Python string literal.
+    Printable text, non-ASCII included (张伟, Groß), is kept as is, backslashes too (vCard
+    and MECARD payloads are full of them and should read as scanned); tab, newline and
+    carriage return become \\t \\n \\r, other control characters and line or paragraph
+    separators \\xNN, \\uNNNN or \\UNNNNNNNN, as in a Python string literal.
     """
     out: list[str] = []
     for ch in text:

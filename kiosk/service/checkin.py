@@ -100,7 +100,8 @@ class CheckInService:
             found = identify(self.db, self.event.id, self.keys, code)
             if isinstance(found, Identified):
                 outcome = self._decide(found.attendee, hall, direction, when)
-                attendee, warnings = found.attendee, found.warnings
+                attendee: Attendee | None = found.attendee
+                warnings = found.warnings
             else:
                 session = session_for(self.event, hall, direction, when)
                 outcome = Outcome(found.verdict, found.reason, session, 0)

@@ -102,7 +102,7 @@ def count(db: Database) -> int:
 
 def save(db: Database, attendee: Attendee) -> None:
     """Insert or replace one attendee (the caller holds the transaction)."""
-    db["attendees"].upsert(row_for(attendee), pk="id")
+    db.table("attendees").upsert(row_for(attendee), pk="id")
 
 
 def insert_many(db: Database, people: Iterable[Attendee]) -> None:

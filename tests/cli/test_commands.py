@@ -28,7 +28,7 @@ def test_scan_json_for_an_admission_then_already_inside(
     demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`kiosk code` then `kiosk scan --json`: admitted with exit 0, then denied with exit 1."""
-    status, people, _ = kiosk(capsys, "attendees", "--db", str(demo_db), "--json", "--limit", "300")
+    _, people, _ = kiosk(capsys, "attendees", "--db", str(demo_db), "--json", "--limit", "300")
     delegate = next(p for p in json.loads(people) if p["type"] == "delegate")
     _, code, _ = kiosk(capsys, "code", delegate["id"], "--db", str(demo_db))
     args = [

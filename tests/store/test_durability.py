@@ -22,7 +22,8 @@ from kiosk.store.db import open_db
 from kiosk.store.events import load_event
 db = open_db(sys.argv[1])
 service = CheckInService(db, load_event(db))
-start = dt.datetime(2026, 10, 14, 9, 0, tzinfo=dt.timezone.utc) + dt.timedelta(hours=int(sys.argv[2]))
+start = dt.datetime(2026, 10, 14, 1, 0, tzinfo=dt.timezone.utc)
+start += dt.timedelta(hours=int(sys.argv[2]))
 codes = ["T-0001", "T-0002", "T-0006", "T-0004"]
 for i in range(100000):
     when = start + dt.timedelta(seconds=7 * i)
@@ -42,8 +43,9 @@ def test_returned_decisions_survive_sigkill(tmp_path: Path, db: Database) -> Non
     returned: list[str] = []
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     for run in range(15):
-        child = subprocess.Popen([sys.executable, "-c", RECORDER, str(path), str(run)],
-                                 stdout=subprocess.PIPE, env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-c", RECORDER, str(path), str(run)], stdout=subprocess.PIPE, env=env
+        )
         assert child.stdout is not None
         os.set_blocking(child.stdout.fileno(), False)
         deadline = time.monotonic() + 30
@@ -59,8 +61,7 @@ def test_returned_decisions_survive_sigkill(tmp_path: Path, db: Database) -> Non
         lines = buffered.split(b"\n")
         returned += [line.decode() for line in lines[:-1]]  # the last piece may be cut
     reopened = open_db(path)
-    counts = dict(reopened.execute(
-        "SELECT id, count(*) FROM checkins GROUP BY id").fetchall())
+    counts = dict(reopened.execute("SELECT id, count(*) FROM checkins GROUP BY id").fetchall())
     assert len(returned) > 45
     assert [rid for rid in returned if counts.get(rid) != 1] == []
     assert reopened.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
