@@ -100,3 +100,63 @@ def m001_initial(db: Database) -> None:
         );
         """,
     )
+
+
+@MIGRATIONS()
+def m020_prints(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        -- Badge prints, name corrections and walk-in registrations: append-only logs.
+        CREATE TABLE prints (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- local order, the sync cursor
+            id TEXT NOT NULL UNIQUE,                 -- globally unique
+            kiosk_id TEXT NOT NULL,
+            attendee_id TEXT NOT NULL,
+            badge_issue INTEGER NOT NULL,
+            at TEXT NOT NULL,                        -- UTC, ISO-8601
+            kind TEXT NOT NULL CHECK (kind IN ('first', 'reprint', 'walk_in')),
+            reason TEXT NOT NULL DEFAULT '',
+            printer TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+            error TEXT NOT NULL DEFAULT '',
+            staff INTEGER NOT NULL DEFAULT 0         -- 1: authorised with the staff PIN
+        );
+        CREATE INDEX prints_attendee ON prints(attendee_id, status);
+        CREATE TRIGGER prints_no_update BEFORE UPDATE ON prints
+            BEGIN SELECT RAISE(ABORT, 'the print log is append-only'); END;
+        CREATE TRIGGER prints_no_delete BEFORE DELETE ON prints
+            BEGIN SELECT RAISE(ABORT, 'the print log is append-only'); END;
+
+        CREATE TABLE name_corrections (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            kiosk_id TEXT NOT NULL,
+            attendee_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            original_first TEXT NOT NULL, original_last TEXT NOT NULL,
+            corrected_first TEXT NOT NULL, corrected_last TEXT NOT NULL
+        );
+        CREATE INDEX name_corrections_attendee ON name_corrections(attendee_id);
+        CREATE TRIGGER name_corrections_no_update BEFORE UPDATE ON name_corrections
+            BEGIN SELECT RAISE(ABORT, 'the name correction log is append-only'); END;
+        CREATE TRIGGER name_corrections_no_delete BEFORE DELETE ON name_corrections
+            BEGIN SELECT RAISE(ABORT, 'the name correction log is append-only'); END;
+
+        -- Attendees registered on site; signed = 0 means flagged for the organiser
+        -- (no signing key on this machine: the badge carries a local ticket code).
+        CREATE TABLE walk_ins (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            kiosk_id TEXT NOT NULL,
+            attendee_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            signed INTEGER NOT NULL,
+            flagged INTEGER NOT NULL
+        );
+        CREATE TRIGGER walk_ins_no_update BEFORE UPDATE ON walk_ins
+            BEGIN SELECT RAISE(ABORT, 'the walk-in log is append-only'); END;
+        CREATE TRIGGER walk_ins_no_delete BEFORE DELETE ON walk_ins
+            BEGIN SELECT RAISE(ABORT, 'the walk-in log is append-only'); END;
+        """,
+    )

@@ -1,0 +1,288 @@
+"""Self-service badge pickup and the staff desk: identify, correct the name, print, log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlite_utils import Database
+
+from kiosk.domain import codes
+from kiosk.domain.attendee import Attendee
+from kiosk.domain.event import Event
+from kiosk.domain.text import fold
+from kiosk.service.checkin import utc_now
+from kiosk.service.identify import Identified, identify
+from kiosk.store import attendees, events, prints, settings
+from kiosk.store.db import write
+from kiosk.store.prints import NameCorrection, PrintKind, PrintRecord, WalkIn
+
+MIN_SECRET = 3  # characters of the registration code or e-mail asked to confirm a surname
+MAX_NAME = 80
+MAX_REASON = 200
+
+
+class BadgeOutput(Protocol):
+    """Where a badge goes: a printer, a PDF file, a fake in tests (see kiosk.printing)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def print_badge(self, attendee: Attendee, code: str | None) -> str | None:
+        """Print one badge; None when it came out, else a machine-readable failure reason."""
+        ...
+
+
+@dataclass(frozen=True)
+class Found:
+    attendee: Attendee
+    already_printed: bool
+
+
+@dataclass(frozen=True)
+class NotFound:
+    reason: str  # unknown_code, revoked, no_match, ambiguous, too_short, locked, ...
+
+
+@dataclass(frozen=True)
+class Printed:
+    record: PrintRecord
+    code: str | None
+
+
+@dataclass(frozen=True)
+class PrintFailed:
+    record: PrintRecord  # logged as failed; the badge does not count as printed
+
+
+@dataclass(frozen=True)
+class StaffNeeded:
+    reason: str  # already_printed, bad_pin, reason_required
+
+
+@dataclass(frozen=True)
+class WalkInResult:
+    attendee: Attendee
+    code: str | None
+    flagged: bool
+
+
+class PickupError(ValueError):
+    """Input staff or an attendee typed that cannot be used (empty name, unknown type)."""
+
+
+def _clean(text: str, what: str, limit: int = MAX_NAME) -> str:
+    kept = " ".join(text.split())
+    if len(kept) > limit or not kept.isprintable():
+        raise PickupError(f"{what} is too long or holds unprintable characters")
+    return kept
+
+
+class PickupService:
+    def __init__(
+        self,
+        db: Database,
+        event: Event,
+        *,
+        signing_key: Ed25519PrivateKey | None = None,
+        verify_pin: Callable[[str], bool] | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
+        max_failures: int = 5,
+        cooldown: dt.timedelta = dt.timedelta(seconds=30),
+    ) -> None:
+        self.db = db
+        self.event = event
+        self.signing_key = signing_key
+        self.verify_pin = verify_pin
+        self.clock = clock
+        self.kiosk_id = settings.kiosk_id(db)
+        self.keys = events.public_keys(db, event.id)
+        self.max_failures = max_failures
+        self.cooldown = cooldown
+        self._failures = 0
+        self._locked_until: dt.datetime | None = None
+
+    # ------------------------------------------------------------------ identify
+
+    def identify_scan(self, text: str) -> Found | NotFound:
+        """The attendee whose QR (signed badge code or ticket code) was scanned."""
+        found = identify(self.db, self.event.id, self.keys, text)
+        if not isinstance(found, Identified):
+            return NotFound(found.reason)
+        if "not_in_local_list" in found.warnings:
+            return NotFound("not_in_local_list")  # no name to print: staff registers them
+        return self._found(found.attendee)
+
+    def identify_name(self, surname: str, secret: str) -> Found | NotFound:
+        """The one attendee with this surname whose registration code or e-mail starts
+        with `secret`. Anything but exactly one match says so without naming anyone."""
+        now = self.clock()
+        if self._locked_until is not None and now < self._locked_until:
+            return NotFound("locked")
+        wanted, start = fold(surname), fold(secret).replace(" ", "")
+        if not wanted or len(start) < MIN_SECRET:
+            return NotFound("too_short")
+        matches = [
+            a
+            for a in attendees.search(self.db, wanted, limit=100_000)
+            if _surname_matches(a, wanted) and _secret_matches(a, start)
+        ]
+        if len(matches) != 1:
+            self._failures += 1
+            if self._failures >= self.max_failures:
+                self._locked_until, self._failures = now + self.cooldown, 0
+            return NotFound("ambiguous" if matches else "no_match")
+        self._failures = 0
+        if matches[0].cancelled:
+            return NotFound("cancelled")
+        return self._found(matches[0])
+
+    def _found(self, attendee: Attendee) -> Found:
+        return Found(attendee, prints.has_printed(self.db, attendee.id))
+
+    # ------------------------------------------------------------------ badge
+
+    def badge_code(self, attendee: Attendee) -> str | None:
+        """What the badge's QR holds: the signed code if this machine can sign, else the
+        registration system's ticket code (the doors look it up in their local list)."""
+        if self.signing_key is not None:
+            try:
+                a = attendee
+                return codes.sign_code(self.signing_key, self.event.id, a.id, a.type, a.badge_issue)
+            except ValueError:
+                pass  # ids too long for a signed code: the ticket code still works
+        return attendee.ticket_code
+
+    def correct_name(self, attendee: Attendee, first_name: str, last_name: str) -> Attendee:
+        """Store the attendee's own spelling; the log keeps the original."""
+        first, last = _clean(first_name, "first name"), _clean(last_name, "last name")
+        if not (first or last):
+            raise PickupError("the name cannot be empty")
+        if (first, last) == (attendee.first_name, attendee.last_name):
+            return attendee
+        corrected = replace(attendee, first_name=first, last_name=last)
+        with write(self.db):
+            prints.append_correction(
+                self.db,
+                NameCorrection(
+                    id=uuid.uuid4().hex,
+                    kiosk_id=self.kiosk_id,
+                    attendee_id=attendee.id,
+                    at=self.clock().astimezone(dt.UTC).isoformat(),
+                    original_first=attendee.first_name,
+                    original_last=attendee.last_name,
+                    corrected_first=first,
+                    corrected_last=last,
+                ),
+            )
+            attendees.save(self.db, corrected)
+        return corrected
+
+    def needs_staff(self, attendee: Attendee) -> bool:
+        return prints.has_printed(self.db, attendee.id)
+
+    def print_badge(
+        self, attendee: Attendee, output: BadgeOutput, *, pin: str | None = None, reason: str = ""
+    ) -> Printed | PrintFailed | StaffNeeded:
+        """Print the badge and log the attempt. A badge that already came out once needs
+        the staff PIN and a reason; a failed print is logged but never counts as printed."""
+        reprint = prints.has_printed(self.db, attendee.id)
+        reason = " ".join(reason.split())[:MAX_REASON]
+        staff = False
+        if reprint or pin is not None:
+            if pin is None:
+                return StaffNeeded("already_printed")
+            if self.verify_pin is None or not self.verify_pin(pin):
+                return StaffNeeded("bad_pin")
+            staff = True
+        if reprint and not reason:
+            return StaffNeeded("reason_required")
+        if reprint:
+            kind = PrintKind.REPRINT
+        elif prints.is_walk_in(self.db, attendee.id):
+            kind = PrintKind.WALK_IN
+        else:
+            kind = PrintKind.FIRST
+        code = self.badge_code(attendee)
+        try:
+            error = output.print_badge(attendee, code)
+        except Exception as exc:  # a driver or Qt failure must not reach the attendee's screen
+            error = f"printer_error: {type(exc).__name__}"
+        record = PrintRecord(
+            id=uuid.uuid4().hex,
+            kiosk_id=self.kiosk_id,
+            attendee_id=attendee.id,
+            badge_issue=attendee.badge_issue,
+            at=self.clock().astimezone(dt.UTC).isoformat(),
+            kind=kind.value,
+            printer=output.name,
+            status="ok" if error is None else "failed",
+            reason=reason,
+            error=error or "",
+            staff=staff,
+        )
+        with write(self.db):
+            prints.append(self.db, record)
+        return Printed(record, code) if error is None else PrintFailed(record)
+
+    # ------------------------------------------------------------------ staff desk
+
+    def register_walk_in(
+        self,
+        first_name: str,
+        last_name: str,
+        type_id: str,
+        company: str = "",
+        email: str = "",
+        position: str = "",
+    ) -> WalkInResult:
+        """A new attendee registered on site. Their code is signed only where the signing
+        key is; otherwise the badge carries a local ticket code and the organiser is told."""
+        first, last = _clean(first_name, "first name"), _clean(last_name, "last name")
+        if not (first or last):
+            raise PickupError("the name cannot be empty")
+        if self.event.type(type_id) is None:
+            known = ", ".join(t.id for t in self.event.types)
+            raise PickupError(f"unknown attendee type {type_id!r} (this event has: {known})")
+        attendee = Attendee(
+            id=f"W{uuid.uuid4().hex[:9].upper()}",
+            first_name=first,
+            last_name=last,
+            company=_clean(company, "company", 120),
+            email=_clean(email, "e-mail", 200),
+            type=type_id,
+            ticket_code="W" + "".join(secrets.choice(codes.ALPHABET) for _ in range(9)),
+            position=_clean(position, "position", 120),
+        )
+        code = self.badge_code(attendee)
+        signed = code is not None and code != attendee.ticket_code
+        with write(self.db):
+            attendees.save(self.db, attendee)
+            prints.append_walk_in(
+                self.db,
+                WalkIn(
+                    id=uuid.uuid4().hex,
+                    kiosk_id=self.kiosk_id,
+                    attendee_id=attendee.id,
+                    at=self.clock().astimezone(dt.UTC).isoformat(),
+                    signed=signed,
+                    flagged=not signed,
+                ),
+            )
+        return WalkInResult(attendee, code, flagged=not signed)
+
+
+def _surname_matches(attendee: Attendee, wanted: str) -> bool:
+    """The whole folded surname, or its first word for compound ones ('Puig' of 'Puig i Solé')."""
+    last = fold(attendee.last_name)
+    return last == wanted or last.startswith(wanted + " ")
+
+
+def _secret_matches(attendee: Attendee, start: str) -> bool:
+    ticket = fold(attendee.ticket_code or "").replace(" ", "")
+    return (bool(ticket) and ticket.startswith(start)) or fold(attendee.email).startswith(start)
