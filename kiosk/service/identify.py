@@ -36,6 +36,8 @@ class Refused:
 def stored_form(text: str) -> str:
     """The code as the log keeps it: trimmed, control characters escaped, bounded."""
     kept = text.strip()[:MAX_INPUT]
+    if kept.isprintable():
+        return kept
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in kept)
 
 

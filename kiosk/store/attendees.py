@@ -36,10 +36,13 @@ def _attendee(row: sqlite3.Row | tuple[Any, ...]) -> Attendee:
 
 
 def search_text(a: Attendee) -> str:
-    """What search matches against: folded names in both orders, company, e-mail, ids."""
-    return fold(
-        " ".join((a.first_name, a.last_name, a.name, a.company, a.email, a.id, a.ticket_code or ""))
-    )
+    """What search matches against: folded names (and the display name where it is not
+    simply first + last, e.g. 张伟 written family-first without a space), company, e-mail, ids."""
+    parts = [a.first_name, a.last_name, a.company, a.email, a.id, a.ticket_code or ""]
+    name = a.name
+    if name != f"{a.first_name} {a.last_name}":
+        parts.append(name)
+    return fold(" ".join(parts))
 
 
 def row_for(a: Attendee, now: str | None = None) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -33,7 +33,8 @@ class LogRecord:
     warnings: str = ""
 
     def as_row(self) -> dict[str, Any]:
-        row = asdict(self)
+        # Not dataclasses.asdict: its deep copy was a tenth of a scan's CPU time.
+        row = {name: getattr(self, name) for name in self.__dataclass_fields__}
         row["offline"] = int(self.offline)
         row["code"] = self.code[:MAX_STORED_CODE]
         return row
