@@ -642,54 +642,71 @@ def _attendees(event: Event, count: int, seed: int) -> Iterator[AttendeeRow]:
 
 
 class _Registrar:
-    """Each attendee's per-session registrations and invitations, first come first served."""
+    """Each attendee's per-session registrations and invitations, first come first served.
+
+    A session stops taking people at its capacity plus 10% (no-shows); once every session a
+    type could get is taken, that type leaves `active` and its attendees cost nothing more.
+    """
 
     def __init__(self, event: Event, seed: int) -> None:
         self.draw = random.Random(f"kiosk-demo-registrations-{seed}").random
-        self.left: dict[str, int] = {}
-        self.register: dict[str, tuple[float, tuple[Session, ...]]] = {}
-        self.invite: dict[str, tuple[tuple[Session, float], ...]] = {}
+        self.left = {s.id: int(s.capacity * _OVERBOOKING) for s in event.sessions}
+        self.register: dict[str, tuple[float, list[Session]]] = {}
+        self.invite: dict[str, list[tuple[Session, float]]] = {}
         for kind in event.types:
             if kind.all_access:  # staff need neither
                 continue
-            admissible = tuple(
+            admissible = [
                 s
                 for s in event.sessions
                 if kind.may_enter(s.hall) and (s.types is None or kind.id in s.types)
-            )
-            required = tuple(s for s in admissible if s.registration is Registration.REQUIRED)
+            ]
+            required = [s for s in admissible if s.registration is Registration.REQUIRED]
             chance = _REGISTER_CHANCE.get(kind.id, _OTHER_REGISTER_CHANCE)
             if required and chance:
                 self.register[kind.id] = (chance, required)
-            invited = tuple(
-                (s, _INVITE_CHANCE.get(kind.id, 0.0))
-                for s in admissible
-                if s.registration is Registration.INVITATION
-            )
-            if any(c for _, c in invited):
-                self.invite[kind.id] = invited
-        for s in event.sessions:
-            self.left[s.id] = int(s.capacity * _OVERBOOKING)
+            invite_chance = _INVITE_CHANCE.get(kind.id, 0.0)
+            invited = [s for s in admissible if s.registration is Registration.INVITATION]
+            if invited and invite_chance:
+                self.invite[kind.id] = [(s, invite_chance) for s in invited]
+        self.active = set(self.register) | set(self.invite)
 
     def rows_for(self, attendee_id: str, type_id: str) -> list[RegistrationRow]:
         rows: list[RegistrationRow] = []
-        draw, left = self.draw, self.left
+        if type_id not in self.active:
+            return rows
+        draw = self.draw
         plan = self.register.get(type_id)
-        if plan is not None and draw() < plan[0]:
+        if plan is not None and plan[1] and draw() < plan[0]:
             wanted = 1 if draw() < 0.65 else 2
             chosen: list[Session] = []
             for s in sorted(plan[1], key=lambda _: draw()):
-                if len(chosen) == wanted:
-                    break
-                if left[s.id] > 0 and not any(s.start < c.end and c.start < s.end for c in chosen):
+                if len(chosen) < wanted and not any(
+                    s.start < c.end and c.start < s.end for c in chosen
+                ):
                     chosen.append(s)
-                    left[s.id] -= 1
-                    rows.append(RegistrationRow(attendee_id, s.id, "registered"))
-        for s, chance in self.invite.get(type_id, ()):
-            if draw() < chance and left[s.id] > 0:
-                left[s.id] -= 1
-                rows.append(RegistrationRow(attendee_id, s.id, "invited"))
+            rows.extend(RegistrationRow(attendee_id, s.id, "registered") for s in chosen)
+        rows.extend(
+            RegistrationRow(attendee_id, s.id, "invited")
+            for s, chance in self.invite.get(type_id, ())
+            if draw() < chance
+        )
+        for row in rows:
+            self.left[row.session_id] -= 1
+            if not self.left[row.session_id]:
+                self._close(row.session_id)
         return rows
+
+    def _close(self, session_id: str) -> None:
+        """Take a full session out of every plan; drop types left with nothing to get."""
+        for type_id, (_, sessions) in self.register.items():
+            sessions[:] = [s for s in sessions if s.id != session_id]
+            if not sessions and not self.invite.get(type_id):
+                self.active.discard(type_id)
+        for type_id, invites in self.invite.items():
+            invites[:] = [(s, c) for s, c in invites if s.id != session_id]
+            if not invites and not self.register.get(type_id, (0.0, []))[1]:
+                self.active.discard(type_id)
 
 
 def generate_attendees(event: Event, count: int = 5000, seed: int = 2026) -> Iterator[AttendeeRow]:
@@ -706,8 +723,9 @@ def generate_demo(
 ) -> Iterator[tuple[AttendeeRow, list[RegistrationRow]]]:
     """Each attendee of generate_attendees() with their registrations, in one pass."""
     registrar = _Registrar(event, seed)
+    active, rows_for = registrar.active, registrar.rows_for
     for row in _attendees(event, count, seed):
-        yield row, registrar.rows_for(row.id, row.type)
+        yield row, rows_for(row.id, row.type) if row.type in active else []
 
 
 def generate_registrations(
