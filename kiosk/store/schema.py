@@ -160,3 +160,51 @@ def m020_prints(db: Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'the walk-in log is append-only'); END;
         """,
     )
+
+
+@MIGRATIONS()
+def m010_search(db: Database) -> None:
+    """Full-text indexes over attendees.search (kiosk/store/search.py): trigrams for any
+    substring of 3+ characters, words with 1-2 character prefixes for short CJK queries.
+    External content (no second copy of the text); triggers keep them current unless a bulk
+    writer has marked them stale (settings 'search_index'), and refresh_search_index() rebuilds."""
+    _run_script(
+        db,
+        """
+        CREATE VIRTUAL TABLE attendee_trigrams USING fts5(
+            search, content='attendees', content_rowid='rowid', tokenize='trigram', detail='none'
+        );
+        CREATE VIRTUAL TABLE attendee_words USING fts5(
+            search, content='attendees', content_rowid='rowid', tokenize='unicode61',
+            prefix='1 2', detail='none'
+        );
+        CREATE TRIGGER attendees_search_insert AFTER INSERT ON attendees
+        WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index' AND value = 'stale')
+        BEGIN
+            INSERT INTO attendee_trigrams(rowid, search) VALUES (new.rowid, new.search);
+            INSERT INTO attendee_words(rowid, search) VALUES (new.rowid, new.search);
+        END;
+        CREATE TRIGGER attendees_search_delete AFTER DELETE ON attendees
+        WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index' AND value = 'stale')
+        BEGIN
+            INSERT INTO attendee_trigrams(attendee_trigrams, rowid, search)
+                VALUES ('delete', old.rowid, old.search);
+            INSERT INTO attendee_words(attendee_words, rowid, search)
+                VALUES ('delete', old.rowid, old.search);
+        END;
+        CREATE TRIGGER attendees_search_update AFTER UPDATE OF search ON attendees
+        WHEN old.search IS NOT new.search AND NOT EXISTS (
+            SELECT 1 FROM settings WHERE key = 'search_index' AND value = 'stale'
+        )
+        BEGIN
+            INSERT INTO attendee_trigrams(attendee_trigrams, rowid, search)
+                VALUES ('delete', old.rowid, old.search);
+            INSERT INTO attendee_words(attendee_words, rowid, search)
+                VALUES ('delete', old.rowid, old.search);
+            INSERT INTO attendee_trigrams(rowid, search) VALUES (new.rowid, new.search);
+            INSERT INTO attendee_words(rowid, search) VALUES (new.rowid, new.search);
+        END;
+        INSERT INTO attendee_trigrams(attendee_trigrams) VALUES ('rebuild');
+        INSERT INTO attendee_words(attendee_words) VALUES ('rebuild');
+        """,
+    )
