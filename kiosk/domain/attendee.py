@@ -28,7 +28,11 @@ class Attendee:
 
 
 def _is_cjk(text: str) -> bool:
+    """Han, kana or Hangul only: names written family-first without a space."""
     return bool(text) and all(
-        "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+        "\u3040" <= ch <= "\u9fff"  # kana, CJK unified ideographs (+ extension A)
+        or "\uac00" <= ch <= "\ud7af"  # Hangul syllables
+        or "\uf900" <= ch <= "\ufaff"  # CJK compatibility ideographs
+        or ch >= "\U00020000"  # CJK extensions B and later
         for ch in text
     )

@@ -76,6 +76,22 @@ class _Reader:
     def fail(self, loc: _Loc, message: str) -> EventFileError:
         return EventFileError(self.path, _find_line(self.source, loc), str(loc), message)
 
+    def tables(self, doc: dict[str, Any], name: str) -> list[dict[str, Any]]:
+        """The [[name]] array of tables (empty if absent); anything else is refused."""
+        value = doc.get(name, [])
+        if not isinstance(value, list):
+            raise self.fail(_Loc(name), f"expected [[{name}]] tables")
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise self.fail(_Loc(name, i), f"expected [[{name}]] tables, got {item!r}")
+        return value
+
+    def table(self, doc: dict[str, Any], name: str) -> dict[str, Any]:
+        value = doc.get(name, {})
+        if not isinstance(value, dict):
+            raise self.fail(_Loc(name), f"expected a [{name}] table, got {value!r}")
+        return value
+
     def get(
         self,
         table: dict[str, Any],
@@ -87,7 +103,8 @@ class _Reader:
         assert loc.key is not None
         if loc.key not in table:
             if required and default is None:
-                raise self.fail(_Loc(loc.table, loc.index), f"missing field '{loc.key}'")
+                header = _find_line(self.source, _Loc(loc.table, loc.index))
+                raise EventFileError(self.path, header, str(loc), f"missing field '{loc.key}'")
             return default  # type: ignore[return-value]
         try:
             return convert(table[loc.key])
@@ -141,6 +158,15 @@ def _id_list(value: Any) -> frozenset[str] | None:
     return frozenset(_ident(v) for v in value)
 
 
+def _list_of(convert: Callable[[Any], T]) -> Callable[[Any], tuple[T, ...]]:
+    def converted(value: Any) -> tuple[T, ...]:
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list, got {value!r}")
+        return tuple(convert(v) for v in value)
+
+    return converted
+
+
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
@@ -152,6 +178,10 @@ def _date(value: Any) -> dt.date:
 def _time_in(tz: ZoneInfo) -> Callable[[Any], dt.datetime]:
     def convert(value: Any) -> dt.datetime:
         if isinstance(value, str):
+            if "T" not in value and " " not in value.strip():
+                raise ValueError(
+                    f"needs a date and a time of day, e.g. 2026-10-14T09:30: {value!r}"
+                )
             try:
                 value = dt.datetime.fromisoformat(value)
             except ValueError:
@@ -174,6 +204,10 @@ def parse_event(source: str, path: str = "<event>") -> Event:
         ) from None
     r = _Reader(path, source)
     head = doc.get("event")
+    if head is not None and not isinstance(head, dict):
+        raise EventFileError(
+            path, _find_line(source, _Loc("event")), "event", "expected an [event] table"
+        )
     if not isinstance(head, dict):
         raise EventFileError(path, None, "event", "missing [event] table")
     event_id = r.get(head, _Loc("event", None, "id"), _ident)
@@ -181,22 +215,20 @@ def parse_event(source: str, path: str = "<event>") -> Event:
     tz_name = r.get(head, _Loc("event", None, "timezone"), _text)
     try:
         tz = ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a directory
         raise r.fail(_Loc("event", None, "timezone"), f"unknown time zone {tz_name!r}") from None
-    days = r.get(
-        head, _Loc("event", None, "days"), lambda v: tuple(_date(d) for d in v) if v else ()
-    )
+    days = r.get(head, _Loc("event", None, "days"), _list_of(_date))
     if not days:
         raise r.fail(_Loc("event", None, "days"), "at least one day is needed")
     languages: tuple[str, ...] = r.get(
         head,
         _Loc("event", None, "languages"),
-        lambda v: tuple(_text(x) for x in v),
+        _list_of(_text),
         default=("en",),
     )
     motto = r.get(head, _Loc("event", None, "motto"), _text, default="", required=False)
 
-    adm = doc.get("admission", {})
+    adm = r.table(doc, "admission")
     opens_default = r.get(
         adm,
         _Loc("admission", None, "opens_before_minutes"),
@@ -217,12 +249,14 @@ def parse_event(source: str, path: str = "<event>") -> Event:
     )
 
     tracks: dict[str, str] = {}
-    for i, t in enumerate(doc.get("tracks", [])):
+    for i, t in enumerate(r.tables(doc, "tracks")):
         tid = r.get(t, _Loc("tracks", i, "id"), _ident)
+        if tid in tracks:
+            raise r.fail(_Loc("tracks", i, "id"), f"duplicate track id {tid!r}")
         tracks[tid] = r.get(t, _Loc("tracks", i, "name"), _text)
 
     halls: list[Hall] = []
-    for i, h in enumerate(doc.get("halls", [])):
+    for i, h in enumerate(r.tables(doc, "halls")):
         hid = r.get(h, _Loc("halls", i, "id"), _ident)
         if any(x.id == hid for x in halls):
             raise r.fail(_Loc("halls", i, "id"), f"duplicate hall id {hid!r}")
@@ -238,7 +272,7 @@ def parse_event(source: str, path: str = "<event>") -> Event:
     hall_ids = {h.id for h in halls}
 
     types: list[AttendeeType] = []
-    for i, t in enumerate(doc.get("types", [])):
+    for i, t in enumerate(r.tables(doc, "types")):
         tid = r.get(t, _Loc("types", i, "id"), _ident)
         if any(x.id == tid for x in types):
             raise r.fail(_Loc("types", i, "id"), f"duplicate type id {tid!r}")
@@ -261,7 +295,7 @@ def parse_event(source: str, path: str = "<event>") -> Event:
 
     sessions: list[Session] = []
     when = _time_in(tz)
-    for i, s in enumerate(doc.get("sessions", [])):
+    for i, s in enumerate(r.tables(doc, "sessions")):
         sid = r.get(s, _Loc("sessions", i, "id"), _ident)
         if any(x.id == sid for x in sessions):
             raise r.fail(_Loc("sessions", i, "id"), f"duplicate session id {sid!r}")
@@ -333,7 +367,7 @@ def parse_event(source: str, path: str = "<event>") -> Event:
 def load_event(path: Path) -> tuple[Event, str]:
     """Read an event file; returns the event and its source text (kept in the store)."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = path.read_text(encoding="utf-8-sig")  # Windows editors add a BOM
     except (OSError, UnicodeDecodeError) as exc:
         raise EventFileError(str(path), None, "", f"cannot read: {exc}") from None
     return parse_event(source, str(path)), source
