@@ -1,0 +1,301 @@
+"""Paints one badge with QPainter on any paint device: preview widget, image, PDF, printer."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from kiosk.domain.qr import qr_matrix
+from kiosk.printing.badge import BadgeData
+from kiosk.printing.template import DEFAULT_SIZE, BadgeLayout, BadgeTemplate, Box
+
+INK = QColor("#1a1a1a")
+# drawText clips to its rectangle by default: descenders of tightly set lines would be cut.
+_NO_CLIP = int(Qt.TextFlag.TextDontClip)
+_RASTER_DEVICES = (1, 2, 3)  # QInternal::Widget, Pixmap, Image: whole-pixel QR modules
+MUTED = QColor("#555555")
+
+
+@dataclass(frozen=True)
+class PaintedBadge:
+    """What the painter decided, for tests and the preview: name lines and their size."""
+
+    name_lines: tuple[str, ...]
+    name_size_mm: float
+    qr_rect: QRectF | None  # device pixels
+    photo_shown: bool
+
+
+def register_fonts(template: BadgeTemplate) -> str:
+    """Register the template's font files with Qt (once) and return the family to use; a
+    machine without them falls back to Qt's default font rather than failing."""
+    if template.font_family in QFontDatabase.families():
+        return template.font_family
+    for path in template.font_files:
+        if path.exists():
+            QFontDatabase.addApplicationFont(str(path))
+    if template.font_family in QFontDatabase.families():
+        return template.font_family
+    return QFont().defaultFamily()
+
+
+def text_color_on(background: str) -> QColor:
+    """White on dark bands, near-black on light ones (relative luminance)."""
+    c = QColor(background)
+    lum = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
+    return QColor("#ffffff") if lum < 0.6 else INK
+
+
+class BadgePainter:
+    """Draws badges of one size; holds the font family and the parsed logos."""
+
+    def __init__(self, template: BadgeTemplate, size: str = DEFAULT_SIZE) -> None:
+        self.template = template
+        self.layout: BadgeLayout = template.layout(size)
+        self.family = register_fonts(template)
+        self._logos: dict[str, QSvgRenderer] = {}
+
+    def paint(self, painter: QPainter, target: QRectF, badge: BadgeData) -> PaintedBadge:
+        """Draw `badge` filling `target` (device pixels, the badge's aspect ratio)."""
+        lay = self.layout
+        scale = target.width() / lay.width
+        ctx = _Context(painter, target, scale, self.family)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.fillRect(target, QColor("#ffffff"))
+        logo = self._logo(badge.event_id)
+        if logo is not None:
+            logo.render(painter, ctx.rect(lay.logo))
+        ctx.text(lay.event, badge.event_name, lay.event_size, bold=True, align_left=True)
+        if badge.motto:
+            ctx.text(lay.motto, badge.motto, lay.motto_size, color=MUTED, align_left=True)
+        painter.fillRect(ctx.rect(lay.rule), QColor(badge.type_color))
+        lines, size = ctx.name(lay, badge.name_parts, badge.name_break)
+        if badge.company:
+            ctx.text(lay.company, badge.company, lay.company_size, color=MUTED)
+        photo_shown = lay.photo is not None and ctx.photo(lay.photo, badge)
+        qr_box = lay.qr_with_photo if photo_shown and lay.qr_with_photo else lay.qr
+        qr_rect = ctx.qr(qr_box, badge.code) if badge.code else None
+        ctx.text(lay.caption, badge.caption, lay.caption_size, color=MUTED)
+        if badge.session_line:
+            ctx.text(lay.session, badge.session_line, lay.session_size, bold=True)
+        painter.fillRect(ctx.rect(lay.band), QColor(badge.type_color))
+        bx, by, bw, bh = lay.band
+        inset = bh * 0.25  # the label keeps clear of the card's edges
+        ctx.text(
+            (bx + inset, by, bw - 2 * inset, bh),
+            badge.type_label,
+            lay.band_size,
+            bold=True,
+            color=text_color_on(badge.type_color),
+        )
+        painter.restore()
+        return PaintedBadge(lines, size, qr_rect, photo_shown)
+
+    def _logo(self, event_id: str) -> QSvgRenderer | None:
+        path = self.template.logo_for(event_id)
+        key = str(path)
+        if key not in self._logos:
+            self._logos[key] = QSvgRenderer(key)
+        renderer = self._logos[key]
+        return renderer if renderer.isValid() else None
+
+
+class _Context:
+    """Millimetre boxes to device pixels, and the text fitting shared by every element."""
+
+    def __init__(self, painter: QPainter, target: QRectF, scale: float, family: str) -> None:
+        self.painter, self.target, self.scale, self.family = painter, target, scale, family
+
+    def rect(self, box: Box) -> QRectF:
+        x, y, w, h = box
+        s = self.scale
+        return QRectF(self.target.x() + x * s, self.target.y() + y * s, w * s, h * s)
+
+    def font(self, size_mm: float, bold: bool = False) -> QFont:
+        font = QFont(self.family)
+        font.setPixelSize(max(1, round(size_mm * self.scale)))
+        font.setBold(bold)
+        # Unhinted outlines: the preview, the PDF and the printer lay text out the same.
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
+
+    def width(self, text: str, size_mm: float, bold: bool) -> float:
+        return QFontMetricsF(self.font(size_mm, bold), self.painter.device()).horizontalAdvance(
+            text
+        )
+
+    def fitted(self, text: str, width_mm: float, max_mm: float, bold: bool) -> float:
+        """The largest size <= max_mm at which `text` fits `width_mm`."""
+        if not text:
+            return max_mm
+        box = width_mm * self.scale
+        size = max_mm
+        for _ in range(8):  # text width is nearly linear in size: two steps usually suffice
+            w = self.width(text, size, bold)
+            if w <= box:
+                return size
+            size = max(size * box / w - 0.5 / self.scale, 0.1)
+        return size
+
+    def text(
+        self,
+        box: Box,
+        text: str,
+        size_mm: float,
+        *,
+        bold: bool = False,
+        color: QColor = INK,
+        align_left: bool = False,
+        min_ratio: float = 0.6,
+    ) -> None:
+        """One line shrunk to fit (down to min_ratio of its size), then elided."""
+        size = max(self.fitted(text, box[2], size_mm, bold), size_mm * min_ratio)
+        font = self.font(size, bold)
+        rect = self.rect(box)
+        shown = QFontMetricsF(font, self.painter.device()).elidedText(
+            text, Qt.TextElideMode.ElideRight, rect.width()
+        )
+        self.painter.setFont(font)
+        self.painter.setPen(QPen(color))
+        horizontal = Qt.AlignmentFlag.AlignLeft if align_left else Qt.AlignmentFlag.AlignHCenter
+        flags = int(horizontal | Qt.AlignmentFlag.AlignVCenter) | _NO_CLIP
+        self.painter.drawText(rect, flags, shown)
+
+    def name(
+        self, lay: BadgeLayout, parts: tuple[str, ...], name_break: int = 0
+    ) -> tuple[tuple[str, ...], float]:
+        """The name as large as fits on one line; if that gets too small, on two lines
+        (three for very long names of many words); only past that is it elided."""
+        x, y, w, h = lay.name
+
+        def measure(text: str) -> float:
+            return self.width(text, lay.name_max, True)
+
+        def size_of(lines: tuple[str, ...]) -> float:
+            widest = min(self.fitted(t, w, lay.name_max, True) for t in lines)
+            return min(widest, h / (1.2 * len(lines) + 0.1))
+
+        lines: tuple[str, ...] = (" ".join(parts),)
+        size = size_of(lines)
+        if size < lay.name_min_one_line:
+            for count in (2, 3):
+                split = _best_lines(parts, count, measure, name_break)
+                if split is None:
+                    break
+                split_size = size_of(split)
+                if split_size > size:
+                    lines, size = split, split_size
+                if size >= lay.name_min:
+                    break
+        size = max(size, lay.name_min if len(lines) < 3 else lay.name_min * 0.85)
+        font = self.font(size, True)
+        metrics = QFontMetricsF(font, self.painter.device())
+        self.painter.setFont(font)
+        self.painter.setPen(QPen(INK))
+        # Two lines sit close together, as one block centred in the box.
+        pitch = min(size * 1.2, h / len(lines))
+        top = y + (h - pitch * len(lines)) / 2
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter) | _NO_CLIP
+        for i, line in enumerate(lines):
+            rect = self.rect((x, top + i * pitch, w, pitch))
+            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
+            self.painter.drawText(rect, flags, shown)
+        return lines, size
+
+    def qr(self, box: Box, code: str) -> QRectF:
+        """The code as QR modules; on raster devices each module is a whole number of pixels."""
+        matrix = qr_matrix(code)
+        n = len(matrix)
+        area = self.rect(box)
+        side = min(area.width(), area.height())
+        module = side / n
+        raster = self.painter.device().devType() in _RASTER_DEVICES
+        if raster and module >= 2:
+            module = math.floor(module)
+        left = area.x() + (area.width() - module * n) / 2
+        top = area.y() + (area.height() - module * n) / 2
+        if raster:
+            left, top = round(left), round(top)
+        path = QPainterPath()
+        for r, row in enumerate(matrix):
+            c = 0
+            while c < n:
+                if row[c]:
+                    start = c
+                    while c < n and row[c]:
+                        c += 1
+                    path.addRect(
+                        left + start * module, top + r * module, (c - start) * module, module
+                    )
+                else:
+                    c += 1
+        self.painter.save()
+        # Crisp module edges: anti-aliased seams between runs would grey the modules.
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        self.painter.fillPath(path, QColor("#000000"))
+        self.painter.restore()
+        return QRectF(left, top, module * n, module * n)
+
+    def photo(self, box: Box, badge: BadgeData) -> bool:
+        if badge.photo is None:
+            return False
+        image = QImage(str(badge.photo))
+        if image.isNull():
+            return False
+        rect = self.rect(box)
+        # Fill the box, cropping the longer side around the centre.
+        scaled = image.scaled(
+            round(rect.width()),
+            round(rect.height()),
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        sx = (scaled.width() - round(rect.width())) // 2
+        sy = (scaled.height() - round(rect.height())) // 2
+        self.painter.drawImage(rect, scaled.copy(sx, sy, round(rect.width()), round(rect.height())))
+        return True
+
+
+def _best_lines(
+    parts: tuple[str, ...], count: int, measure: Callable[[str], float], name_break: int = 0
+) -> tuple[str, ...] | None:
+    """`count` lines with the narrowest widest line: broken between words, or for a
+    single word (a CJK name) into two between characters. Two lines break between given
+    and family names when that costs at most a tenth more width."""
+    if len(parts) >= count:
+        words = parts
+        joiner = " "
+    elif count == 2 and len(parts) == 1 and len(parts[0]) >= 2:
+        words, joiner = tuple(parts[0]), ""
+    else:
+        return None
+    best: tuple[str, ...] | None = None
+    best_width = math.inf
+    for cuts in itertools.combinations(range(1, len(words)), count - 1):
+        bounds = (0, *cuts, len(words))
+        lines = tuple(joiner.join(words[i:j]) for i, j in itertools.pairwise(bounds))
+        width = max(measure(line) for line in lines)
+        if width < best_width:
+            best, best_width = lines, width
+    if count == 2 and joiner and 0 < name_break < len(words):
+        natural = (" ".join(words[:name_break]), " ".join(words[name_break:]))
+        if max(measure(line) for line in natural) <= best_width * 1.1:
+            return natural
+    return best
