@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import shutil
 import sys
 import time
@@ -29,6 +30,8 @@ from kiosk.domain.event_file import EventFileError, load_event
 from kiosk.store import attendees, events
 from kiosk.store.db import open_db, write
 from kiosk.store.keyfiles import key_dir_for, signing_key
+from kiosk.store.search import refresh_search_index, suspend_search_index
+from kiosk.store.search import search as search_attendees
 
 Progress = Callable[[int, int, float], None]
 
@@ -150,7 +153,10 @@ def run_attendees(args: argparse.Namespace) -> int:
         raise CommandError("--limit must be at least 1", status=2)
     db = open_database(args)
     event = require_event(db)
-    found = attendees.search(db, args.search, limit=args.limit)
+    if args.search.strip():
+        found = search_attendees(db, args.search, limit=args.limit).attendees
+    else:
+        found = list(itertools.islice(attendees.iter_all(db), args.limit))
     if not args.json:
         for a in found:
             print(f"{a.id}\t{a.name}\t{a.company}\t{a.type}\t{a.email}")
@@ -199,6 +205,7 @@ def make_demo_database(
     new_signing_key(db, event, key_dir_for(path))
     started = time.perf_counter()
     with write(db):
+        suspend_search_index(db)
         batch: list[Attendee] = []
         registrations: list[tuple[str, str, str]] = []
         for done, (row, regs) in enumerate(generate_demo(event, count, seed), start=1):
@@ -221,6 +228,7 @@ def make_demo_database(
                 batch, registrations = [], []
                 if on_progress:
                     on_progress(done, count, started)
+        refresh_search_index(db)
     db.conn.close()
 
 
