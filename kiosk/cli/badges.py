@@ -1,0 +1,203 @@
+"""`kiosk badges` (many badges into one PDF) and `kiosk print-badge` (the staff desk)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.common import add_db_argument, db_path, open_database, require_event
+from kiosk.cli.errors import CommandError, UsageError
+from kiosk.domain.attendee import Attendee
+from kiosk.store import attendees, settings
+from kiosk.store.keyfiles import key_dir_for, signing_key
+
+SIZES = ("a6", "label4x3", "cr80")
+PRINTER_SETTING = "printer"  # the kiosk's badge printer (a CUPS queue name)
+SIZE_SETTING = "badge_size"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("badges", help="render badges into one PDF, a page each, for pre-printing")
+    p.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    p.add_argument("--type", dest="type_id", help="only attendees of this type")
+    p.add_argument("--ids", type=Path, help="a file of attendee ids, one a line, in page order")
+    p.add_argument("--size", choices=SIZES, help="badge size (default: the kiosk's, else a6)")
+    add_db_argument(p)
+    p.set_defaults(func=run_badges)
+
+    p = sub.add_parser(
+        "print-badge", help="print one attendee's badge (a second one needs the PIN)"
+    )
+    p.add_argument("attendee_id")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--printer", help="system printer (default: the kiosk's setting)")
+    where.add_argument("--pdf", type=Path, help="write the badge to this PDF instead")
+    p.add_argument("--reason", default="", help="why a badge is printed again (reprints)")
+    p.add_argument("--pin", help="staff PIN for a reprint (default: $KIOSK_STAFF_PIN or a prompt)")
+    p.add_argument("--size", choices=SIZES)
+    add_db_argument(p)
+    p.set_defaults(func=run_print_badge)
+
+
+def _qt() -> object:
+    """A GUI application for fonts and painting; offscreen where there is no display."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["kiosk"])
+
+
+def read_ids(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(f"cannot read {path}: {exc}") from None
+    return [s for s in (line.strip() for line in lines) if s and not s.startswith("#")]
+
+
+def _selected(args: argparse.Namespace, db: Any) -> list[Attendee]:
+    if args.ids is None:
+        return list(attendees.iter_all(db, args.type_id))
+    wanted = read_ids(args.ids)
+    found = [(aid, attendees.find_by_id(db, aid)) for aid in wanted]
+    missing = [aid for aid, a in found if a is None]
+    if missing:
+        shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+        raise CommandError(f"{len(missing)} unknown attendee id(s) in {args.ids}: {shown}")
+    return [a for _, a in found if a is not None and (not args.type_id or a.type == args.type_id)]
+
+
+class _Progress:
+    """A bar on stderr when it is a terminal; always a summary line at the end."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.started = total, time.perf_counter()
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int) -> None:
+        if self.tty and (done == self.total or done % 5 == 0):
+            filled = 30 * done // max(self.total, 1)
+            rate = done / max(time.perf_counter() - self.started, 1e-9)
+            bar = "#" * filled + "." * (30 - filled)
+            print(f"\r[{bar}] {done}/{self.total} ({rate:.0f}/s)", end="", file=sys.stderr)
+
+    def finish(self, out: Path) -> None:
+        elapsed = time.perf_counter() - self.started
+        if self.tty:
+            print(file=sys.stderr)
+        rate = self.total / max(elapsed, 1e-9)
+        print(f"{self.total} badges -> {out} in {elapsed:.1f} s ({rate:.0f}/s)", file=sys.stderr)
+
+
+def run_badges(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    event = require_event(db)
+    size = args.size or settings.get(db, SIZE_SETTING) or "a6"
+    chosen = _selected(args, db)
+    if args.type_id and event.type(args.type_id) is None:
+        raise UsageError(f"unknown attendee type {args.type_id!r}")
+    if not chosen:
+        raise CommandError("no attendee matches: no PDF written")
+    _qt()
+    from kiosk.printing.badge import badge_for
+    from kiosk.printing.output import write_pdf
+    from kiosk.printing.painter import BadgePainter
+    from kiosk.printing.template import TemplateError, load_template
+    from kiosk.service.pickup import PickupService
+
+    key = signing_key(key_dir_for(db_path(args)), event.id)
+    service = PickupService(db, event, signing_key=key)
+    try:
+        painter = BadgePainter(load_template(), size)
+    except TemplateError as exc:
+        raise CommandError(str(exc)) from None
+    photo_dir = db_path(args).parent
+
+    def badges() -> Iterator[Any]:
+        for a in chosen:
+            yield badge_for(event, a, service.badge_code(a), photo_dir=photo_dir)
+
+    progress = _Progress(len(chosen))
+    try:
+        write_pdf(painter, badges(), args.out, on_page=progress)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.out}: {exc}") from None
+    progress.finish(args.out)
+    if key is None:
+        print("note: no signing key here: the QR codes hold ticket codes", file=sys.stderr)
+    return 0
+
+
+def _pin(args: argparse.Namespace) -> str | None:
+    if args.pin is not None:
+        return str(args.pin)
+    if os.environ.get("KIOSK_STAFF_PIN"):
+        return os.environ["KIOSK_STAFF_PIN"]
+    if sys.stdin.isatty():
+        return getpass.getpass("staff PIN: ")
+    return None
+
+
+def run_print_badge(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    event = require_event(db)
+    attendee = attendees.find_by_id(db, args.attendee_id)
+    if attendee is None:
+        raise CommandError(f"no attendee with id {args.attendee_id!r}")
+    _qt()
+    from kiosk.printing.output import PdfOutput, SystemPrinterOutput
+    from kiosk.printing.painter import BadgePainter
+    from kiosk.printing.template import load_template
+    from kiosk.service.pickup import PickupService, Printed, PrintFailed
+    from kiosk.service.staff_pin import StaffPin
+
+    key = signing_key(key_dir_for(db_path(args)), event.id)
+    service = PickupService(db, event, signing_key=key, verify_pin=StaffPin(db).verify)
+    painter = BadgePainter(load_template(), args.size or settings.get(db, SIZE_SETTING) or "a6")
+    output: PdfOutput | SystemPrinterOutput
+    if args.pdf is not None:
+        output = PdfOutput(event, painter, args.pdf, photo_dir=db_path(args).parent)
+    else:
+        printer = args.printer or settings.get(db, PRINTER_SETTING)
+        if not printer:
+            raise UsageError("no printer: pass --printer NAME or --pdf FILE")
+        output = SystemPrinterOutput(event, painter, printer, photo_dir=db_path(args).parent)
+    pin = _pin(args) if service.needs_staff(attendee) else None
+    result = service.print_badge(attendee, output, pin=pin, reason=args.reason)
+    if isinstance(result, Printed):
+        print(f"printed {attendee.id} ({attendee.name}) on {output.name} [{result.record.kind}]")
+        return 0
+    if isinstance(result, PrintFailed):
+        raise CommandError(f"print failed on {output.name}: {result.record.error}")
+    messages = {
+        "already_printed": "this badge was printed before: a reprint needs the staff PIN "
+        "(--pin, $KIOSK_STAFF_PIN or a terminal) and --reason",
+        "bad_pin": "wrong staff PIN (or none is set): nothing printed",
+        "reason_required": "a reprint needs --reason",
+    }
+    raise CommandError(messages.get(result.reason, result.reason))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run these two commands alone (`python -m kiosk.cli.badges badges ...`)."""
+    from kiosk.cli.main import _Parser
+
+    parser = _Parser(prog="kiosk")
+    register(parser.add_subparsers(dest="command", required=True, parser_class=_Parser))
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CommandError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exc.status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
