@@ -1,0 +1,241 @@
+"""The pickup screens: big type, big buttons, nothing about anyone but the attendee."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.attendee import Attendee
+from kiosk.printing.badge import BadgeData
+from kiosk.printing.painter import BadgePainter
+from kiosk.ui.paths import ui_font
+from kiosk.ui.pickup.preview import BadgePreview
+from kiosk.ui.pickup.texts import LANGS, LANGUAGE_NAMES, TEXTS, text
+
+
+def _label(size: float, bold: bool = False, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setFont(ui_font(size, bold))
+    label.setWordWrap(wrap)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def _button(size: float = 20, primary: bool = False) -> QPushButton:
+    button = QPushButton()
+    button.setFont(ui_font(size, bold=primary))
+    button.setMinimumHeight(72)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if primary:
+        button.setStyleSheet(
+            "QPushButton { background: #1565c0; color: white; border-radius: 10px;"
+            " padding: 8px 24px; }"
+        )
+    return button
+
+
+def _edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setFont(ui_font(22))
+    edit.setMinimumHeight(64)
+    edit.setMaxLength(80)
+    return edit
+
+
+class WelcomePage(QWidget):
+    language_chosen = Signal(str)
+
+    def __init__(self, event_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        title = _label(40, bold=True)
+        title.setText(" · ".join(TEXTS["welcome"][lang] for lang in LANGS))
+        event = _label(22)
+        event.setText(event_name)
+        hint = _label(16)
+        hint.setText("\n".join(TEXTS["choose"][lang] for lang in LANGS))
+        layout.addStretch(1)
+        for widget in (title, event, hint):
+            layout.addWidget(widget)
+        layout.addSpacing(32)
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for lang in LANGS:
+            button = _button(26, primary=True)
+            button.setText(LANGUAGE_NAMES[lang])
+            button.setMinimumHeight(110)
+            button.clicked.connect(lambda _=False, code=lang: self.language_chosen.emit(code))
+            row.addWidget(button)
+            self.buttons[lang] = button
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self.staff = QPushButton("⚙")  # staff only: leads to the PIN pad
+        self.staff.setFlat(True)
+        self.staff.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.staff.setFixedSize(48, 48)
+        layout.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
+
+
+class IdentifyPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        self.title = _label(30, bold=True)
+        self.camera = QLabel()  # the camera preview, fed by show_frame
+        self.camera.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.camera.setMinimumSize(320, 240)
+        self.type_name = _button(20)
+        self.back = _button(18)
+        layout.addWidget(self.title)
+        layout.addWidget(self.camera, 1)
+        layout.addWidget(self.type_name)
+        layout.addWidget(self.back)
+
+    def retranslate(self, lang: str) -> None:
+        self.title.setText(text(lang, "show_qr"))
+        self.type_name.setText(text(lang, "no_qr"))
+        self.back.setText(text(lang, "back"))
+
+
+class NamePage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        self.surname_label, self.secret_label = _label(18), _label(18)
+        self.surname, self.secret = _edit(), _edit()
+        self.message = _label(16)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.find_button = _button(22, primary=True)
+        self.back = _button(18)
+        layout.addStretch(1)
+        for widget in (self.surname_label, self.surname, self.secret_label, self.secret):
+            layout.addWidget(widget)
+        layout.addWidget(self.message)
+        layout.addWidget(self.find_button)
+        layout.addWidget(self.back)
+        layout.addStretch(1)
+
+    def retranslate(self, lang: str) -> None:
+        self.surname_label.setText(text(lang, "surname"))
+        self.secret_label.setText(text(lang, "secret"))
+        self.find_button.setText(text(lang, "find"))
+        self.back.setText(text(lang, "back"))
+
+    def values(self) -> tuple[str, str]:
+        return self.surname.text(), self.secret.text()
+
+    def say(self, message: str) -> None:
+        self.message.setText(message)
+
+    def clear(self) -> None:
+        self.surname.clear()
+        self.secret.clear()
+        self.message.clear()
+
+
+class PreviewPage(QWidget):
+    def __init__(self, painter: BadgePainter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        self.title = _label(26, bold=True)
+        self.badge = BadgePreview(painter)
+        self.note = _label(18, bold=True)
+        self.note.setStyleSheet("color: #b71c1c;")
+        self.print_button = _button(24, primary=True)
+        self.correct_button, self.not_me = _button(18), _button(18)
+        self.staff_button = _button(16)
+        row = QHBoxLayout()
+        row.addWidget(self.correct_button)
+        row.addWidget(self.not_me)
+        layout.addWidget(self.title)
+        layout.addWidget(self.badge, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.print_button)
+        layout.addWidget(self.staff_button)
+        layout.addLayout(row)
+
+    def retranslate(self, lang: str) -> None:
+        self.title.setText(text(lang, "is_this_you"))
+        self.print_button.setText(text(lang, "print"))
+        self.correct_button.setText(text(lang, "correct"))
+        self.not_me.setText(text(lang, "not_me"))
+        self.staff_button.setText(text(lang, "staff_reprint"))
+
+    def set_badge(self, badge: BadgeData | None) -> None:
+        self.badge.set_badge(badge)
+
+    def set_state(self, already_printed: bool, note: str) -> None:
+        """A badge already printed cannot be printed again without staff."""
+        self.print_button.setVisible(not already_printed)
+        self.staff_button.setVisible(already_printed)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+
+class CorrectPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        self.first_label, self.last_label = _label(18), _label(18)
+        self.first, self.last = _edit(), _edit()
+        self.message = _label(16)
+        self.save, self.cancel = _button(22, primary=True), _button(18)
+        layout.addStretch(1)
+        for widget in (self.first_label, self.first, self.last_label, self.last, self.message):
+            layout.addWidget(widget)
+        layout.addWidget(self.save)
+        layout.addWidget(self.cancel)
+        layout.addStretch(1)
+
+    def retranslate(self, lang: str) -> None:
+        self.first_label.setText(text(lang, "first_name"))
+        self.last_label.setText(text(lang, "last_name"))
+        self.save.setText(text(lang, "save"))
+        self.cancel.setText(text(lang, "back"))
+
+    def load(self, attendee: Attendee) -> None:
+        self.first.setText(attendee.first_name)
+        self.last.setText(attendee.last_name)
+        self.message.clear()
+
+    def values(self) -> tuple[str, str]:
+        return self.first.text(), self.last.text()
+
+    def say(self, message: str) -> None:
+        self.message.setText(message)
+
+
+class MessagePage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 64, 64, 64)
+        self.headline = _label(36, bold=True)
+        self.detail = _label(18)
+        self.done = _button(22, primary=True)
+        layout.addStretch(1)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        layout.addWidget(self.done)
+
+    def retranslate(self, lang: str) -> None:
+        self.done.setText(text(lang, "done"))
+
+    def show_text(self, headline: str, detail: str, done: bool) -> None:
+        self.headline.setText(headline)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.done.setVisible(done)

@@ -1,0 +1,121 @@
+"""The pickup screens' words in English, Simplified Chinese and German, chosen per attendee.
+
+A table rather than Qt Linguist files: each attendee picks a language with one tap and
+the next one may pick another, the strings are few, and a test checks every key has
+every language (the door screen's Linguist catalogue stays the staff's language).
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "zh_CN", "de")
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文", "de": "Deutsch"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "welcome": {"en": "Welcome", "zh_CN": "欢迎", "de": "Willkommen"},
+    "choose": {
+        "en": "Collect your badge here. Choose your language:",
+        "zh_CN": "在此领取您的胸卡。请选择语言：",
+        "de": "Holen Sie hier Ihr Namensschild ab. Wählen Sie Ihre Sprache:",
+    },
+    "show_qr": {
+        "en": "Show the QR code from your registration e-mail to the camera",
+        "zh_CN": "请将注册邮件中的二维码对准摄像头",
+        "de": "Halten Sie den QR-Code aus Ihrer Anmelde-E-Mail vor die Kamera",
+    },
+    "no_qr": {
+        "en": "No QR code? Type your surname",
+        "zh_CN": "没有二维码？请输入您的姓氏",
+        "de": "Kein QR-Code? Nachnamen eingeben",
+    },
+    "surname": {"en": "Surname", "zh_CN": "姓氏", "de": "Nachname"},
+    "secret": {
+        "en": "First characters of your registration code or e-mail",
+        "zh_CN": "注册码或电子邮箱的前几个字符",
+        "de": "Erste Zeichen Ihres Anmeldecodes oder Ihrer E-Mail",
+    },
+    "find": {"en": "Find my badge", "zh_CN": "查找我的胸卡", "de": "Mein Namensschild finden"},
+    "back": {"en": "Back", "zh_CN": "返回", "de": "Zurück"},
+    "is_this_you": {
+        "en": "Is this your badge?",
+        "zh_CN": "这是您的胸卡吗？",
+        "de": "Ist das Ihr Namensschild?",
+    },
+    "print": {"en": "Print my badge", "zh_CN": "打印胸卡", "de": "Namensschild drucken"},
+    "correct": {"en": "Correct my name", "zh_CN": "更正姓名", "de": "Namen korrigieren"},
+    "not_me": {"en": "This is not me", "zh_CN": "这不是我", "de": "Das bin ich nicht"},
+    "first_name": {"en": "First name", "zh_CN": "名", "de": "Vorname"},
+    "last_name": {"en": "Last name", "zh_CN": "姓", "de": "Nachname"},
+    "save": {"en": "Save", "zh_CN": "保存", "de": "Speichern"},
+    "printing": {
+        "en": "Printing your badge…",
+        "zh_CN": "正在打印您的胸卡…",
+        "de": "Ihr Namensschild wird gedruckt …",
+    },
+    "take_badge": {
+        "en": "Please take your badge. Enjoy the event!",
+        "zh_CN": "请取走您的胸卡。祝您参会愉快！",
+        "de": "Bitte nehmen Sie Ihr Namensschild. Viel Spaß!",
+    },
+    "done": {"en": "Done", "zh_CN": "完成", "de": "Fertig"},
+    "ask_staff": {
+        "en": "Please ask staff for help.",
+        "zh_CN": "请向工作人员求助。",
+        "de": "Bitte wenden Sie sich an das Personal.",
+    },
+    "staff_reprint": {
+        "en": "Staff: print again",
+        "zh_CN": "工作人员：重新打印",
+        "de": "Personal: erneut drucken",
+    },
+    # reasons shown to the attendee: never another person's data
+    "why_already_printed": {
+        "en": "Your badge has already been printed.",
+        "zh_CN": "您的胸卡已经打印过了。",
+        "de": "Ihr Namensschild wurde bereits gedruckt.",
+    },
+    "why_printer": {
+        "en": "The printer is not available right now.",
+        "zh_CN": "打印机暂时无法使用。",
+        "de": "Der Drucker ist gerade nicht verfügbar.",
+    },
+    "why_not_found": {
+        "en": "We could not find your registration with this code.",
+        "zh_CN": "无法通过此代码找到您的注册信息。",
+        "de": "Mit diesem Code wurde keine Anmeldung gefunden.",
+    },
+    "why_cancelled": {
+        "en": "This registration is not valid any more.",
+        "zh_CN": "此注册已失效。",
+        "de": "Diese Anmeldung ist nicht mehr gültig.",
+    },
+    "no_match": {
+        "en": "No single registration matches. Check the spelling or type more characters.",
+        "zh_CN": "没有唯一匹配的注册信息。请检查拼写或输入更多字符。",
+        "de": "Keine eindeutige Anmeldung gefunden. "
+        "Schreibweise prüfen oder mehr Zeichen eingeben.",
+    },
+    "too_short": {
+        "en": "Type your surname and at least 3 characters.",
+        "zh_CN": "请输入姓氏及至少 3 个字符。",
+        "de": "Geben Sie Ihren Nachnamen und mindestens 3 Zeichen ein.",
+    },
+    "locked": {
+        "en": "Too many tries. Please wait a moment or ask staff.",
+        "zh_CN": "尝试次数过多。请稍候或向工作人员求助。",
+        "de": "Zu viele Versuche. Bitte warten oder Personal fragen.",
+    },
+    "bad_name": {
+        "en": "Please enter your name.",
+        "zh_CN": "请输入您的姓名。",
+        "de": "Bitte geben Sie Ihren Namen ein.",
+    },
+    "reason": {"en": "Reason", "zh_CN": "原因", "de": "Grund"},
+    "wrong_pin": {"en": "Wrong staff PIN.", "zh_CN": "工作人员密码错误。", "de": "Falsche PIN."},
+}
+
+REPRINT_REASONS = ("lost badge", "damaged badge", "name corrected", "printer jam", "other")
+
+
+def text(lang: str, key: str) -> str:
+    entry = TEXTS[key]
+    return entry.get(lang) or entry["en"]

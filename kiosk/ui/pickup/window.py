@@ -1,0 +1,270 @@
+"""PickupWindow: the attendee's badge pickup, from the welcome tap to "take your badge"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QInputDialog, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.domain.attendee import Attendee
+from kiosk.printing.badge import badge_for
+from kiosk.printing.painter import BadgePainter
+from kiosk.service.pickup import (
+    BadgeOutput,
+    Found,
+    NotFound,
+    PickupError,
+    PickupService,
+    Printed,
+    PrintFailed,
+)
+from kiosk.service.staff_pin import StaffPin
+from kiosk.ui.pickup.pages import (
+    CorrectPage,
+    IdentifyPage,
+    MessagePage,
+    NamePage,
+    PreviewPage,
+    WelcomePage,
+)
+from kiosk.ui.pickup.texts import REPRINT_REASONS, text
+from kiosk.ui.pin_dialog import PinDialog
+
+_INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin}
+_REFUSALS = {"cancelled": "why_cancelled", "revoked": "why_cancelled"}
+
+
+@dataclass(frozen=True)
+class PickupOptions:
+    idle_ms: int = 45_000  # back to welcome when nobody touches the screen
+    done_ms: int = 8_000  # how long "take your badge" stays
+    locked: bool = True  # full screen, Escape and closing refused until staff allow it
+    photo_dir: Path | None = None
+
+
+class PinEntry(PinDialog):
+    """The door screen's PIN pad, handing the digits to the pickup service to check
+    (the service logs who authorised the reprint and applies the lock-out)."""
+
+    entered = ""
+
+    def submit(self) -> None:
+        self.entered = self.entry.text()
+        self.entry.clear()
+        self.accept()
+
+
+class PickupWindow(QWidget):
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        service: PickupService,
+        output: BadgeOutput,
+        painter: BadgePainter,
+        options: PickupOptions | None = None,
+        staff_pin: StaffPin | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service, self.output, self.painter = service, output, painter
+        self.staff_pin = staff_pin or StaffPin(service.db)
+        self.options = options or PickupOptions()
+        self.lang = "en"
+        self.attendee: Attendee | None = None
+        self._may_close = not self.options.locked
+        self.setWindowTitle("Badge pickup")
+        self.welcome = WelcomePage(service.event.name, self)
+        self.identify = IdentifyPage(self)
+        self.name_page = NamePage(self)
+        self.preview = PreviewPage(painter, self)
+        self.correct = CorrectPage(self)
+        self.message = MessagePage(self)
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, QWidget] = {
+            "welcome": self.welcome,
+            "identify": self.identify,
+            "name": self.name_page,
+            "preview": self.preview,
+            "correct": self.correct,
+            "message": self.message,
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(self.options.idle_ms)
+        self.idle.timeout.connect(self.reset)
+        self._wire()
+        self.reset()
+
+    def _wire(self) -> None:
+        self.welcome.language_chosen.connect(self.start)
+        self.identify.type_name.clicked.connect(lambda: self.show_page("name"))
+        self.identify.back.clicked.connect(self.reset)
+        self.name_page.find_button.clicked.connect(self.find_by_name)
+        self.name_page.secret.returnPressed.connect(self.find_by_name)
+        self.name_page.back.clicked.connect(lambda: self.show_page("identify"))
+        self.preview.print_button.clicked.connect(lambda: self.print_badge())
+        self.preview.correct_button.clicked.connect(self.start_correction)
+        self.preview.not_me.clicked.connect(self.reset)
+        self.preview.staff_button.clicked.connect(self.staff_reprint)
+        self.correct.save.clicked.connect(self.save_correction)
+        self.correct.cancel.clicked.connect(lambda: self.show_page("preview"))
+        self.message.done.clicked.connect(self.reset)
+        self.welcome.staff.clicked.connect(self.staff_exit)
+
+    # -- flow ----------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        self.stack.setCurrentWidget(self.pages[name])
+        self.idle.start()
+        self.page_changed.emit(name)
+
+    def current_page(self) -> str:
+        return next(k for k, v in self.pages.items() if v is self.stack.currentWidget())
+
+    def reset(self) -> None:
+        """Back to the welcome screen, forgetting the attendee and everything typed."""
+        self.attendee = None
+        self.name_page.clear()
+        self.preview.set_badge(None)
+        self.lang = "en"
+        self.retranslate()
+        self.show_page("welcome")
+        self.idle.stop()  # the welcome screen waits as long as it takes
+
+    def start(self, lang: str) -> None:
+        self.lang = lang
+        self.retranslate()
+        self.show_page("identify")
+
+    def retranslate(self) -> None:
+        for page in (self.identify, self.name_page, self.preview, self.correct, self.message):
+            page.retranslate(self.lang)
+
+    def on_code_scanned(self, code: str) -> None:
+        """A QR from the camera or a handheld scanner: only heard while identifying."""
+        if self.current_page() in ("welcome", "identify", "name"):
+            self._identified(self.service.identify_scan(code))
+
+    def find_by_name(self) -> None:
+        surname, secret = self.name_page.values()
+        found = self.service.identify_name(surname, secret)
+        if isinstance(found, NotFound) and found.reason in ("no_match", "ambiguous"):
+            self.name_page.say(text(self.lang, "no_match"))
+        elif isinstance(found, NotFound) and found.reason in ("too_short", "locked"):
+            self.name_page.say(text(self.lang, found.reason))
+        else:
+            self._identified(found)
+
+    def _identified(self, found: Found | NotFound) -> None:
+        if isinstance(found, NotFound):
+            self.ask_staff(_REFUSALS.get(found.reason, "why_not_found"), found.reason)
+            return
+        self.attendee = found.attendee
+        self._show_preview(found.already_printed)
+
+    def _show_preview(self, already_printed: bool) -> None:
+        assert self.attendee is not None
+        code = self.service.badge_code(self.attendee)
+        badge = badge_for(self.service.event, self.attendee, code, photo_dir=self.options.photo_dir)
+        self.preview.set_badge(badge)
+        note = text(self.lang, "why_already_printed") if already_printed else ""
+        self.preview.set_state(already_printed, note)
+        self.show_page("preview")
+
+    def start_correction(self) -> None:
+        if self.attendee is not None:
+            self.correct.load(self.attendee)
+            self.show_page("correct")
+
+    def save_correction(self) -> None:
+        if self.attendee is None:
+            return
+        first, last = self.correct.values()
+        try:
+            self.attendee = self.service.correct_name(self.attendee, first, last)
+        except PickupError:
+            self.correct.say(text(self.lang, "bad_name"))
+            return
+        self._show_preview(self.service.needs_staff(self.attendee))
+
+    def print_badge(self, pin: str | None = None, reason: str = "") -> None:
+        if self.attendee is None:
+            return
+        self.message.show_text(text(self.lang, "printing"), detail="", done=False)
+        self.show_page("message")
+        self.message.repaint()  # the print call blocks briefly: show "printing" first
+        result = self.service.print_badge(self.attendee, self.output, pin=pin, reason=reason)
+        if isinstance(result, Printed):
+            self.message.show_text(text(self.lang, "take_badge"), detail="", done=True)
+            self.show_page("message")
+            self.idle.start(self.options.done_ms)
+        elif isinstance(result, PrintFailed):
+            self.ask_staff("why_printer", result.record.error)
+        elif result.reason == "bad_pin":
+            self._show_preview(True)
+            self.preview.set_state(True, text(self.lang, "wrong_pin"))
+        else:
+            self._show_preview(True)
+
+    def staff_reprint(self) -> None:
+        """Staff at the kiosk: PIN, then a reason, then the second print (all logged)."""
+        dialog = PinEntry(self.staff_pin, self)
+        if dialog.exec() != PinEntry.DialogCode.Accepted:
+            return
+        reason, ok = QInputDialog.getItem(
+            self, text(self.lang, "reason"), text(self.lang, "reason"), REPRINT_REASONS, 0, True
+        )
+        if ok and reason.strip():
+            self.print_badge(pin=dialog.entered, reason=reason)
+
+    def staff_exit(self) -> None:
+        """The only way out of the locked pickup screen: the staff PIN."""
+        if PinDialog(self.staff_pin, self).exec() == PinDialog.DialogCode.Accepted:
+            self.allow_close()
+            self.close()
+
+    def ask_staff(self, why: str, code: str) -> None:
+        detail = f"{text(self.lang, why)}  ({code})"
+        self.message.show_text(text(self.lang, "ask_staff"), detail=detail, done=True)
+        self.show_page("message")
+
+    # -- locked down ---------------------------------------------------------------------
+
+    def allow_close(self) -> None:
+        self._may_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.options.locked and event.key() == Qt.Key.Key_Escape:
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.options.locked
+            and not self._may_close
+            and self.isVisible()
+            and not self.isFullScreen()
+        ):
+            QTimer.singleShot(0, self.showFullScreen)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.idle.isActive():
+            self.idle.start()  # any touch keeps the attendee's screen up
+        return False

@@ -1,0 +1,249 @@
+"""The pickup window end to end with pytest-qt: taps, scans, preview, print, staff, timeout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
+from kiosk.printing.painter import BadgePainter
+from kiosk.printing.template import load_template
+from kiosk.service.pickup import PickupService
+from kiosk.store import prints
+from kiosk.ui.pickup import PickupOptions, PickupWindow, build_pickup_window
+from kiosk.ui.pickup.texts import LANGS, TEXTS
+from kiosk.ui.pickup.window import PinEntry
+from tests.conftest import PEOPLE
+from tests.printing.conftest import STAFF_PIN, FakeOutput
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, pickup: PickupService
+) -> Callable[..., tuple[PickupWindow, FakeOutput]]:
+    def make(
+        output: FakeOutput | None = None, **options: object
+    ) -> tuple[PickupWindow, FakeOutput]:
+        out = output or FakeOutput()
+        window = build_pickup_window(
+            pickup,
+            out,
+            BadgePainter(load_template()),
+            PickupOptions(**options),  # type: ignore[arg-type]
+        )
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        window.allow_close()  # the tests close it; locking is tested on its own
+        return window, out
+
+    return make
+
+
+def shown_text(window: PickupWindow) -> str:
+    """Every word a person can read on the window right now."""
+    texts = [w.text() for w in window.findChildren(QLabel) if w.isVisibleTo(window)]
+    texts += [w.text() for w in window.findChildren(QLineEdit) if w.isVisibleTo(window)]
+    return "\n".join(texts)
+
+
+def test_scan_preview_print(
+    qtbot: QtBot,
+    make_window: Callable[..., tuple[PickupWindow, FakeOutput]],
+    code_for: Callable[..., str],
+) -> None:
+    """Tap a language, scan the e-mail's QR, see the own badge, print, 'take your badge'."""
+    window, output = make_window()
+    qtbot.mouseClick(window.welcome.buttons["de"], Qt.MouseButton.LeftButton)
+    assert window.current_page() == "identify"
+    assert window.identify.title.text() == TEXTS["show_qr"]["de"]
+    window.on_code_scanned(code_for("A3", "visitor"))
+    assert window.current_page() == "preview"
+    assert window.preview.badge.badge is not None
+    assert window.preview.badge.badge.name == "Jürgen Groß"
+    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "message"
+    assert window.message.headline.text() == TEXTS["take_badge"]["de"]
+    assert output.printed == [("A3", code_for("A3", "visitor"))]
+
+
+def test_surname_and_secret(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """Typing the surname and the start of the e-mail finds the attendee."""
+    window, _ = make_window()
+    qtbot.mouseClick(window.welcome.buttons["zh_CN"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.identify.type_name, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "name"
+    window.name_page.surname.setText("张")  # CJK arrives through an input method, not keys
+    qtbot.keyClicks(window.name_page.secret, "zhang")
+    qtbot.mouseClick(window.name_page.find_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "preview"
+    assert window.preview.title.text() == TEXTS["is_this_you"]["zh_CN"]
+    assert window.attendee == PEOPLE[0]
+
+
+def test_no_list_of_others(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """A surname without a matching secret shows a message and nobody's name or e-mail."""
+    window, _ = make_window()
+    qtbot.mouseClick(window.welcome.buttons["en"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.identify.type_name, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.name_page.surname, "Groß")
+    qtbot.keyClicks(window.name_page.secret, "xyz")
+    qtbot.mouseClick(window.name_page.find_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "name"
+    assert window.name_page.message.text() == TEXTS["no_match"]["en"]
+    visible = shown_text(window)
+    for person in PEOPLE:
+        assert person.first_name not in visible and person.email not in visible
+
+
+def test_name_correction(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]], db: Database
+) -> None:
+    """The attendee fixes the spelling; the preview shows it and the log keeps both."""
+    window, _ = make_window()
+    qtbot.mouseClick(window.welcome.buttons["en"], Qt.MouseButton.LeftButton)
+    window.on_code_scanned("T-0002")
+    qtbot.mouseClick(window.preview.correct_button, Qt.MouseButton.LeftButton)
+    assert window.correct.last.text() == "Puig i Solé"
+    window.correct.first.setText("Núria Maria")
+    qtbot.mouseClick(window.correct.save, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "preview"
+    assert window.preview.badge.badge is not None
+    assert window.preview.badge.badge.name == "Núria Maria Puig i Solé"
+    [entry] = prints.corrections_for(db, "A2")
+    assert (entry.original_first, entry.corrected_first) == ("Núria", "Núria Maria")
+
+
+def test_second_pickup_needs_staff(
+    qtbot: QtBot,
+    make_window: Callable[..., tuple[PickupWindow, FakeOutput]],
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A badge printed before shows 'ask staff'; staff print again with PIN and reason."""
+    window, output = make_window()
+    window.on_code_scanned("T-0001")
+    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    window.reset()
+    window.on_code_scanned("T-0001")
+    assert window.preview.print_button.isHidden() and not window.preview.staff_button.isHidden()
+    assert window.preview.note.text() == TEXTS["why_already_printed"]["en"]
+
+    def staff_types_pin(dialog: PinEntry) -> int:
+        dialog.entered = STAFF_PIN
+        return PinEntry.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PinEntry, "exec", staff_types_pin)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("lost badge", True))
+    qtbot.mouseClick(window.preview.staff_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "message"
+    assert [(r.kind, r.reason, r.staff) for r in prints.for_attendee(db, "A1")] == [
+        ("first", "", False),
+        ("reprint", "lost badge", True),
+    ]
+    assert len(output.printed) == 2
+
+
+def test_wrong_staff_pin_prints_nothing(
+    qtbot: QtBot,
+    make_window: Callable[..., tuple[PickupWindow, FakeOutput]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A wrong PIN leaves the badge unprinted and says so."""
+    window, output = make_window()
+    window.on_code_scanned("T-0001")
+    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    window.on_code_scanned("T-0001")
+    window.reset()
+    window.on_code_scanned("T-0001")
+
+    def wrong_pin(dialog: PinEntry) -> int:
+        dialog.entered = "0000"
+        return PinEntry.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PinEntry, "exec", wrong_pin)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("other", True))
+    qtbot.mouseClick(window.preview.staff_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "preview"
+    assert window.preview.note.text() == TEXTS["wrong_pin"]["en"]
+    assert len(output.printed) == 1
+
+
+def test_printer_failure_asks_staff(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]], db: Database
+) -> None:
+    """A failing printer: 'please ask staff', the badge not marked printed."""
+    window, _ = make_window(FakeOutput(error="printer_missing"))
+    window.on_code_scanned("T-0003")
+    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    assert window.message.headline.text() == TEXTS["ask_staff"]["en"]
+    assert "printer_missing" in window.message.detail.text()
+    assert not prints.has_printed(db, "A3")
+
+
+def test_unknown_code_asks_staff(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """A code nobody has leads to 'ask staff', not to any attendee."""
+    window, _ = make_window()
+    window.on_code_scanned("T-9999")
+    assert window.current_page() == "message"
+    assert window.attendee is None
+
+
+def test_scans_are_ignored_on_the_preview(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """Someone else's QR held up behind the attendee does not replace their preview."""
+    window, _ = make_window()
+    window.on_code_scanned("T-0003")
+    window.on_code_scanned("T-0002")
+    assert window.attendee == PEOPLE[2]
+
+
+def test_idle_timeout_returns_to_welcome(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """Walking away from the preview returns to the welcome screen and forgets the attendee."""
+    window, _ = make_window(idle_ms=50)
+    window.on_code_scanned("T-0003")
+    with qtbot.waitSignal(window.page_changed, timeout=2000) as blocker:
+        pass
+    assert blocker.args == ["welcome"]
+    assert window.attendee is None and window.preview.badge.badge is None
+
+
+def test_done_screen_returns_to_welcome(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """After 'take your badge' the kiosk is ready for the next person by itself."""
+    window, _ = make_window(done_ms=50)
+    window.on_code_scanned("T-0003")
+    with qtbot.waitSignal(
+        window.page_changed, timeout=2000, check_params_cb=lambda p: p == "welcome"
+    ):
+        qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+
+
+def test_locked_window_refuses_to_close(qtbot: QtBot, pickup: PickupService) -> None:
+    """Locked down: closing is refused until staff allow it."""
+    window = build_pickup_window(pickup, FakeOutput(), BadgePainter(load_template()))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.close() and window.isVisible()
+    window.allow_close()
+    assert window.close()
+
+
+def test_every_text_in_every_language() -> None:
+    """Each pickup text exists in English, Simplified Chinese and German."""
+    missing = [(key, lang) for key, entry in TEXTS.items() for lang in LANGS if not entry.get(lang)]
+    assert missing == []
