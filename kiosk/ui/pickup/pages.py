@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -90,15 +91,30 @@ class IdentifyPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         self.title = _label(30, bold=True)
-        self.camera = QLabel()  # the camera preview, fed by show_frame
+        self.camera = QLabel("QR")  # the camera preview once frames arrive (show_frame)
         self.camera.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.camera.setMinimumSize(320, 240)
+        self.camera.setFont(ui_font(72, bold=True))
+        self.camera.setStyleSheet(
+            "QLabel { color: #90a4ae; border: 6px dashed #90a4ae; border-radius: 24px; }"
+        )
         self.type_name = _button(20)
         self.back = _button(18)
         layout.addWidget(self.title)
         layout.addWidget(self.camera, 1)
         layout.addWidget(self.type_name)
         layout.addWidget(self.back)
+
+    def show_frame(self, frame: QImage) -> None:
+        """A camera frame, scaled into the preview (the camera thread emits QImage)."""
+        self.camera.setStyleSheet("")
+        self.camera.setPixmap(
+            QPixmap.fromImage(frame).scaled(
+                self.camera.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
     def retranslate(self, lang: str) -> None:
         self.title.setText(text(lang, "show_qr"))

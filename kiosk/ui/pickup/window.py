@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import QInputDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.attendee import Attendee
@@ -153,6 +153,11 @@ class PickupWindow(QWidget):
         """A QR from the camera or a handheld scanner: only heard while identifying."""
         if self.current_page() in ("welcome", "identify", "name"):
             self._identified(self.service.identify_scan(code))
+
+    def show_frame(self, frame: QImage) -> None:
+        """Connect CameraThread.frame_ready here for the live preview while identifying."""
+        if self.current_page() == "identify":
+            self.identify.show_frame(frame)
 
     def find_by_name(self) -> None:
         surname, secret = self.name_page.values()
