@@ -1,0 +1,161 @@
+"""Checking every row of an export: attendees from the good ones, numbered reasons for the bad."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kiosk.domain.attendee import Attendee
+from kiosk.domain.event import Event
+from kiosk.domain.text import fold
+from kiosk.importing.columns import ColumnMap, header_key
+from kiosk.importing.names import split_full_name
+
+MAX_ID = 64
+MAX_TICKET_CODE = 128  # what the scanner accepts as a plain ticket code
+# Deliberately loose: one @, no spaces or list separators, a dot in the domain. Registration
+# systems checked the address already; this catches shifted columns and "n/a".
+_EMAIL = re.compile(r"[^@\s,;<>\"()]+@[^@\s,;<>\"().]+(\.[^@\s,;<>\"().]+)+")
+# Status words meaning the registration is void (pretix "c", Eventbrite "Not Attending"...).
+_CANCELLED_WORDS = (
+    "cancelled, canceled, refunded, deleted, expired, void, voided, c, not attending, "
+    "storniert, cancelado, anulado, cancel·lat, 已取消, 取消, 已退款, 退款, 作废, 已作废"
+)
+_CANCELLED = frozenset(header_key(word) for word in _CANCELLED_WORDS.split(","))
+_YES = frozenset({"1", "true", "yes", "y", "x", "ja", "si", "是", "已取消"})
+
+
+@dataclass(frozen=True)
+class BadRow:
+    row: int  # as the spreadsheet shows it, header = row 1
+    reason: str
+
+
+class TypeResolver:
+    """Ticket type text -> event type id: --type-map, then the id, then the type's name."""
+
+    def __init__(self, event: Event, type_map: Mapping[str, str], default: str | None) -> None:
+        self.event = event
+        self.default = default
+        self._map = {fold(k): v for k, v in type_map.items()}
+        self._cache: dict[str, str | None] = {}
+
+    def resolve(self, text: str) -> str | None:
+        if not text:
+            return self.default
+        if text in self._cache:
+            return self._cache[text]
+        key = fold(text)
+        found = self._map.get(key)
+        if found is None:
+            exact = self.event.type(text)
+            if exact is not None:
+                found = exact.id
+            else:
+                found = next(
+                    (t.id for t in self.event.types if key in (fold(t.name), fold(t.id))),
+                    None,
+                )
+        self._cache[text] = found
+        return found
+
+
+class RowChecker:
+    """Turns rows into attendees, collecting every bad row (and keeping the first 10,000)."""
+
+    KEEP = 10_000
+
+    def __init__(self, columns: ColumnMap, types: TypeResolver, width: int) -> None:
+        self.columns = columns
+        self.types = types
+        self.width = width
+        self.bad: list[BadRow] = []
+        self.bad_count = 0
+        self.row_of_id: dict[str, int] = {}
+        self._row_of_code: dict[str, int] = {}
+        self._status: dict[str, bool] = {}
+        c = columns
+        self._cols = (
+            c["id"], c["first_name"], c["last_name"], c["name"], c["email"],
+            c["company"], c["type"], c["ticket_code"], c["position"], c["status"],
+        )  # fmt: skip
+
+    def _fail(self, number: int, reasons: list[str]) -> None:
+        self.bad_count += 1
+        if len(self.bad) < self.KEEP:
+            self.bad.append(BadRow(number, "; ".join(reasons)))
+
+    def check(self, number: int, cells: list[str]) -> Attendee | None:
+        """The attendee of one row, or None (a blank row, or a bad one, now recorded)."""
+        if len(cells) < self.width:
+            cells.extend([""] * (self.width - len(cells)))
+        # An absent column has index -1: this trailing "" answers for it.
+        cells.append("")
+        (i_id, i_first, i_last, i_name, i_email, i_company, i_type, i_code, i_pos, i_status) = (
+            self._cols
+        )
+        if self.columns.order_and_position is not None:
+            order, position = self.columns.order_and_position
+            aid = f"{cells[order]}-{cells[position]}" if cells[order] else ""
+        else:
+            aid = cells[i_id]
+        first, last = cells[i_first], cells[i_last]
+        if not first and not last and cells[i_name]:
+            first, last = split_full_name(cells[i_name])
+        email = cells[i_email]
+        kind = cells[i_type]
+        code = cells[i_code] or None
+        reasons: list[str] = []
+        if not aid:
+            if not any(cells):
+                return None  # a blank row: spreadsheets have them, nobody means anything
+            reasons.append("missing id")
+        elif len(aid) > MAX_ID or not aid.isprintable():
+            reasons.append(f"id {aid[:MAX_ID]!r} is not usable (printable, at most {MAX_ID})")
+        else:
+            first_row = self.row_of_id.setdefault(aid, number)
+            if first_row != number:
+                reasons.append(f"duplicate id {aid!r} (also row {first_row})")
+        if not first and not last:
+            reasons.append("missing name")
+        type_id = self.types.resolve(kind)
+        if type_id is None:
+            reasons.append(f"unknown type {kind!r}" if kind else "missing type")
+        if email and not _EMAIL.fullmatch(email):
+            reasons.append(f"malformed e-mail {email!r}")
+        if code is not None:
+            if len(code) > MAX_TICKET_CODE or not code.isprintable():
+                reasons.append(f"ticket code {code[:40]!r} is not usable")
+            else:
+                first_row = self._row_of_code.setdefault(code, number)
+                if first_row != number:
+                    reasons.append(f"duplicate ticket code {code!r} (also row {first_row})")
+        if reasons:
+            self._fail(number, reasons)
+            return None
+        cancelled = self._cancelled(cells[i_status])
+        assert type_id is not None
+        return Attendee(
+            aid,
+            first,
+            last,
+            cells[i_company],
+            email,
+            type_id,
+            code,
+            cancelled=cancelled,
+            position=cells[i_pos],
+        )
+
+    def _cancelled(self, status: str) -> bool:
+        """Whether a status cell means the registration is void (cached: a handful of values)."""
+        if not status:
+            return False
+        known = self._status.get(status)
+        if known is None:
+            known = header_key(status) in _CANCELLED or (
+                self.columns.status_is_flag and status.lower() in _YES
+            )
+            self._status[status] = known
+        return known
