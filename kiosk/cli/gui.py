@@ -1,0 +1,127 @@
+"""`kiosk run`, `kiosk demo`, `kiosk board` and `kiosk pin set`: the windows and their staff PIN."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import threading
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from kiosk.cli.common import add_db_argument, db_path, open_database, parse_time, require_event
+from kiosk.cli.errors import CommandError, UsageError
+from kiosk.service.staff_pin import DEMO_PIN, PinError, StaffPin
+
+DEMO_COUNT = 5000
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("run", help="open the door screen of a hall")
+    p.add_argument("--hall", help="hall id (default: choose from a list)")
+    p.add_argument("--camera", metavar="SOURCE", help="camera index, /dev/videoN, video or folder")
+    p.add_argument("--locked", action="store_true", help="full screen, no way out without the PIN")
+    p.add_argument("--at", help="start the clock at this event time (rehearsals), ISO-8601")
+    p.add_argument("--reset", type=float, default=4.0, help="seconds a verdict stays (default 4)")
+    add_db_argument(p)
+    p.set_defaults(func=run_run)
+
+    p = sub.add_parser("demo", help="the door screen on the SCES demo event with a demo camera")
+    p.add_argument("--hall", default="auditorium", help="hall id (default: auditorium)")
+    p.add_argument("--db", type=Path, help="demo database (default: in the user data folder)")
+    p.add_argument("--locked", action="store_true", help="full screen, locked with the PIN")
+    p.set_defaults(func=run_demo)
+
+    p = sub.add_parser("board", help="the venue status board for a big screen")
+    p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--at", help="show the event at this time, ISO-8601 (default: now)")
+    add_db_argument(p)
+    p.set_defaults(func=run_board_command)
+
+    p = sub.add_parser("pin", help="set the staff PIN of this kiosk")
+    pin_sub = p.add_subparsers(dest="pin_command", metavar="ACTION", required=True)
+    s = pin_sub.add_parser("set", help="set (or change) the staff PIN: 4 to 12 digits")
+    s.add_argument("--pin", help="the new PIN (default: ask without echo)")
+    add_db_argument(s)
+    s.set_defaults(func=run_pin_set)
+
+
+def _clock(at: str | None, event: Any) -> Any:
+    from kiosk.service.checkin import utc_now
+    from kiosk.ui.demo_camera import DemoClock
+
+    start = parse_time(at, event)
+    return DemoClock(start) if start else utc_now
+
+
+def run_run(args: argparse.Namespace) -> int:
+    from kiosk.app import camera_factory, run_door
+
+    db = open_database(args)
+    event = require_event(db)
+    if args.hall and event.hall(args.hall) is None:
+        known = ", ".join(h.id for h in event.halls)
+        raise UsageError(f"unknown hall {args.hall!r} (this event has: {known})")
+    if not StaffPin(db).is_set():
+        raise CommandError("this kiosk has no staff PIN yet: set one with 'kiosk pin set'")
+    source = camera_factory(args.camera) if args.camera else None
+    return run_door(
+        db, event, args.hall, _clock(args.at, event), source, args.locked, max(1.0, args.reset)
+    )
+
+
+def demo_db_path(args: argparse.Namespace) -> Path:
+    if getattr(args, "db", None):
+        return Path(args.db)
+    return Path(platformdirs.user_data_dir("kiosk")) / "demo.db"
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from kiosk.app import run_door
+    from kiosk.cli.data import make_demo_database
+    from kiosk.store.db import open_db
+    from kiosk.ui.demo_camera import DemoCameraSource, DemoClock, demo_codes, demo_start
+
+    path = demo_db_path(args)
+    if not path.exists():
+        print(f"creating the demo database {path} ({DEMO_COUNT:,} attendees)...")
+        make_demo_database(path, DEMO_COUNT)
+    db = open_db(path)
+    event = require_event(db)
+    if event.hall(args.hall) is None:
+        raise UsageError(f"unknown hall {args.hall!r}")
+    pin = StaffPin(db)
+    if not pin.is_set():
+        pin.set_pin(DEMO_PIN)
+    print(f"staff PIN: {DEMO_PIN} unless changed (kiosk pin set --db {path})")
+    start, session = demo_start(event, args.hall)
+    codes = demo_codes(db, path, event, args.hall, session)
+
+    def source(_stop: threading.Event) -> DemoCameraSource:
+        return DemoCameraSource(codes)
+
+    return run_door(db, event, args.hall, DemoClock(start), source, args.locked)
+
+
+def run_board_command(args: argparse.Namespace) -> int:
+    from kiosk.app import run_board
+
+    db = open_database(args)
+    event = require_event(db)
+    return run_board(db, event, _clock(args.at, event), args.fullscreen)
+
+
+def run_pin_set(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    pin = args.pin
+    if pin is None:
+        pin = getpass.getpass("new staff PIN: ")
+        if getpass.getpass("again: ") != pin:
+            raise CommandError("the two PINs differ; nothing changed")
+    try:
+        StaffPin(db).set_pin(pin)
+    except PinError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"staff PIN set for {db_path(args)}")
+    return 0

@@ -1,0 +1,205 @@
+"""BoardWindow: the venue status board for a big screen, refreshed live from the local log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from kiosk.domain.event import Event
+from kiosk.ui.board_data import HallState, day_bounds, entries_per_quarter, hall_states
+from kiosk.ui.i18n import Languages
+from kiosk.ui.paths import ui_font
+from kiosk.ui.widgets import FitLabel
+
+PALETTE = ["#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#ad1457"]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("BoardWindow", text)
+
+
+def level_color(share: float) -> str:
+    return "#2e7d32" if share < 0.8 else "#f4b400" if share < 0.95 else "#c62828"
+
+
+class HallCard(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hallCard")
+        self.setStyleSheet(
+            "#hallCard { background:#ffffff; border-radius:14px; border:1px solid #d0d5dd; }"
+        )
+        self.name = FitLabel(20, bold=True, min_ratio=0.6)
+        self.session = FitLabel(13, min_ratio=0.85)
+        self.count = FitLabel(30, bold=True, min_ratio=0.6)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        layout = QVBoxLayout(self)
+        for widget in (self.name, self.session, self.count, self.bar):
+            layout.addWidget(widget)
+
+    def show_state(self, state: HallState, scale: float) -> None:
+        self.name.set_base_size(20 * scale)
+        self.session.set_base_size(13 * scale)
+        self.count.set_base_size(30 * scale)
+        self.bar.setFixedHeight(round(18 * scale))
+        self.name.setText(state.hall.name)
+        self.session.setText(state.session.title if state.session else _t("No session now"))
+        self.count.setText(
+            _t("{inside} / {capacity}").format(inside=state.inside, capacity=state.capacity)
+        )
+        self.bar.setRange(0, max(1, state.capacity))
+        self.bar.setValue(min(state.inside, state.capacity))
+        self.bar.setStyleSheet(
+            "QProgressBar { background:#e4e7ec; border-radius:6px; }"
+            f"QProgressBar::chunk {{ background:{level_color(state.share)}; border-radius:6px; }}"
+        )
+
+
+class BoardWindow(QMainWindow):
+    def __init__(
+        self,
+        db: Database,
+        event: Event,
+        clock: Callable[[], dt.datetime],
+        languages: Languages,
+        refresh_ms: int = 5000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.kiosk_event, self.clock, self.languages = db, event, clock, languages
+        self.scale = 1.0
+        self.title = FitLabel(26, bold=True, min_ratio=0.5)
+        self.subtitle = QLabel()
+        self.cards = [HallCard() for _ in event.halls]
+        self.grid = QGridLayout()
+        self.chart = QChart()
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._colors: list[QColor] = []
+        self._make_chart()
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        central = QWidget()
+        central.setObjectName("board")
+        central.setStyleSheet("#board { background:#f2f4f7; }")
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.chart_view, 1)
+        self.setCentralWidget(central)
+        self._columns = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        languages.changed.connect(lambda _code: self.refresh())
+        self.refresh()
+
+    def _place_cards(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+
+    def refresh(self) -> None:
+        now = self.clock()
+        self.setWindowTitle(_t("Venue status"))
+        self.title.set_base_size(26 * self.scale)
+        self.title.setText(f"{self.kiosk_event.name} — {_t('Venue status')}")
+        self.subtitle.setFont(ui_font(13 * self.scale))
+        self.subtitle.setText(
+            _t("Updated {time} · local data only").format(
+                time=now.astimezone(self.kiosk_event.tz).strftime("%H:%M:%S")
+            )
+        )
+        states = hall_states(self.db, self.kiosk_event, now)
+        for card, state in zip(self.cards, states, strict=True):
+            card.show_state(state, self.scale)
+        self._draw_chart(now)
+
+    def _make_chart(self) -> None:
+        """Axes and one line per hall, made once; refresh() only replaces their points."""
+        chart = self.chart
+        self.x_axis = QDateTimeAxis()
+        self.x_axis.setFormat("HH:mm")
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series: dict[str, QLineSeries] = {}
+        for i, hall in enumerate(self.kiosk_event.halls):
+            series = QLineSeries()
+            series.setName(hall.name)
+            chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+            self.series[hall.id] = series
+            self._colors.append(QColor(PALETTE[i % len(PALETTE)]))
+
+    def _draw_chart(self, now: dt.datetime) -> None:
+        chart, tz = self.chart, self.kiosk_event.tz
+        chart.setTitle(_t("Entries per 15 minutes"))
+        chart.setTitleFont(ui_font(14 * self.scale, bold=True))
+        chart.legend().setFont(ui_font(11 * self.scale))
+        self.x_axis.setLabelsFont(ui_font(10 * self.scale))
+        self.y_axis.setLabelsFont(ui_font(10 * self.scale))
+        start, end = day_bounds(self.kiosk_event, now)
+        data = entries_per_quarter(self.db, self.kiosk_event, now)
+        first = min((p[0][0] for p in data.values() if p), default=now)
+        lo = _quarter(max(start, min(first, now) - dt.timedelta(minutes=30)))
+        hi = _quarter(min(end, now + dt.timedelta(minutes=15)))
+        quarters = []
+        at = lo
+        while at <= hi:
+            quarters.append(at)
+            at += dt.timedelta(minutes=15)
+        peak = 0
+        for (hall_id, series), color in zip(self.series.items(), self._colors, strict=True):
+            counts = dict(data.get(hall_id, []))
+            values = [counts.get(q, 0) for q in quarters]
+            peak = max([peak, *values])
+            series.clear()
+            for q, value in zip(quarters, values, strict=True):
+                series.append(_qdt(q, tz).toMSecsSinceEpoch(), value)
+            pen = QPen(color)
+            pen.setWidthF(3.0 * self.scale)
+            series.setPen(pen)
+        self.x_axis.setRange(_qdt(lo, tz), _qdt(hi, tz))
+        self.x_axis.setTickCount(min(9, max(2, len(quarters) // 2 + 1)))
+        self.y_axis.setRange(0, max(10, peak * 1.1))
+        self.y_axis.applyNiceNumbers()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        w, h = max(1, self.width()), max(1, self.height())
+        self.scale = max(0.55, min(min(w / 1280, h / 800) if w >= h else w / 800, 1.8))
+        self._place_cards(4 if w >= 1200 else 3 if w >= 900 else 2)
+        self.refresh()
+
+
+def _quarter(when: dt.datetime) -> dt.datetime:
+    return when.replace(minute=when.minute - when.minute % 15, second=0, microsecond=0)
+
+
+def _qdt(when: dt.datetime, tz: object) -> QDateTime:
+    # QDateTimeAxis shows local wall time of the machine; shift so it shows the event's.
+    local = when.astimezone(tz)  # type: ignore[arg-type]
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )

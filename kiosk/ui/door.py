@@ -1,0 +1,262 @@
+"""DoorWindow: the hall door screen. It shows what the check-in service decides, nothing more.
+
+Decisions run on the GUI thread: CheckInService.scan takes about 1 ms (one indexed
+lookup and one WAL commit), far below a frame; the camera and the wedge only deliver
+codes. (A hub authority may take up to 300 ms; once sync wires one in, scans move to a
+worker with its own connection.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGraphicsOpacityEffect,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.decision import Decision, Direction
+from kiosk.service.checkin import CheckInError, CheckInService
+from kiosk.service.staff_pin import StaffPin
+from kiosk.ui.camera_view import CameraView
+from kiosk.ui.header import HeaderBar
+from kiosk.ui.i18n import Languages
+from kiosk.ui.pin_dialog import PinDialog
+from kiosk.ui.sounds import Sounds
+from kiosk.ui.staff import open_staff_menu
+from kiosk.ui.verdict_panel import VerdictPanel
+
+STAFF_GRACE_S = 120.0  # after a right PIN, staff functions stay open this long
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DoorWindow", text)
+
+
+@dataclass
+class DoorOptions:
+    reset_after_s: float = 4.0
+    locked: bool = False  # full screen, no way out without the PIN
+    reduce_motion: bool = False
+
+
+class DoorWindow(QMainWindow):
+    decided = Signal(object)  # every Decision shown, after it is on screen
+    failed = Signal(str)  # a scan that could not be decided or recorded
+
+    def __init__(
+        self,
+        service: CheckInService,
+        hall: str,
+        sounds: Sounds,
+        languages: Languages,
+        pin: StaffPin,
+        clock: Callable[[], dt.datetime],
+        options: DoorOptions | None = None,
+        sync_state: Callable[[], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.kiosk_event = service.event
+        self.hall = hall
+        self.sounds = sounds
+        self.languages = languages
+        self.pin = pin
+        self.clock = clock
+        self.options = options or DoorOptions()
+        self.sync_state = sync_state
+        self.direction = Direction.ENTRY
+        self._staff_until = 0.0
+        self._may_close = not self.options.locked
+        self.setWindowTitle(_t("Kiosk door"))
+
+        self.header = HeaderBar(self.kiosk_event)
+        self.camera = CameraView()
+        self.panel = VerdictPanel(self.kiosk_event)
+        self._fade = QGraphicsOpacityEffect(self.panel)
+        self._fade.setOpacity(1.0)
+        self.panel.setGraphicsEffect(self._fade)
+        self._fade_anim = QPropertyAnimation(self._fade, b"opacity", self)
+        self._fade_anim.setDuration(180)
+        body = QWidget()
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self.camera, 2)
+        self.body.addWidget(self.panel, 3)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.addWidget(self.header)
+        body.setLayout(self.body)
+        column.addWidget(body, 1)
+        central.setObjectName("door")
+        central.setStyleSheet("#door { background:#f7f8fa; }")
+        self.setCentralWidget(central)
+
+        self.header.mode_clicked.connect(lambda: self.with_staff(self.toggle_direction))
+        self.header.staff_clicked.connect(lambda: open_staff_menu(self))
+        self.languages.changed.connect(lambda _code: self.retranslate())
+        self._reset = QTimer(self)
+        self._reset.setSingleShot(True)
+        self._reset.timeout.connect(self.panel.show_idle)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.refresh_header)
+        self._tick.start()
+        self.refresh_header()
+
+    # -- scans ---------------------------------------------------------------------------
+
+    def on_code(self, code: str) -> Decision | None:
+        """Decide one scanned code and show it; the record is on disk before it is shown."""
+        try:
+            decision = self.service.scan(code, self.hall, self.direction)
+        except (CheckInError, sqlite3.Error) as exc:
+            self._fail(str(exc))
+            return None
+        self.show_decision(decision)
+        return decision
+
+    def admit_manually(self, attendee_id: str, reason: str) -> Decision | None:
+        try:
+            decision = self.service.admit_manually(attendee_id, self.hall, reason)
+        except (CheckInError, sqlite3.Error) as exc:
+            self._fail(str(exc))
+            return None
+        self.show_decision(decision)
+        return decision
+
+    def undo_last(self) -> Decision | None:
+        try:
+            decision = self.service.undo_last(note="door screen")
+        except (CheckInError, sqlite3.Error) as exc:
+            self._fail(str(exc))
+            return None
+        self.show_decision(decision)
+        return decision
+
+    def show_decision(self, decision: Decision) -> None:
+        look = self.panel.show_decision(decision)
+        if not self.options.reduce_motion:
+            self._fade_anim.stop()
+            self._fade_anim.setStartValue(0.35)
+            self._fade_anim.setEndValue(1.0)
+            self._fade_anim.start()
+        self.sounds.play(look.sound)
+        self._reset.start(round(self.options.reset_after_s * 1000))
+        self.refresh_header()
+        self.decided.emit(decision)
+
+    def _fail(self, message: str) -> None:
+        self.panel.show_idle()
+        self.panel.headline.setText(_t("NOT RECORDED"))
+        self.panel.reason.setText(_t("Please scan again. ({message})").format(message=message))
+        self.sounds.play("deny")
+        self._reset.start(round(self.options.reset_after_s * 1000))
+        self.failed.emit(message)
+
+    # -- state ---------------------------------------------------------------------------
+
+    def toggle_direction(self) -> None:
+        exit_ = self.direction is Direction.ENTRY
+        self.direction = Direction.EXIT if exit_ else Direction.ENTRY
+        self.refresh_header()
+
+    def set_hall(self, hall: str) -> None:
+        if self.kiosk_event.hall(hall) is not None:
+            self.hall = hall
+            self.panel.show_idle()
+            self.refresh_header()
+
+    def refresh_header(self) -> None:
+        now = self.clock()
+        if self.direction is Direction.EXIT:
+            current = self.kiosk_event.session_for_exit(self.hall, now)
+        else:
+            current = self.kiosk_event.session_for_entry(self.hall, now)
+        upcoming = self.kiosk_event.next_session(self.hall, now)
+        hall = self.kiosk_event.hall(self.hall)
+        self.header.show_state(
+            hall.name if hall else self.hall,
+            now,
+            current,
+            upcoming,
+            self.service.occupancy(current.id) if current else None,
+            self.direction,
+            self.sync_state() if self.sync_state else _t("Local only"),
+        )
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_t("Kiosk door"))
+        self.panel.retranslate()
+        self.camera.retranslate()
+        self.refresh_header()
+
+    # -- staff ---------------------------------------------------------------------------
+
+    def staff_unlocked(self) -> bool:
+        return time.monotonic() < self._staff_until
+
+    def unlock_staff(self) -> None:
+        self._staff_until = time.monotonic() + STAFF_GRACE_S
+
+    def lock_staff(self) -> None:
+        self._staff_until = 0.0
+
+    def with_staff(self, action: Callable[[], object]) -> None:
+        """Run `action` if staff are signed in, else after a right PIN."""
+        if not self.staff_unlocked():
+            dialog = PinDialog(self.pin, self)
+            if dialog.exec() != PinDialog.DialogCode.Accepted:
+                return
+            self.unlock_staff()
+        action()
+
+    def allow_close(self) -> None:
+        self._may_close = True
+
+    # -- Qt ------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            event.accept()
+        else:
+            event.ignore()  # locked: only "Quit" behind the PIN closes the door screen
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.options.locked and event.key() == Qt.Key.Key_Escape:
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.options.locked
+            and not self.isFullScreen()
+            and not self._may_close
+        ):
+            QTimer.singleShot(0, self.showFullScreen)  # minimise or un-fullscreen undone
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        w, h = max(1, self.width()), max(1, self.height())
+        portrait = h > w
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.body.setStretch(0, 2 if not portrait else 3)
+        self.body.setStretch(1, 3 if not portrait else 5)
+        scale = min(w / 1280, h / 800) if not portrait else min(w / 800, h / 1280) * 0.95
+        scale = max(0.55, min(scale, 1.8))
+        self.header.set_scale(scale)
+        self.camera.set_scale(scale)
+        self.panel.set_scale(scale)

@@ -1,0 +1,151 @@
+"""HeaderBar: hall, current and next session with admission window, occupancy, mode, sync state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from kiosk.domain.decision import Direction
+from kiosk.domain.event import Event, Session
+from kiosk.ui.paths import ui_font
+from kiosk.ui.widgets import FitLabel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("HeaderBar", text)
+
+
+class HeaderBar(QFrame):
+    mode_clicked = Signal()
+    staff_clicked = Signal()
+
+    def __init__(self, event: Event, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kiosk_event = event
+        self.setObjectName("header")
+        self.setStyleSheet(
+            "#header { background:#14213d; border-radius:12px; }"
+            "#header QLabel { color:#ffffff; }"
+            "QProgressBar { border:2px solid #ffffff; border-radius:8px; background:#2b3a5c;"
+            " color:#ffffff; text-align:center; }"
+            "QProgressBar::chunk { background:#4caf50; border-radius:6px; }"
+        )
+        self.hall = FitLabel(24, bold=True, min_ratio=0.6)
+        self.now = FitLabel(15, min_ratio=0.85)
+        self.next = FitLabel(13, min_ratio=0.85)
+        self.clock = QLabel()
+        self.sync = QLabel()
+        self.occupancy = QProgressBar()
+        self.occupancy.setTextVisible(True)
+        self.occupancy.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.mode = QPushButton()
+        self.mode.setObjectName("modeButton")
+        self.mode.clicked.connect(self.mode_clicked)
+        self.staff = QPushButton()
+        self.staff.clicked.connect(self.staff_clicked)
+        for button in (self.mode, self.staff):
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        grid = QGridLayout(self)
+        grid.addWidget(self.hall, 0, 0)
+        right = QHBoxLayout()
+        right.addStretch(1)
+        right.addWidget(self.sync)
+        right.addSpacing(12)
+        right.addWidget(self.clock)
+        right.addSpacing(12)
+        right.addWidget(self.staff)
+        grid.addLayout(right, 0, 1)
+        grid.addWidget(self.now, 1, 0)
+        grid.addWidget(self.occupancy, 1, 1)
+        grid.addWidget(self.next, 2, 0)
+        grid.addWidget(self.mode, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.grid = grid
+        self.set_scale(1.0)
+
+    def set_scale(self, scale: float) -> None:
+        self.hall.set_base_size(24 * scale)
+        self.now.set_base_size(15 * scale)
+        self.next.set_base_size(13 * scale)
+        for label in (self.clock, self.sync):
+            label.setFont(ui_font(14 * scale, bold=True))
+        self.occupancy.setFont(ui_font(13 * scale, bold=True))
+        self.occupancy.setFixedHeight(round(34 * scale))
+        for button in (self.mode, self.staff):
+            button.setFont(ui_font(14 * scale, bold=True))
+            button.setMinimumHeight(round(42 * scale))
+        m = round(12 * scale)
+        self.grid.setContentsMargins(m, m // 2, m, m // 2)
+
+    def show_state(
+        self,
+        hall_name: str,
+        now: dt.datetime,
+        current: Session | None,
+        upcoming: Session | None,
+        inside: int | None,
+        direction: Direction,
+        sync_text: str,
+    ) -> None:
+        tz = self.kiosk_event.tz
+
+        def hm(when: dt.datetime) -> str:
+            return when.astimezone(tz).strftime("%H:%M")
+
+        self.hall.setText(hall_name)
+        self.clock.setText(hm(now))
+        self.sync.setText(sync_text)
+        if current is not None:
+            window = _t("admission {opens}–{closes}").format(
+                opens=hm(current.opens), closes=hm(current.closes)
+            )
+            self.now.setText(
+                _t("Now: {title} ({start}–{end}), {window}").format(
+                    title=current.title, start=hm(current.start), end=hm(current.end), window=window
+                )
+            )
+            capacity = current.capacity
+            count = inside or 0
+            self.occupancy.setRange(0, max(1, capacity))
+            self.occupancy.setValue(min(count, capacity))
+            self.occupancy.setFormat(
+                _t("{inside} / {capacity} inside").format(inside=count, capacity=capacity)
+            )
+            self.occupancy.setVisible(True)
+        else:
+            self.now.setText(_t("No session admitting now"))
+            self.occupancy.setVisible(False)
+        if upcoming is not None:
+            self.next.setText(
+                _t("Next: {start} {title} (admission from {opens})").format(
+                    start=hm(upcoming.start), title=upcoming.title, opens=hm(upcoming.opens)
+                )
+            )
+        else:
+            self.next.setText(_t("No more sessions today"))
+        entry = direction is Direction.ENTRY
+        self.mode.setText(_t("⇥ ENTRY mode") if entry else _t("⇤ EXIT mode"))
+        color = "#2e7d32" if entry else "#1f5aa6"
+        self.mode.setStyleSheet(
+            f"QPushButton {{ background:{color}; color:#ffffff; border:2px solid #ffffff;"
+            " border-radius:10px; padding:4px 16px; }"
+        )
+        self.staff.setText(_t("Staff"))
+        self.staff.setStyleSheet(
+            "QPushButton { background:#ffffff; color:#14213d; border-radius:10px;"
+            " padding:4px 16px; }"
+        )

@@ -1,0 +1,208 @@
+"""Renders the door screen for each verdict and the venue board, at three sizes and in three
+languages, into screenshots/ (git-ignored), and docs/door.png for the README.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--only en] [--sizes 1280x800]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import QCoreApplication, Qt
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kiosk.app import build_door, make_application  # noqa: E402
+from kiosk.demodata import generate_attendees  # noqa: E402
+from kiosk.domain.attendee import Attendee  # noqa: E402
+from kiosk.domain.codes import sign_code  # noqa: E402
+from kiosk.domain.decision import Decision, Direction, Verdict  # noqa: E402
+from kiosk.domain.event_file import load_event  # noqa: E402
+from kiosk.service.checkin import CheckInService  # noqa: E402
+from kiosk.store import attendees, events  # noqa: E402
+from kiosk.store.db import open_db, write  # noqa: E402
+from kiosk.ui.board import BoardWindow  # noqa: E402
+from kiosk.ui.door import DoorOptions  # noqa: E402
+from kiosk.ui.i18n import Languages, compile_translations  # noqa: E402
+from kiosk.ui.sounds import Sounds  # noqa: E402
+
+SIZES = [(1280, 800), (1920, 1080), (800, 1280)]
+LANGS = ["en", "zh_CN", "de"]
+HALL = "auditorium"
+PEOPLE = [
+    Attendee("S1", "伟", "张", "华为技术有限公司", "zhang.wei@huawei.example", "delegate"),
+    Attendee("S2", "Núria", "Puig i Solé", "Fira de Barcelona", "nuria@fira.example", "speaker"),
+    Attendee("S3", "Jürgen", "Groß", "INTEX Shanghai", "juergen@intex.example", "press"),
+    Attendee(
+        "S4",
+        "Maximilian Alexander",
+        "von Hohenzollern-Sigmaringen",
+        "T-Systems International GmbH, Smart City Solutions",
+        "max@t-systems.example",
+        "vip",
+    ),
+    Attendee("S5", "娜", "李", "中国移动通信集团有限公司", "li.na@chinamobile.example", "visitor"),
+    Attendee("S6", "Ana", "Ferrer", "Ajuntament de Barcelona", "ana@bcn.example", "delegate"),
+    Attendee("S7", "Wei", "Chen", "Cloudwalk Technology", "chen@cloudwalk.example", "exhibitor"),
+]
+
+
+def build_database(path: Path) -> tuple[object, object, Ed25519PrivateKey]:
+    event, source = load_event(ROOT / "db" / "demo" / "sces.toml")
+    db = open_db(path)
+    key = Ed25519PrivateKey.generate()
+    with write(db):
+        events.save_event(db, event, source)
+        events.add_public_key(db, event.id, key.public_key())
+        attendees.insert_many(
+            db,
+            [
+                Attendee(r.id, r.first_name, r.last_name, r.company, r.email, r.type)
+                for r in generate_attendees(event, 3000)
+            ],
+        )
+        for person in PEOPLE:
+            attendees.save(db, person)
+        attendees.save(
+            db, Attendee("S8", "Tom", "Gone", "X", "t@x.example", "delegate", cancelled=True)
+        )
+    return db, event, key
+
+
+def fill_log(db: object, event: object, key: Ed25519PrivateKey, day_start: dt.datetime) -> None:
+    """Scans spread over the morning in every hall, so that the board has something to show."""
+    service = CheckInService(db, event)  # type: ignore[arg-type]
+    rnd = random.Random(7)
+    rows = db.execute("SELECT id, type FROM attendees WHERE id LIKE 'A%' LIMIT 2500").fetchall()  # type: ignore[attr-defined]
+    for aid, kind in rows:
+        hall = "expo" if kind == "visitor" else rnd.choice([h.id for h in event.halls])  # type: ignore[attr-defined]
+        sessions = event.sessions_in(hall)  # type: ignore[attr-defined]
+        morning = [s for s in sessions if s.start.date() == day_start.date()][:2]
+        if not morning:
+            continue
+        s = rnd.choice(morning)
+        at = s.opens + dt.timedelta(minutes=rnd.triangular(0, 45, 25))
+        service.scan(sign_code(key, event.id, aid, kind, 1), hall, Direction.ENTRY, at)  # type: ignore[attr-defined]
+
+
+def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
+    svc = door.service
+    now = door.window.clock()
+    code = lambda aid, kind: sign_code(key, event.id, aid, kind, 1)  # noqa: E731
+    stranger = Ed25519PrivateKey.generate()
+    cases: list[tuple[str, object]] = [("00-idle", None)]
+    cases.append(("01-admitted", svc.scan(code("S1", "delegate"), HALL)))
+    svc.scan(code("S2", "speaker"), HALL, at=now - dt.timedelta(minutes=10))
+    svc.scan(code("S2", "speaker"), HALL, Direction.EXIT, at=now - dt.timedelta(minutes=5))
+    cases.append(("02-admitted-again", svc.scan(code("S2", "speaker"), HALL)))
+    cases.append(("03-manual", svc.admit_manually("S3", HALL, "Badge will not scan")))
+    cases.append(("04-caution", svc.scan(code("Z777", "delegate"), HALL)))
+    cases.append(("05-long-name", svc.scan(code("S4", "vip"), HALL)))
+    cases.append(("06-exit", svc.scan(code("S6", "delegate"), HALL, Direction.EXIT)))
+    cases.append(
+        (
+            "07-already-inside",
+            svc.scan(code("S1", "delegate"), HALL, at=now + dt.timedelta(seconds=30)),
+        )
+    )
+    cases.append(("08-not-registered", svc.scan(code("S5", "visitor"), HALL)))
+    cases.append(
+        (
+            "09-outside-window",
+            svc.scan(code("S7", "exhibitor"), HALL, at=now - dt.timedelta(hours=3)),
+        )
+    )
+    cases.append(("10-revoked", svc.scan(code("S8", "delegate"), HALL)))
+    cases.append(("11-unknown", svc.scan("T-NOBODY-42", HALL)))
+    cases.append(("12-foreign", svc.scan("https://example.com/wifi", HALL)))
+    cases.append(
+        ("13-other-event", svc.scan(sign_code(stranger, "other-2026", "X1", "visitor", 1), HALL))
+    )
+    cases.append(("14-forged", svc.scan(sign_code(stranger, event.id, "S7", "delegate", 1), HALL)))
+    full = Decision(
+        Verdict.SESSION_FULL,
+        "session_full",
+        PEOPLE[6],
+        HALL,
+        "opening-plenary",
+        occupancy=600,
+        capacity=600,
+    )
+    cases.append(("15-session-full", full))
+    cases.append(("16-undone", svc.undo_last()))
+    return cases
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", nargs="*", default=LANGS)
+    parser.add_argument("--sizes", nargs="*", default=[f"{w}x{h}" for w, h in SIZES])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    args = parser.parse_args()
+    sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes]
+    app = make_application()
+    tmp = Path(tempfile.mkdtemp())
+    db, event, key = build_database(tmp / "shots.db")
+    sessions = event.sessions_in(HALL)  # type: ignore[attr-defined]
+    now = sessions[0].start - dt.timedelta(minutes=5)
+    fill_log(db, event, key, sessions[0].start.astimezone(event.tz))  # type: ignore[attr-defined]
+    qm = compile_translations(cache=tmp / "qm")
+    door = build_door(
+        app,
+        db,
+        event,
+        HALL,
+        clock=lambda: now,
+        qm_folder=qm,
+        sounds=Sounds(muted=True),
+        options=DoorOptions(reset_after_s=3600, reduce_motion=True),
+    )  # type: ignore[arg-type]
+    assert door is not None
+    cases = door_cases(door, key, event)
+    window = door.window
+    window.show()
+    board_langs = Languages(app, qm)
+    board = BoardWindow(db, event, lambda: now + dt.timedelta(hours=2, minutes=30), board_langs)  # type: ignore[arg-type]
+    board.show()
+    for lang in args.only:
+        door.languages.switch(lang)
+        board_langs.switch(lang)
+        for w, h in sizes:
+            folder = args.out / lang / f"{w}x{h}"
+            folder.mkdir(parents=True, exist_ok=True)
+            window.resize(w, h)
+            QCoreApplication.processEvents()
+            for name, decision in cases:
+                if decision is None:
+                    window.panel.show_idle()
+                else:
+                    window.panel.show_decision(decision)  # type: ignore[arg-type]
+                window.refresh_header()
+                QCoreApplication.processEvents()
+                window.grab().save(str(folder / f"door-{name}.png"))
+            board.resize(w, h)
+            QCoreApplication.processEvents()
+            board.refresh()
+            QCoreApplication.processEvents()
+            board.grab().save(str(folder / "board.png"))
+    if "en" in args.only and (1280, 800) in sizes:
+        door.languages.switch("en")
+        window.resize(1280, 800)
+        window.panel.show_decision(cases[1][1])  # type: ignore[arg-type]
+        QCoreApplication.processEvents()
+        picture = window.grab().scaledToWidth(960, Qt.TransformationMode.SmoothTransformation)
+        (ROOT / "docs").mkdir(exist_ok=True)
+        picture.save(str(ROOT / "docs" / "door.png"), "PNG", 9)
+    door.close()
+    print(f"screenshots in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
