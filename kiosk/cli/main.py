@@ -14,7 +14,12 @@ COMMAND_MODULES = (
     "kiosk.cli.data",
     "kiosk.cli.scan",
     "kiosk.cli.keys",
+    "kiosk.cli.importer",
     "kiosk.cli.decode",
+    "kiosk.cli.watch",
+    "kiosk.cli.badges",
+    "kiosk.cli.gui",
+    "kiosk.cli.sync",
 )
 
 
