@@ -1,0 +1,426 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+  <context>
+    <name>BoardWindow</name>
+    <message>
+      <source>Venue status</source>
+      <translation>Veranstaltungsstatus</translation>
+    </message>
+    <message>
+      <source>Entries per 15 minutes</source>
+      <translation>Einlässe je 15 Minuten</translation>
+    </message>
+    <message>
+      <source>No session now</source>
+      <translation>Derzeit keine Veranstaltung</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity}</source>
+      <translation>{inside} / {capacity}</translation>
+    </message>
+    <message>
+      <source>Updated {time} · local data only</source>
+      <translation>Aktualisiert {time} · nur lokale Daten</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraView</name>
+    <message>
+      <source>No camera: use the handheld scanner</source>
+      <translation>Keine Kamera: Handscanner benutzen</translation>
+    </message>
+    <message>
+      <source>Camera on: hold the badge's QR code up to it</source>
+      <translation>Kamera an: QR-Code des Ausweises davorhalten</translation>
+    </message>
+    <message>
+      <source>Starting the camera…</source>
+      <translation>Kamera wird gestartet …</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoorWindow</name>
+    <message>
+      <source>Kiosk door</source>
+      <translation>Einlass-Kiosk</translation>
+    </message>
+    <message>
+      <source>NOT RECORDED</source>
+      <translation>NICHT ERFASST</translation>
+    </message>
+    <message>
+      <source>Local only</source>
+      <translation>Nur lokal</translation>
+    </message>
+    <message>
+      <source>Please scan again. ({message})</source>
+      <translation>Bitte erneut scannen. ({message})</translation>
+    </message>
+  </context>
+  <context>
+    <name>HallChooser</name>
+    <message>
+      <source>Choose the hall</source>
+      <translation>Saal wählen</translation>
+    </message>
+    <message>
+      <source>Which door is this kiosk at?</source>
+      <translation>An welchem Eingang steht dieser Kiosk?</translation>
+    </message>
+    <message>
+      <source>Open this door</source>
+      <translation>Diesen Eingang öffnen</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeaderBar</name>
+    <message>
+      <source>Staff</source>
+      <translation>Personal</translation>
+    </message>
+    <message>
+      <source>No session admitting now</source>
+      <translation>Derzeit kein Einlass</translation>
+    </message>
+    <message>
+      <source>No more sessions today</source>
+      <translation>Heute keine weiteren Veranstaltungen</translation>
+    </message>
+    <message>
+      <source>⇥ ENTRY mode</source>
+      <translation>⇥ EINGANG</translation>
+    </message>
+    <message>
+      <source>⇤ EXIT mode</source>
+      <translation>⇤ AUSGANG</translation>
+    </message>
+    <message>
+      <source>admission {opens}–{closes}</source>
+      <translation>Einlass {opens}–{closes}</translation>
+    </message>
+    <message>
+      <source>Now: {title} ({start}–{end}), {window}</source>
+      <translation>Jetzt: {title} ({start}–{end}), {window}</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>{inside} / {capacity} im Saal</translation>
+    </message>
+    <message>
+      <source>Next: {start} {title} (admission from {opens})</source>
+      <translation>Danach: {start} {title} (Einlass ab {opens})</translation>
+    </message>
+  </context>
+  <context>
+    <name>PinDialog</name>
+    <message>
+      <source>Staff PIN</source>
+      <translation>Personal-PIN</translation>
+    </message>
+    <message>
+      <source>Enter the staff PIN</source>
+      <translation>Personal-PIN eingeben</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. {n} tries left before a lock-out.</source>
+      <translation>Falsche PIN. Noch {n} Versuche bis zur Sperre.</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs. Try again in {s} s.</source>
+      <translation>Zu viele falsche PINs. Erneut versuchen in {s} s.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchDialog</name>
+    <message>
+      <source>Badge will not scan</source>
+      <translation>Ausweis lässt sich nicht scannen</translation>
+    </message>
+    <message>
+      <source>Badge forgotten, identity checked</source>
+      <translation>Ausweis vergessen, Identität geprüft</translation>
+    </message>
+    <message>
+      <source>Speaker or organiser request</source>
+      <translation>Auf Wunsch von Referent oder Veranstalter</translation>
+    </message>
+    <message>
+      <source>Search attendees</source>
+      <translation>Teilnehmende suchen</translation>
+    </message>
+    <message>
+      <source>Name, company, e-mail or code</source>
+      <translation>Name, Firma, E-Mail oder Code</translation>
+    </message>
+    <message>
+      <source>Admit manually</source>
+      <translation>Manuell einlassen</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Firma</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>Grund:</translation>
+    </message>
+    <message>
+      <source>Nobody found.</source>
+      <translation>Niemand gefunden.</translation>
+    </message>
+    <message>
+      <source>Many found: type more to narrow the list.</source>
+      <translation>Viele Treffer: weitertippen, um einzugrenzen.</translation>
+    </message>
+    <message>
+      <source>{n} found.</source>
+      <translation>{n} gefunden.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffDialog</name>
+    <message>
+      <source>Staff</source>
+      <translation>Personal</translation>
+    </message>
+    <message>
+      <source>Staff functions</source>
+      <translation>Personalfunktionen</translation>
+    </message>
+    <message>
+      <source>Back to scanning</source>
+      <translation>Zurück zum Scannen</translation>
+    </message>
+    <message>
+      <source>Search / admit manually</source>
+      <translation>Suchen / manuell einlassen</translation>
+    </message>
+    <message>
+      <source>Undo last scan</source>
+      <translation>Letzten Scan rückgängig</translation>
+    </message>
+    <message>
+      <source>Switch entry / exit</source>
+      <translation>Eingang / Ausgang wechseln</translation>
+    </message>
+    <message>
+      <source>Choose hall</source>
+      <translation>Saal wählen</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk</source>
+      <translation>Kiosk beenden</translation>
+    </message>
+    <message>
+      <source>Sound on</source>
+      <translation>Ton an</translation>
+    </message>
+    <message>
+      <source>Mute sound</source>
+      <translation>Ton aus</translation>
+    </message>
+    <message>
+      <source>Allow motion</source>
+      <translation>Animationen erlauben</translation>
+    </message>
+    <message>
+      <source>Reduce motion</source>
+      <translation>Animationen reduzieren</translation>
+    </message>
+    <message>
+      <source>Leave full screen</source>
+      <translation>Vollbild verlassen</translation>
+    </message>
+    <message>
+      <source>Full screen (locked)</source>
+      <translation>Vollbild (gesperrt)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Verdict</name>
+    <message>
+      <source>DENIED</source>
+      <translation>KEIN EINLASS</translation>
+    </message>
+    <message>
+      <source>Same badge again: shown, not counted twice.</source>
+      <translation>Derselbe Ausweis erneut: angezeigt, nicht doppelt gezählt.</translation>
+    </message>
+    <message>
+      <source>ADMIT AGAIN</source>
+      <translation>ERNEUTER EINLASS</translation>
+    </message>
+    <message>
+      <source>ADMIT (STAFF)</source>
+      <translation>EINLASS (PERSONAL)</translation>
+    </message>
+    <message>
+      <source>EXIT</source>
+      <translation>AUSGANG</translation>
+    </message>
+    <message>
+      <source>UNDONE</source>
+      <translation>RÜCKGÄNGIG</translation>
+    </message>
+    <message>
+      <source>The last scan was undone and no longer counts.</source>
+      <translation>Der letzte Scan wurde rückgängig gemacht und zählt nicht mehr.</translation>
+    </message>
+    <message>
+      <source>Welcome. Entry recorded.</source>
+      <translation>Willkommen. Einlass erfasst.</translation>
+    </message>
+    <message>
+      <source>Welcome back. Re-entry recorded.</source>
+      <translation>Willkommen zurück. Erneuter Einlass erfasst.</translation>
+    </message>
+    <message>
+      <source>Admitted by staff. The reason is logged.</source>
+      <translation>Vom Personal eingelassen. Der Grund ist protokolliert.</translation>
+    </message>
+    <message>
+      <source>Goodbye. Exit recorded.</source>
+      <translation>Auf Wiedersehen. Ausgang erfasst.</translation>
+    </message>
+    <message>
+      <source>Exit recorded (no entry on record).</source>
+      <translation>Ausgang erfasst (kein Einlass verzeichnet).</translation>
+    </message>
+    <message>
+      <source>This badge is already inside this session.</source>
+      <translation>Dieser Ausweis ist bereits in dieser Veranstaltung.</translation>
+    </message>
+    <message>
+      <source>Already inside: admitted at another door.</source>
+      <translation>Bereits drinnen: an einem anderen Eingang eingelassen.</translation>
+    </message>
+    <message>
+      <source>Single entry only: this badge has already left once.</source>
+      <translation>Nur einmaliger Einlass: Dieser Ausweis hat den Saal schon verlassen.</translation>
+    </message>
+    <message>
+      <source>Not registered for this session.</source>
+      <translation>Für diese Veranstaltung nicht angemeldet.</translation>
+    </message>
+    <message>
+      <source>This session is by invitation only.</source>
+      <translation>Diese Veranstaltung nur mit Einladung.</translation>
+    </message>
+    <message>
+      <source>This badge type has no access to this hall.</source>
+      <translation>Diese Ausweisart hat keinen Zutritt zu diesem Saal.</translation>
+    </message>
+    <message>
+      <source>Unknown attendee type: ask the registration desk.</source>
+      <translation>Unbekannte Teilnehmerart: bitte an die Registrierung wenden.</translation>
+    </message>
+    <message>
+      <source>Admission has not opened yet.</source>
+      <translation>Der Einlass hat noch nicht begonnen.</translation>
+    </message>
+    <message>
+      <source>Admission to this session has closed.</source>
+      <translation>Der Einlass zu dieser Veranstaltung ist beendet.</translation>
+    </message>
+    <message>
+      <source>No session in this hall now.</source>
+      <translation>Derzeit keine Veranstaltung in diesem Saal.</translation>
+    </message>
+    <message>
+      <source>The session is full.</source>
+      <translation>Die Veranstaltung ist voll.</translation>
+    </message>
+    <message>
+      <source>This registration was cancelled.</source>
+      <translation>Diese Anmeldung wurde storniert.</translation>
+    </message>
+    <message>
+      <source>This badge was replaced by a newer one.</source>
+      <translation>Dieser Ausweis wurde durch einen neueren ersetzt.</translation>
+    </message>
+    <message>
+      <source>This badge has been revoked.</source>
+      <translation>Dieser Ausweis wurde gesperrt.</translation>
+    </message>
+    <message>
+      <source>This badge is not known at this event.</source>
+      <translation>Dieser Ausweis ist bei dieser Veranstaltung unbekannt.</translation>
+    </message>
+    <message>
+      <source>This QR code is not a badge (a link or another code).</source>
+      <translation>Dieser QR-Code ist kein Ausweis (ein Link oder anderer Code).</translation>
+    </message>
+    <message>
+      <source>The code could not be read. Please try again.</source>
+      <translation>Der Code war nicht lesbar. Bitte erneut versuchen.</translation>
+    </message>
+    <message>
+      <source>This code is far too long to be a badge.</source>
+      <translation>Dieser Code ist viel zu lang für einen Ausweis.</translation>
+    </message>
+    <message>
+      <source>Damaged or incomplete badge code.</source>
+      <translation>Beschädigter oder unvollständiger Ausweiscode.</translation>
+    </message>
+    <message>
+      <source>The badge's signature is wrong: it may be forged.</source>
+      <translation>Die Signatur des Ausweises ist falsch: möglicherweise gefälscht.</translation>
+    </message>
+    <message>
+      <source>The badge is signed with an unknown key.</source>
+      <translation>Der Ausweis ist mit einem unbekannten Schlüssel signiert.</translation>
+    </message>
+    <message>
+      <source>This badge is for another event.</source>
+      <translation>Dieser Ausweis gehört zu einer anderen Veranstaltung.</translation>
+    </message>
+    <message>
+      <source>Not in this kiosk's list yet, but the badge is genuine: check the name by eye.</source>
+      <translation>Noch nicht in der Liste dieses Kiosks, aber der Ausweis ist echt: Namen bitte prüfen.</translation>
+    </message>
+    <message>
+      <source>ENTRY</source>
+      <translation>EINGANG</translation>
+    </message>
+    <message>
+      <source>ADMIT — CHECK BADGE</source>
+      <translation>EINLASS — AUSWEIS PRÜFEN</translation>
+    </message>
+    <message>
+      <source>ADMIT</source>
+      <translation>EINLASS</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerdictPanel</name>
+    <message>
+      <source>Show your badge</source>
+      <translation>Ausweis zeigen</translation>
+    </message>
+    <message>
+      <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
+      <translation>QR-Code vor die Kamera halten oder den Handscanner benutzen.</translation>
+    </message>
+    <message>
+      <source>Badge {id}</source>
+      <translation>Ausweis {id}</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,426 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+  <context>
+    <name>BoardWindow</name>
+    <message>
+      <source>Venue status</source>
+      <translation>Venue status</translation>
+    </message>
+    <message>
+      <source>Entries per 15 minutes</source>
+      <translation>Entries per 15 minutes</translation>
+    </message>
+    <message>
+      <source>No session now</source>
+      <translation>No session now</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity}</source>
+      <translation>{inside} / {capacity}</translation>
+    </message>
+    <message>
+      <source>Updated {time} · local data only</source>
+      <translation>Updated {time} · local data only</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraView</name>
+    <message>
+      <source>No camera: use the handheld scanner</source>
+      <translation>No camera: use the handheld scanner</translation>
+    </message>
+    <message>
+      <source>Camera on: hold the badge's QR code up to it</source>
+      <translation>Camera on: hold the badge's QR code up to it</translation>
+    </message>
+    <message>
+      <source>Starting the camera…</source>
+      <translation>Starting the camera…</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoorWindow</name>
+    <message>
+      <source>Kiosk door</source>
+      <translation>Kiosk door</translation>
+    </message>
+    <message>
+      <source>NOT RECORDED</source>
+      <translation>NOT RECORDED</translation>
+    </message>
+    <message>
+      <source>Local only</source>
+      <translation>Local only</translation>
+    </message>
+    <message>
+      <source>Please scan again. ({message})</source>
+      <translation>Please scan again. ({message})</translation>
+    </message>
+  </context>
+  <context>
+    <name>HallChooser</name>
+    <message>
+      <source>Choose the hall</source>
+      <translation>Choose the hall</translation>
+    </message>
+    <message>
+      <source>Which door is this kiosk at?</source>
+      <translation>Which door is this kiosk at?</translation>
+    </message>
+    <message>
+      <source>Open this door</source>
+      <translation>Open this door</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeaderBar</name>
+    <message>
+      <source>Staff</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>No session admitting now</source>
+      <translation>No session admitting now</translation>
+    </message>
+    <message>
+      <source>No more sessions today</source>
+      <translation>No more sessions today</translation>
+    </message>
+    <message>
+      <source>⇥ ENTRY mode</source>
+      <translation>⇥ ENTRY mode</translation>
+    </message>
+    <message>
+      <source>⇤ EXIT mode</source>
+      <translation>⇤ EXIT mode</translation>
+    </message>
+    <message>
+      <source>admission {opens}–{closes}</source>
+      <translation>admission {opens}–{closes}</translation>
+    </message>
+    <message>
+      <source>Now: {title} ({start}–{end}), {window}</source>
+      <translation>Now: {title} ({start}–{end}), {window}</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>{inside} / {capacity} inside</translation>
+    </message>
+    <message>
+      <source>Next: {start} {title} (admission from {opens})</source>
+      <translation>Next: {start} {title} (admission from {opens})</translation>
+    </message>
+  </context>
+  <context>
+    <name>PinDialog</name>
+    <message>
+      <source>Staff PIN</source>
+      <translation>Staff PIN</translation>
+    </message>
+    <message>
+      <source>Enter the staff PIN</source>
+      <translation>Enter the staff PIN</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. {n} tries left before a lock-out.</source>
+      <translation>Wrong PIN. {n} tries left before a lock-out.</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs. Try again in {s} s.</source>
+      <translation>Too many wrong PINs. Try again in {s} s.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchDialog</name>
+    <message>
+      <source>Badge will not scan</source>
+      <translation>Badge will not scan</translation>
+    </message>
+    <message>
+      <source>Badge forgotten, identity checked</source>
+      <translation>Badge forgotten, identity checked</translation>
+    </message>
+    <message>
+      <source>Speaker or organiser request</source>
+      <translation>Speaker or organiser request</translation>
+    </message>
+    <message>
+      <source>Search attendees</source>
+      <translation>Search attendees</translation>
+    </message>
+    <message>
+      <source>Name, company, e-mail or code</source>
+      <translation>Name, company, e-mail or code</translation>
+    </message>
+    <message>
+      <source>Admit manually</source>
+      <translation>Admit manually</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Company</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>Reason:</translation>
+    </message>
+    <message>
+      <source>Nobody found.</source>
+      <translation>Nobody found.</translation>
+    </message>
+    <message>
+      <source>Many found: type more to narrow the list.</source>
+      <translation>Many found: type more to narrow the list.</translation>
+    </message>
+    <message>
+      <source>{n} found.</source>
+      <translation>{n} found.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffDialog</name>
+    <message>
+      <source>Staff</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>Staff functions</source>
+      <translation>Staff functions</translation>
+    </message>
+    <message>
+      <source>Back to scanning</source>
+      <translation>Back to scanning</translation>
+    </message>
+    <message>
+      <source>Search / admit manually</source>
+      <translation>Search / admit manually</translation>
+    </message>
+    <message>
+      <source>Undo last scan</source>
+      <translation>Undo last scan</translation>
+    </message>
+    <message>
+      <source>Switch entry / exit</source>
+      <translation>Switch entry / exit</translation>
+    </message>
+    <message>
+      <source>Choose hall</source>
+      <translation>Choose hall</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk</source>
+      <translation>Quit the kiosk</translation>
+    </message>
+    <message>
+      <source>Sound on</source>
+      <translation>Sound on</translation>
+    </message>
+    <message>
+      <source>Mute sound</source>
+      <translation>Mute sound</translation>
+    </message>
+    <message>
+      <source>Allow motion</source>
+      <translation>Allow motion</translation>
+    </message>
+    <message>
+      <source>Reduce motion</source>
+      <translation>Reduce motion</translation>
+    </message>
+    <message>
+      <source>Leave full screen</source>
+      <translation>Leave full screen</translation>
+    </message>
+    <message>
+      <source>Full screen (locked)</source>
+      <translation>Full screen (locked)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Verdict</name>
+    <message>
+      <source>DENIED</source>
+      <translation>DENIED</translation>
+    </message>
+    <message>
+      <source>Same badge again: shown, not counted twice.</source>
+      <translation>Same badge again: shown, not counted twice.</translation>
+    </message>
+    <message>
+      <source>ADMIT AGAIN</source>
+      <translation>ADMIT AGAIN</translation>
+    </message>
+    <message>
+      <source>ADMIT (STAFF)</source>
+      <translation>ADMIT (STAFF)</translation>
+    </message>
+    <message>
+      <source>EXIT</source>
+      <translation>EXIT</translation>
+    </message>
+    <message>
+      <source>UNDONE</source>
+      <translation>UNDONE</translation>
+    </message>
+    <message>
+      <source>The last scan was undone and no longer counts.</source>
+      <translation>The last scan was undone and no longer counts.</translation>
+    </message>
+    <message>
+      <source>Welcome. Entry recorded.</source>
+      <translation>Welcome. Entry recorded.</translation>
+    </message>
+    <message>
+      <source>Welcome back. Re-entry recorded.</source>
+      <translation>Welcome back. Re-entry recorded.</translation>
+    </message>
+    <message>
+      <source>Admitted by staff. The reason is logged.</source>
+      <translation>Admitted by staff. The reason is logged.</translation>
+    </message>
+    <message>
+      <source>Goodbye. Exit recorded.</source>
+      <translation>Goodbye. Exit recorded.</translation>
+    </message>
+    <message>
+      <source>Exit recorded (no entry on record).</source>
+      <translation>Exit recorded (no entry on record).</translation>
+    </message>
+    <message>
+      <source>This badge is already inside this session.</source>
+      <translation>This badge is already inside this session.</translation>
+    </message>
+    <message>
+      <source>Already inside: admitted at another door.</source>
+      <translation>Already inside: admitted at another door.</translation>
+    </message>
+    <message>
+      <source>Single entry only: this badge has already left once.</source>
+      <translation>Single entry only: this badge has already left once.</translation>
+    </message>
+    <message>
+      <source>Not registered for this session.</source>
+      <translation>Not registered for this session.</translation>
+    </message>
+    <message>
+      <source>This session is by invitation only.</source>
+      <translation>This session is by invitation only.</translation>
+    </message>
+    <message>
+      <source>This badge type has no access to this hall.</source>
+      <translation>This badge type has no access to this hall.</translation>
+    </message>
+    <message>
+      <source>Unknown attendee type: ask the registration desk.</source>
+      <translation>Unknown attendee type: ask the registration desk.</translation>
+    </message>
+    <message>
+      <source>Admission has not opened yet.</source>
+      <translation>Admission has not opened yet.</translation>
+    </message>
+    <message>
+      <source>Admission to this session has closed.</source>
+      <translation>Admission to this session has closed.</translation>
+    </message>
+    <message>
+      <source>No session in this hall now.</source>
+      <translation>No session in this hall now.</translation>
+    </message>
+    <message>
+      <source>The session is full.</source>
+      <translation>The session is full.</translation>
+    </message>
+    <message>
+      <source>This registration was cancelled.</source>
+      <translation>This registration was cancelled.</translation>
+    </message>
+    <message>
+      <source>This badge was replaced by a newer one.</source>
+      <translation>This badge was replaced by a newer one.</translation>
+    </message>
+    <message>
+      <source>This badge has been revoked.</source>
+      <translation>This badge has been revoked.</translation>
+    </message>
+    <message>
+      <source>This badge is not known at this event.</source>
+      <translation>This badge is not known at this event.</translation>
+    </message>
+    <message>
+      <source>This QR code is not a badge (a link or another code).</source>
+      <translation>This QR code is not a badge (a link or another code).</translation>
+    </message>
+    <message>
+      <source>The code could not be read. Please try again.</source>
+      <translation>The code could not be read. Please try again.</translation>
+    </message>
+    <message>
+      <source>This code is far too long to be a badge.</source>
+      <translation>This code is far too long to be a badge.</translation>
+    </message>
+    <message>
+      <source>Damaged or incomplete badge code.</source>
+      <translation>Damaged or incomplete badge code.</translation>
+    </message>
+    <message>
+      <source>The badge's signature is wrong: it may be forged.</source>
+      <translation>The badge's signature is wrong: it may be forged.</translation>
+    </message>
+    <message>
+      <source>The badge is signed with an unknown key.</source>
+      <translation>The badge is signed with an unknown key.</translation>
+    </message>
+    <message>
+      <source>This badge is for another event.</source>
+      <translation>This badge is for another event.</translation>
+    </message>
+    <message>
+      <source>Not in this kiosk's list yet, but the badge is genuine: check the name by eye.</source>
+      <translation>Not in this kiosk's list yet, but the badge is genuine: check the name by eye.</translation>
+    </message>
+    <message>
+      <source>ENTRY</source>
+      <translation>ENTRY</translation>
+    </message>
+    <message>
+      <source>ADMIT — CHECK BADGE</source>
+      <translation>ADMIT — CHECK BADGE</translation>
+    </message>
+    <message>
+      <source>ADMIT</source>
+      <translation>ADMIT</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerdictPanel</name>
+    <message>
+      <source>Show your badge</source>
+      <translation>Show your badge</translation>
+    </message>
+    <message>
+      <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
+      <translation>Hold the QR code up to the camera, or use the handheld scanner.</translation>
+    </message>
+    <message>
+      <source>Badge {id}</source>
+      <translation>Badge {id}</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,426 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>BoardWindow</name>
+    <message>
+      <source>Venue status</source>
+      <translation>场馆状态</translation>
+    </message>
+    <message>
+      <source>Entries per 15 minutes</source>
+      <translation>每 15 分钟入场人数</translation>
+    </message>
+    <message>
+      <source>No session now</source>
+      <translation>当前无场次</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity}</source>
+      <translation>{inside} / {capacity}</translation>
+    </message>
+    <message>
+      <source>Updated {time} · local data only</source>
+      <translation>更新于 {time} · 仅本机数据</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraView</name>
+    <message>
+      <source>No camera: use the handheld scanner</source>
+      <translation>无摄像头：请使用手持扫码枪</translation>
+    </message>
+    <message>
+      <source>Camera on: hold the badge's QR code up to it</source>
+      <translation>摄像头已开启：请将胸卡二维码对准摄像头</translation>
+    </message>
+    <message>
+      <source>Starting the camera…</source>
+      <translation>正在启动摄像头…</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoorWindow</name>
+    <message>
+      <source>Kiosk door</source>
+      <translation>签到门口</translation>
+    </message>
+    <message>
+      <source>NOT RECORDED</source>
+      <translation>未记录</translation>
+    </message>
+    <message>
+      <source>Local only</source>
+      <translation>仅本机</translation>
+    </message>
+    <message>
+      <source>Please scan again. ({message})</source>
+      <translation>请重新扫码。（{message}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>HallChooser</name>
+    <message>
+      <source>Choose the hall</source>
+      <translation>选择会场</translation>
+    </message>
+    <message>
+      <source>Which door is this kiosk at?</source>
+      <translation>本签到机位于哪个入口？</translation>
+    </message>
+    <message>
+      <source>Open this door</source>
+      <translation>打开此入口</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeaderBar</name>
+    <message>
+      <source>Staff</source>
+      <translation>工作人员</translation>
+    </message>
+    <message>
+      <source>No session admitting now</source>
+      <translation>当前无可入场的场次</translation>
+    </message>
+    <message>
+      <source>No more sessions today</source>
+      <translation>今日无后续场次</translation>
+    </message>
+    <message>
+      <source>⇥ ENTRY mode</source>
+      <translation>⇥ 入场模式</translation>
+    </message>
+    <message>
+      <source>⇤ EXIT mode</source>
+      <translation>⇤ 离场模式</translation>
+    </message>
+    <message>
+      <source>admission {opens}–{closes}</source>
+      <translation>入场 {opens}–{closes}</translation>
+    </message>
+    <message>
+      <source>Now: {title} ({start}–{end}), {window}</source>
+      <translation>当前：{title}（{start}–{end}），{window}</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>场内 {inside} / {capacity}</translation>
+    </message>
+    <message>
+      <source>Next: {start} {title} (admission from {opens})</source>
+      <translation>下一场：{start} {title}（{opens} 起入场）</translation>
+    </message>
+  </context>
+  <context>
+    <name>PinDialog</name>
+    <message>
+      <source>Staff PIN</source>
+      <translation>工作人员 PIN 码</translation>
+    </message>
+    <message>
+      <source>Enter the staff PIN</source>
+      <translation>请输入工作人员 PIN 码</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. {n} tries left before a lock-out.</source>
+      <translation>PIN 码错误。还可尝试 {n} 次，之后将被锁定。</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs. Try again in {s} s.</source>
+      <translation>错误次数过多。请在 {s} 秒后重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchDialog</name>
+    <message>
+      <source>Badge will not scan</source>
+      <translation>胸卡无法扫描</translation>
+    </message>
+    <message>
+      <source>Badge forgotten, identity checked</source>
+      <translation>忘带胸卡，已核实身份</translation>
+    </message>
+    <message>
+      <source>Speaker or organiser request</source>
+      <translation>演讲嘉宾或主办方要求</translation>
+    </message>
+    <message>
+      <source>Search attendees</source>
+      <translation>搜索参会者</translation>
+    </message>
+    <message>
+      <source>Name, company, e-mail or code</source>
+      <translation>姓名、单位、邮箱或编码</translation>
+    </message>
+    <message>
+      <source>Admit manually</source>
+      <translation>人工放行</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>原因：</translation>
+    </message>
+    <message>
+      <source>Nobody found.</source>
+      <translation>未找到。</translation>
+    </message>
+    <message>
+      <source>Many found: type more to narrow the list.</source>
+      <translation>结果过多：请输入更多内容以缩小范围。</translation>
+    </message>
+    <message>
+      <source>{n} found.</source>
+      <translation>找到 {n} 人。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffDialog</name>
+    <message>
+      <source>Staff</source>
+      <translation>工作人员</translation>
+    </message>
+    <message>
+      <source>Staff functions</source>
+      <translation>工作人员功能</translation>
+    </message>
+    <message>
+      <source>Back to scanning</source>
+      <translation>返回扫码</translation>
+    </message>
+    <message>
+      <source>Search / admit manually</source>
+      <translation>搜索 / 人工放行</translation>
+    </message>
+    <message>
+      <source>Undo last scan</source>
+      <translation>撤销上一次扫码</translation>
+    </message>
+    <message>
+      <source>Switch entry / exit</source>
+      <translation>切换入场 / 离场</translation>
+    </message>
+    <message>
+      <source>Choose hall</source>
+      <translation>选择会场</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk</source>
+      <translation>退出签到程序</translation>
+    </message>
+    <message>
+      <source>Sound on</source>
+      <translation>开启声音</translation>
+    </message>
+    <message>
+      <source>Mute sound</source>
+      <translation>静音</translation>
+    </message>
+    <message>
+      <source>Allow motion</source>
+      <translation>允许动画</translation>
+    </message>
+    <message>
+      <source>Reduce motion</source>
+      <translation>减少动画</translation>
+    </message>
+    <message>
+      <source>Leave full screen</source>
+      <translation>退出全屏</translation>
+    </message>
+    <message>
+      <source>Full screen (locked)</source>
+      <translation>全屏（锁定）</translation>
+    </message>
+  </context>
+  <context>
+    <name>Verdict</name>
+    <message>
+      <source>DENIED</source>
+      <translation>禁止入场</translation>
+    </message>
+    <message>
+      <source>Same badge again: shown, not counted twice.</source>
+      <translation>同一胸卡重复扫描：仅显示，不重复计数。</translation>
+    </message>
+    <message>
+      <source>ADMIT AGAIN</source>
+      <translation>再次入场</translation>
+    </message>
+    <message>
+      <source>ADMIT (STAFF)</source>
+      <translation>放行（工作人员）</translation>
+    </message>
+    <message>
+      <source>EXIT</source>
+      <translation>离场</translation>
+    </message>
+    <message>
+      <source>UNDONE</source>
+      <translation>已撤销</translation>
+    </message>
+    <message>
+      <source>The last scan was undone and no longer counts.</source>
+      <translation>上一次扫码已撤销，不再计数。</translation>
+    </message>
+    <message>
+      <source>Welcome. Entry recorded.</source>
+      <translation>欢迎。已记录入场。</translation>
+    </message>
+    <message>
+      <source>Welcome back. Re-entry recorded.</source>
+      <translation>欢迎回来。已记录再次入场。</translation>
+    </message>
+    <message>
+      <source>Admitted by staff. The reason is logged.</source>
+      <translation>由工作人员放行，原因已记录。</translation>
+    </message>
+    <message>
+      <source>Goodbye. Exit recorded.</source>
+      <translation>再见。已记录离场。</translation>
+    </message>
+    <message>
+      <source>Exit recorded (no entry on record).</source>
+      <translation>已记录离场（无入场记录）。</translation>
+    </message>
+    <message>
+      <source>This badge is already inside this session.</source>
+      <translation>此胸卡已在本场次场内。</translation>
+    </message>
+    <message>
+      <source>Already inside: admitted at another door.</source>
+      <translation>已在场内：已从其他入口入场。</translation>
+    </message>
+    <message>
+      <source>Single entry only: this badge has already left once.</source>
+      <translation>仅限单次入场：此胸卡已离场过一次。</translation>
+    </message>
+    <message>
+      <source>Not registered for this session.</source>
+      <translation>未报名本场次。</translation>
+    </message>
+    <message>
+      <source>This session is by invitation only.</source>
+      <translation>本场次仅限受邀嘉宾。</translation>
+    </message>
+    <message>
+      <source>This badge type has no access to this hall.</source>
+      <translation>此类胸卡无权进入本会场。</translation>
+    </message>
+    <message>
+      <source>Unknown attendee type: ask the registration desk.</source>
+      <translation>未知参会类别：请咨询注册台。</translation>
+    </message>
+    <message>
+      <source>Admission has not opened yet.</source>
+      <translation>尚未开始入场。</translation>
+    </message>
+    <message>
+      <source>Admission to this session has closed.</source>
+      <translation>本场次入场已结束。</translation>
+    </message>
+    <message>
+      <source>No session in this hall now.</source>
+      <translation>本会场当前无场次。</translation>
+    </message>
+    <message>
+      <source>The session is full.</source>
+      <translation>本场次已满。</translation>
+    </message>
+    <message>
+      <source>This registration was cancelled.</source>
+      <translation>此报名已取消。</translation>
+    </message>
+    <message>
+      <source>This badge was replaced by a newer one.</source>
+      <translation>此胸卡已被新胸卡取代。</translation>
+    </message>
+    <message>
+      <source>This badge has been revoked.</source>
+      <translation>此胸卡已被注销。</translation>
+    </message>
+    <message>
+      <source>This badge is not known at this event.</source>
+      <translation>本活动无此胸卡记录。</translation>
+    </message>
+    <message>
+      <source>This QR code is not a badge (a link or another code).</source>
+      <translation>此二维码不是胸卡（链接或其他编码）。</translation>
+    </message>
+    <message>
+      <source>The code could not be read. Please try again.</source>
+      <translation>无法识别编码，请重试。</translation>
+    </message>
+    <message>
+      <source>This code is far too long to be a badge.</source>
+      <translation>此编码过长，不可能是胸卡。</translation>
+    </message>
+    <message>
+      <source>Damaged or incomplete badge code.</source>
+      <translation>胸卡编码损坏或不完整。</translation>
+    </message>
+    <message>
+      <source>The badge's signature is wrong: it may be forged.</source>
+      <translation>胸卡签名错误：可能是伪造的。</translation>
+    </message>
+    <message>
+      <source>The badge is signed with an unknown key.</source>
+      <translation>胸卡使用未知密钥签名。</translation>
+    </message>
+    <message>
+      <source>This badge is for another event.</source>
+      <translation>此胸卡属于其他活动。</translation>
+    </message>
+    <message>
+      <source>Not in this kiosk's list yet, but the badge is genuine: check the name by eye.</source>
+      <translation>本机名单中暂无此人，但胸卡真实有效：请人工核对姓名。</translation>
+    </message>
+    <message>
+      <source>ENTRY</source>
+      <translation>入场</translation>
+    </message>
+    <message>
+      <source>ADMIT — CHECK BADGE</source>
+      <translation>放行 — 请核对胸卡</translation>
+    </message>
+    <message>
+      <source>ADMIT</source>
+      <translation>放行</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerdictPanel</name>
+    <message>
+      <source>Show your badge</source>
+      <translation>请出示胸卡</translation>
+    </message>
+    <message>
+      <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
+      <translation>请将二维码对准摄像头，或使用手持扫码枪。</translation>
+    </message>
+    <message>
+      <source>Badge {id}</source>
+      <translation>胸卡 {id}</translation>
+    </message>
+  </context>
+</TS>
