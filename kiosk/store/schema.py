@@ -208,3 +208,19 @@ def m010_search(db: Database) -> None:
         INSERT INTO attendee_words(attendee_words) VALUES ('rebuild');
         """,
     )
+
+
+@MIGRATIONS()
+def m030_sync(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        -- What the organiser last published to each hub (a digest per attendee, key set,
+        -- revocation, event), so a publish sends only what changed. Sync cursors live in
+        -- settings under 'sync:<hub id>:<name>'.
+        CREATE TABLE sync_published (
+            hub_id TEXT NOT NULL, item TEXT NOT NULL, digest TEXT NOT NULL,
+            PRIMARY KEY (hub_id, item)
+        ) WITHOUT ROWID;
+        """,
+    )
