@@ -1,1 +1,1 @@
-"""kiosk: offline-first conference check-in."""
+"""Sync between kiosks, the organiser and a hub (PostgreSQL server or shared folder); no Qt."""

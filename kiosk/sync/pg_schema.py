@@ -1,0 +1,176 @@
+"""The PostgreSQL hub's schema and the least-privilege role kiosks connect with."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import psycopg
+from psycopg import sql
+
+SCHEMA_VERSION = "1"
+
+# Every row organisers publish carries the writing transaction (tx) and a global counter
+# (rev); kiosks read only rows whose transaction is older than every one still running
+# (pg_snapshot_xmin), so a cursor on (tx, rev) never skips a row committed late.
+DDL = """
+CREATE SCHEMA IF NOT EXISTS kiosk_hub;
+SET LOCAL search_path = kiosk_hub, pg_temp;
+CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE SEQUENCE IF NOT EXISTS rev;
+CREATE TABLE IF NOT EXISTS event (
+    id text PRIMARY KEY, name text NOT NULL, source text NOT NULL,
+    tx xid8 NOT NULL DEFAULT pg_current_xact_id(), rev bigint NOT NULL DEFAULT nextval('rev')
+);
+CREATE TABLE IF NOT EXISTS public_keys (
+    key_id text PRIMARY KEY, event_id text NOT NULL, public_key bytea NOT NULL,
+    tx xid8 NOT NULL DEFAULT pg_current_xact_id(), rev bigint NOT NULL DEFAULT nextval('rev')
+);
+CREATE TABLE IF NOT EXISTS attendees (
+    id text PRIMARY KEY, first_name text NOT NULL, last_name text NOT NULL,
+    company text NOT NULL, email text NOT NULL, position text NOT NULL, type text NOT NULL,
+    ticket_code text, badge_issue integer NOT NULL, cancelled boolean NOT NULL, photo text,
+    registrations text NOT NULL, removed boolean NOT NULL DEFAULT false,
+    tx xid8 NOT NULL DEFAULT pg_current_xact_id(), rev bigint NOT NULL DEFAULT nextval('rev')
+);
+CREATE INDEX IF NOT EXISTS attendees_tx ON attendees (tx, rev);
+CREATE TABLE IF NOT EXISTS revocations (
+    attendee_id text PRIMARY KEY, below_issue integer NOT NULL, reason text NOT NULL,
+    at text NOT NULL,
+    tx xid8 NOT NULL DEFAULT pg_current_xact_id(), rev bigint NOT NULL DEFAULT nextval('rev')
+);
+CREATE INDEX IF NOT EXISTS revocations_tx ON revocations (tx, rev);
+
+-- The merged check-in log of every kiosk: append-only, one row per record id.
+CREATE TABLE IF NOT EXISTS log (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id text NOT NULL UNIQUE, kiosk_id text NOT NULL, hall text NOT NULL, session_id text,
+    direction text NOT NULL, verdict text NOT NULL, reason text NOT NULL, attendee_id text,
+    code text NOT NULL, at text NOT NULL, delta integer NOT NULL, clock_offset_ms integer,
+    note text NOT NULL, undoes text, offline boolean NOT NULL, warnings text NOT NULL,
+    pushed_by text NOT NULL,
+    tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS log_tx ON log (tx, seq);
+-- Prints, name corrections, walk-ins: fewer, so one table with a JSON body.
+CREATE TABLE IF NOT EXISTS journal (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id text NOT NULL UNIQUE, kind text NOT NULL, kiosk_id text NOT NULL, body text NOT NULL,
+    pushed_by text NOT NULL,
+    tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS journal_tx ON journal (tx, seq);
+-- Venue-wide presence, derived from the log in the same transaction (for claims).
+CREATE TABLE IF NOT EXISTS presence (
+    attendee_id text NOT NULL, session_id text NOT NULL,
+    inside integer NOT NULL DEFAULT 0, entries integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (attendee_id, session_id)
+);
+
+CREATE OR REPLACE FUNCTION append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'the % table is append-only', TG_TABLE_NAME; END $$;
+CREATE OR REPLACE TRIGGER log_append_only BEFORE UPDATE OR DELETE ON log
+    FOR EACH ROW EXECUTE FUNCTION append_only();
+CREATE OR REPLACE TRIGGER log_no_truncate BEFORE TRUNCATE ON log
+    FOR EACH STATEMENT EXECUTE FUNCTION append_only();
+CREATE OR REPLACE TRIGGER journal_append_only BEFORE UPDATE OR DELETE ON journal
+    FOR EACH ROW EXECUTE FUNCTION append_only();
+
+-- Sorted so that two pushes touching the same people lock presence rows in one order.
+CREATE OR REPLACE FUNCTION log_presence() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kiosk_hub, pg_temp AS $$
+BEGIN
+    INSERT INTO presence AS p (attendee_id, session_id, inside, entries)
+    SELECT attendee_id, session_id, sum(delta)::integer,
+           sum(CASE WHEN (undoes IS NULL) = (delta > 0) THEN delta ELSE 0 END)::integer
+    FROM inserted
+    WHERE attendee_id IS NOT NULL AND session_id IS NOT NULL AND delta <> 0
+    GROUP BY attendee_id, session_id ORDER BY attendee_id, session_id
+    ON CONFLICT (attendee_id, session_id) DO UPDATE
+        SET inside = p.inside + excluded.inside, entries = p.entries + excluded.entries;
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER log_presence AFTER INSERT ON log
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION log_presence();
+
+-- The online-authoritative admission: one row lock per (attendee, session) serialises
+-- two doors scanning the same badge; the record is stored in the same transaction.
+CREATE OR REPLACE FUNCTION claim(r jsonb) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kiosk_hub, pg_temp AS $$
+DECLARE
+    now_inside integer;
+BEGIN
+    IF EXISTS (SELECT 1 FROM log WHERE id = r->>'id') THEN
+        RETURN true;
+    END IF;
+    IF (r->>'delta')::integer > 0 AND r->>'undoes' IS NULL
+       AND r->>'attendee_id' IS NOT NULL AND r->>'session_id' IS NOT NULL THEN
+        INSERT INTO presence (attendee_id, session_id) VALUES (r->>'attendee_id', r->>'session_id')
+            ON CONFLICT DO NOTHING;
+        SELECT inside INTO now_inside FROM presence
+            WHERE attendee_id = r->>'attendee_id' AND session_id = r->>'session_id' FOR UPDATE;
+        IF now_inside > 0 THEN
+            RETURN false;
+        END IF;
+    END IF;
+    INSERT INTO log (id, kiosk_id, hall, session_id, direction, verdict, reason, attendee_id,
+                     code, at, delta, clock_offset_ms, note, undoes, offline, warnings, pushed_by)
+    SELECT c.id, c.kiosk_id, c.hall, c.session_id, c.direction, c.verdict, c.reason,
+           c.attendee_id, c.code, c.at, c.delta, c.clock_offset_ms, c.note, c.undoes, false,
+           c.warnings, c.kiosk_id
+    FROM jsonb_populate_record(NULL::log, r) AS c
+    ON CONFLICT (id) DO NOTHING;
+    RETURN true;
+END $$;
+REVOKE ALL ON FUNCTION claim(jsonb), log_presence() FROM PUBLIC;
+"""
+
+LOG_INSERT_COLUMNS = (
+    "id, kiosk_id, hall, session_id, direction, verdict, reason, attendee_id, code, at, "
+    "delta, clock_offset_ms, note, undoes, offline, warnings, pushed_by"
+)
+_ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+def default_role(database: str) -> str:
+    return re.sub(r"[^a-z0-9_]", "_", f"{database.lower()}_kiosk")[:63]
+
+
+def init_hub(conn: psycopg.Connection[tuple[object, ...]], role: str, password: str) -> str:
+    """Create or update the schema and the kiosks' role; returns the hub id."""
+    if not _ROLE_NAME.match(role):
+        raise ValueError(f"role names are lower-case letters, digits and _: {role!r}")
+    database = str(conn.info.dbname)
+    with conn.transaction():
+        conn.execute(DDL)  # no parameters: psycopg sends the script as one simple query
+        conn.execute(
+            "INSERT INTO kiosk_hub.meta (key, value) VALUES ('hub_id', %s), "
+            "('schema_version', %s) ON CONFLICT (key) DO NOTHING",
+            [uuid.uuid4().hex, SCHEMA_VERSION],
+        )
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
+        verb = "ALTER" if exists else "CREATE"
+        conn.execute(
+            sql.SQL(
+                "{} ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD {}"
+            ).format(sql.SQL(verb), sql.Identifier(role), sql.Literal(password))
+        )
+        grants = [
+            "GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {role}",
+            "GRANT USAGE ON SCHEMA kiosk_hub TO {role}",
+            "GRANT SELECT ON kiosk_hub.meta, kiosk_hub.event, kiosk_hub.public_keys, "
+            "kiosk_hub.attendees, kiosk_hub.revocations, kiosk_hub.log, kiosk_hub.journal "
+            "TO {role}",
+            f"GRANT INSERT ({LOG_INSERT_COLUMNS}) ON kiosk_hub.log TO {{role}}",
+            "GRANT INSERT (id, kind, kiosk_id, body, pushed_by) ON kiosk_hub.journal TO {role}",
+            "GRANT EXECUTE ON FUNCTION kiosk_hub.claim(jsonb) TO {role}",
+        ]
+        for grant in grants:
+            conn.execute(
+                sql.SQL(grant).format(db=sql.Identifier(database), role=sql.Identifier(role))
+            )
+        row = conn.execute("SELECT value FROM kiosk_hub.meta WHERE key = 'hub_id'").fetchone()
+    assert row is not None
+    return str(row[0])
