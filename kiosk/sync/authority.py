@@ -1,0 +1,132 @@
+"""Online-authoritative admissions: the PostgreSQL hub claims a record within the scan's deadline.
+
+A worker thread owns the connection; claim() hands it the record and waits at most the
+timeout. While the hub is away (not connected, or a claim still stuck on a dead network)
+claim() answers None at once, so the kiosk decides alone without waiting at all; the worker
+reconnects in the background.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import queue
+import threading
+import time
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from kiosk.store.checkins import LogRecord
+from kiosk.sync.errors import HubError
+from kiosk.sync.pg_connect import Connection, connect
+
+
+class _Claim:
+    def __init__(self, record: LogRecord) -> None:
+        self.record = record
+        self.answer: bool | None = None
+        self.done = threading.Event()
+
+
+class PostgresAuthority:
+    """Implements kiosk.service.checkin.Authority against a PostgreSQL hub."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        statement_timeout: float = 0.3,
+        connect_timeout: float = 2.0,
+        retry_after: float = 5.0,
+    ) -> None:
+        self.url = url
+        self.statement_timeout = statement_timeout
+        self.connect_timeout = connect_timeout
+        self.retry_after = retry_after
+        self.last_error: str | None = None
+        self._jobs: queue.Queue[_Claim | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._busy = False
+        self._online = False
+        self._closed = False
+        self._thread = threading.Thread(target=self._work, name="hub-claims", daemon=True)
+        self._thread.start()
+
+    @property
+    def online(self) -> bool:
+        with self._lock:
+            return self._online and not self._busy
+
+    def wait_online(self, timeout: float) -> bool:
+        """For start-up and tests: wait until the worker has a connection."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.online:
+                return True
+            time.sleep(0.01)
+        return self.online
+
+    def claim(self, record: LogRecord, timeout: float) -> bool | None:
+        with self._lock:
+            if self._busy or not self._online or self._closed:
+                return None
+            self._busy = True
+        job = _Claim(record)
+        self._jobs.put(job)
+        return job.answer if job.done.wait(timeout) else None
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+        self._jobs.put(None)
+        self._thread.join(timeout=self.connect_timeout + 2)
+
+    def _work(self) -> None:
+        conn: Connection | None = None
+        next_attempt = 0.0
+        while True:
+            if conn is None and time.monotonic() >= next_attempt:
+                conn = self._connect()
+                next_attempt = time.monotonic() + self.retry_after
+            try:
+                job = self._jobs.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if job is None:
+                break
+            try:
+                if conn is None:
+                    raise psycopg.OperationalError("not connected")
+                row = conn.execute(
+                    "SELECT kiosk_hub.claim(%s)", [Jsonb(dataclasses.asdict(job.record))]
+                ).fetchone()
+                job.answer = None if row is None else bool(row[0])
+            except psycopg.Error as exc:
+                self.last_error = " ".join(str(exc).split())[:200]
+                if conn is not None and (conn.closed or conn.broken):
+                    conn = None
+                    next_attempt = 0.0  # a restarted hub: reconnect at once
+                    with self._lock:
+                        self._online = False
+            finally:
+                job.done.set()
+                with self._lock:
+                    self._busy = False
+        if conn is not None:
+            conn.close()
+
+    def _connect(self) -> Connection | None:
+        try:
+            conn = connect(
+                self.url,
+                connect_timeout=self.connect_timeout,
+                statement_timeout_ms=max(1, round(self.statement_timeout * 1000)),
+                application_name="kiosk-claims",
+            )
+        except HubError as exc:
+            self.last_error = str(exc)
+            return None
+        with self._lock:
+            self._online = True
+        self.last_error = None
+        return conn
