@@ -1,0 +1,273 @@
+"""`kiosk hub init`, `sync`, `publish`, `conflicts`, `export checkins` and `report`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import secrets
+import threading
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.common import add_db_argument, db_path, open_database, print_json, require_event
+from kiosk.cli.errors import CommandError, UsageError
+from kiosk.domain.event import Event
+from kiosk.store import settings
+from kiosk.store.db import write
+from kiosk.sync import export, stats
+from kiosk.sync.errors import HubError
+from kiosk.sync.hub import is_postgres, open_hub
+from kiosk.sync.publish import publish
+from kiosk.sync.runner import SyncRunner
+
+HUB_SETTING = "sync:hub"
+OFFLINE = "this kiosk keeps working offline"
+
+
+def register(sub: Any) -> None:
+    hub = sub.add_parser("hub", help="create a hub (PostgreSQL database or folder)")
+    hub_sub = hub.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
+    p = hub_sub.add_parser("init", help="create the hub schema and the kiosks' role")
+    p.add_argument("location", help="postgresql://ADMIN@HOST/DB (an owner of DB) or a folder")
+    p.add_argument("--role", help="the kiosks' PostgreSQL role (default: DB_kiosk)")
+    p.add_argument("--password", help="the kiosks' password (default: a new random one)")
+    p.set_defaults(func=run_hub_init)
+
+    p = sub.add_parser("sync", help="push this kiosk's records to a hub and pull the others'")
+    p.add_argument("--hub", help="postgresql://... or a folder (default: the last one used)")
+    p.add_argument("--every", type=float, metavar="SECONDS", help="keep syncing until Ctrl+C")
+    p.add_argument("--json", action="store_true")
+    add_db_argument(p)
+    p.set_defaults(func=run_sync)
+
+    p = sub.add_parser("publish", help="organiser: send event, keys, attendees to a hub")
+    p.add_argument("--hub", required=True)
+    p.add_argument("--full", action="store_true", help="send everything, not just changes")
+    add_db_argument(p)
+    p.set_defaults(func=run_publish)
+
+    p = sub.add_parser("conflicts", help="badges admitted twice at two doors while offline")
+    p.add_argument("--json", action="store_true")
+    add_db_argument(p)
+    p.set_defaults(func=run_conflicts)
+
+    p = sub.add_parser("export", help="export the merged logs")
+    export_sub = p.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    p = export_sub.add_parser("checkins", help="every check-in decision, to CSV or XLSX")
+    p.add_argument("--out", type=Path, required=True, help="FILE.csv or FILE.xlsx")
+    p.add_argument("--hall")
+    p.add_argument("--session")
+    p.add_argument("--day", type=dt.date.fromisoformat, help="YYYY-MM-DD (event time zone)")
+    add_db_argument(p)
+    p.set_defaults(func=run_export)
+
+    p = sub.add_parser("report", help="attendance report as PDF")
+    p.add_argument("--out", type=Path, required=True)
+    add_db_argument(p)
+    p.set_defaults(func=run_report)
+
+
+def run_hub_init(args: argparse.Namespace) -> int:
+    if not is_postgres(args.location):
+        from kiosk.sync.folder import FolderHub
+
+        try:
+            info = FolderHub(args.location).create()
+        except HubError as exc:
+            raise CommandError(str(exc)) from None
+        print(f"folder hub {args.location} ready (hub {info.hub_id})")
+        return 0
+    from kiosk.sync.pg_connect import connect, display, hub_error
+    from kiosk.sync.pg_schema import default_role, init_hub
+
+    try:
+        conn = connect(args.location)
+        role = args.role or default_role(str(conn.info.dbname))
+        password = args.password or secrets.token_urlsafe(18)
+        hub_id = init_hub(conn, role, password)
+        port = conn.info.port
+        host, dbname = conn.info.host, conn.info.dbname
+        conn.close()
+    except HubError as exc:
+        raise CommandError(str(exc)) from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except Exception as exc:
+        raise CommandError(str(hub_error(exc, args.location))) from None
+    print(f"hub {display(args.location)} ready (hub {hub_id})")
+    print(f"kiosks sync with: postgresql://{role}:{password}@{host}:{port}/{dbname}")
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    db = open_database(args, must_exist=False)
+    location = args.hub or settings.get(db, HUB_SETTING)
+    if not location:
+        raise UsageError("no hub yet: give one with --hub postgresql://... or --hub FOLDER")
+    runner = SyncRunner(db_path(args), location)
+    try:
+        if args.every:
+            stop = threading.Event()
+            try:
+                while not stop.is_set():
+                    _one_pass(runner, args, db, location, fail=False)
+                    stop.wait(args.every)
+            except KeyboardInterrupt:
+                pass
+            return 0
+        return _one_pass(runner, args, db, location, fail=True)
+    finally:
+        runner.close()
+
+
+def _one_pass(
+    runner: SyncRunner, args: argparse.Namespace, db: Any, location: str, fail: bool
+) -> int:
+    report = runner.run_once()
+    status = runner.status()
+    if args.json:
+        print_json(
+            {
+                "online": status.online,
+                "hub": status.hub,
+                "waiting": status.waiting,
+                "error": status.last_error,
+                "problems": list(status.problems),
+                "report": None if report is None else report.__dict__,
+            }
+        )
+    if report is None:
+        if fail:
+            raise CommandError(f"{status.last_error}; {OFFLINE}")
+        print(f"offline: {status.last_error}; {status.waiting} check-ins waiting")
+        return 1
+    for problem in report.problems:
+        print(f"warning: {problem}")
+    if not args.json:
+        print(report.summary())
+    if settings.get(db, HUB_SETTING) != location:
+        with write(db):
+            settings.put(db, HUB_SETTING, location)
+    return 0
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    event = require_event(db)
+    hub = open_hub(args.hub)
+    try:
+        print(publish(db, hub, event, full=args.full).summary())
+    except HubError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        hub.close()
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    event = require_event(db)
+    from kiosk.store import sync_state
+
+    found = sync_state.conflicts(db, stats.single_entry_sessions(event))
+    if args.json:
+        print_json([c.to_json() for c in found])
+        return 0
+    if not found:
+        print("no conflicts: no badge was admitted twice")
+    people = sync_state.people(db, (c.attendee_id for c in found))
+    for c in found:
+        name = people[c.attendee_id].name if c.attendee_id in people else "?"
+        doors = ", ".join(
+            f"{r.kiosk_id} at {_local(r.at, event)}{' (offline)' if r.offline else ''}"
+            for r in c.admissions
+        )
+        print(f"{c.attendee_id} {name}: {c.session_id}, admitted {c.entries}x: {doors}")
+    return 0
+
+
+def _local(at: str, event: Event) -> str:
+    return dt.datetime.fromisoformat(at).astimezone(event.tz).strftime("%d %b %H:%M:%S")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    event = require_event(db)
+    if args.hall and event.hall(args.hall) is None:
+        raise UsageError(f"unknown hall {args.hall!r}")
+    if args.session and event.session(args.session) is None:
+        raise UsageError(f"unknown session {args.session!r}")
+    try:
+        count = export.write(db, event, args.out, export.Filters(args.hall, args.session, args.day))
+    except (ValueError, OSError) as exc:
+        raise CommandError(str(exc)) from None
+    print(f"wrote {count} check-ins to {args.out}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from kiosk.printing.report import render_report
+
+    db = open_database(args)
+    event = require_event(db)
+    figures = stats.compute(db, event)
+    pages = render_report(build_report(db, event, figures), args.out)
+    print(f"wrote {args.out} ({pages} pages, {figures.records} records)")
+    return 0
+
+
+def _type_name(event: Event, type_id: str) -> str:
+    kind = event.type(type_id)
+    return kind.name if kind else type_id
+
+
+def _sessions_table(event: Event, figures: stats.Figures) -> Any:
+    from kiosk.printing.report import Table
+
+    rows = []
+    for f in figures.sessions:
+        start = f.session.start.astimezone(event.tz).strftime("%a %d %b %H:%M")
+        counts = (f.people, f.entries, f.peak, f.session.capacity)
+        rows.append((f.session.title, f.session.hall, start, *(f"{n:,}" for n in counts)))
+    headers = ("Session", "Hall", "Start", "People", "Entries", "Peak", "Capacity")
+    return Table("Attendance per session", headers, rows, (4.4, 1.6, 2.6, 1.1, 1.1, 1.0, 1.2))
+
+
+def build_report(db: Any, event: Event, figures: stats.Figures) -> Any:
+    """The report's pages from the figures: plain rows and bars for kiosk.printing.report."""
+    from kiosk.printing.report import BarChart, Report, Table
+    from kiosk.store import sync_state
+
+    blocks: list[Table | BarChart] = [_sessions_table(event, figures)]
+    for day, buckets in sorted(figures.entries_by_day.items()):
+        bars = [(b.strftime("%H:%M") if b.minute == 0 else "", n) for b, n in buckets]
+        title = f"Entries over time, {day.strftime('%a %d %b')} (per 15 minutes)"
+        note = f"{sum(n for _, n in buckets):,} admissions"
+        blocks.append(BarChart(title, bars, note=note))
+    no_shows = [
+        (_type_name(event, t), f"{n:,}", f"{x:,}", f"{100 * x / n:.0f}%" if n else "-")
+        for t, (n, x) in figures.no_shows.items()
+    ]
+    headers = ("Type", "Registered", "Never admitted", "Share")
+    blocks.append(Table("No-shows per attendee type", headers, no_shows, (4, 2, 2, 1.5)))
+    people = sync_state.people(db, (c.attendee_id for c in figures.conflicts))
+    conflicts = []
+    for c in figures.conflicts:
+        name = people[c.attendee_id].name if c.attendee_id in people else ""
+        doors = "; ".join(f"{r.kiosk_id} {_local(r.at, event)}" for r in c.admissions)
+        conflicts.append((f"{c.attendee_id} {name}", c.session_id, doors))
+    blocks.append(
+        Table(
+            "Conflicts: badges admitted twice at different doors",
+            ("Attendee", "Session", "Admissions"),
+            conflicts,
+            (3, 2, 6),
+            empty="none: no badge was admitted twice",
+        )
+    )
+    now = dt.datetime.now(event.tz).strftime("%Y-%m-%d %H:%M")
+    subtitle = (
+        f"{event.id}, generated {now}: {figures.records:,} records from {figures.kiosks} "
+        f"kiosks, {figures.offline:,} decided offline"
+    )
+    return Report(f"{event.name}: attendance", subtitle, blocks)
