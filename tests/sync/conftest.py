@@ -1,0 +1,206 @@
+"""Sync fixtures: a private PostgreSQL server for the session, fresh hubs, kiosks and helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlite_utils import Database
+
+from kiosk.domain.event import Event
+from kiosk.service.checkin import CheckInService
+from kiosk.store import checkins, events
+from kiosk.store.checkins import LogRecord
+from kiosk.store.db import open_db, write
+from kiosk.sync.engine import SyncReport, sync_once
+from kiosk.sync.folder import FolderHub
+from kiosk.sync.hub import open_hub
+from kiosk.sync.pg_schema import init_hub
+from kiosk.sync.publish import publish
+from tests.conftest import at
+from tests.sync.pgserver import PgServer, find_bin_dir, start_server
+
+KIOSK_PASSWORD = "kiosk-secret"
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    if find_bin_dir() is None:
+        pytest.skip(
+            "PostgreSQL server binaries not installed (/usr/lib/postgresql/*/bin); "
+            "Debian: apt-get install postgresql (scripts/setup-system.sh does)"
+        )
+    server = start_server()
+    yield server
+    server.remove()
+
+
+@dataclass
+class PgHub:
+    server: PgServer
+    name: str
+    admin: str  # the organiser's URL (database owner)
+    kiosk: str  # the least-privilege kiosk role's URL
+
+
+@pytest.fixture
+def pg_hub(pg_server: PgServer) -> PgHub:
+    name = f"hub{next(_numbers)}"
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    with psycopg.connect(pg_server.url(name), autocommit=True) as conn:
+        init_hub(conn, f"{name}_kiosk", KIOSK_PASSWORD)
+    return PgHub(
+        pg_server, name, pg_server.url(name), pg_server.url(name, f"{name}_kiosk", KIOSK_PASSWORD)
+    )
+
+
+@pytest.fixture
+def folder_hub(tmp_path: Path) -> str:
+    location = tmp_path / "hub"
+    FolderHub(location).create()
+    return str(location)
+
+
+@pytest.fixture(params=["folder", "postgresql"])
+def hub_pair(request: pytest.FixtureRequest) -> tuple[str, str]:
+    """(organiser location, kiosk location) for each kind of hub."""
+    if request.param == "folder":
+        folder: str = request.getfixturevalue("folder_hub")
+        return folder, folder
+    hub: PgHub = request.getfixturevalue("pg_hub")
+    return hub.admin, hub.kiosk
+
+
+class Kiosk:
+    """A kiosk database of its own, provisioned from a hub, with its own clock."""
+
+    def __init__(self, path: Path, skew: dt.timedelta = dt.timedelta(0)) -> None:
+        self.path = path
+        self.db = open_db(path)
+        self.skew = skew
+
+    def sync(self, location: str) -> SyncReport:
+        hub = open_hub(location)
+        try:
+            return sync_once(self.db, hub)
+        finally:
+            hub.close()
+
+    def service(self, when: str = "14 10:00", **kwargs: object) -> CheckInService:
+        event = events.load_event(self.db)
+        assert event is not None
+        moment = at(when) + self.skew
+        return CheckInService(self.db, event, clock=lambda: moment, **kwargs)  # type: ignore[arg-type]
+
+    def ids(self) -> set[str]:
+        return log_ids(self.db)
+
+
+@pytest.fixture
+def kiosk_factory(tmp_path: Path) -> Callable[..., Kiosk]:
+    def make(name: str, skew_minutes: float = 0) -> Kiosk:
+        return Kiosk(tmp_path / f"{name}.db", dt.timedelta(minutes=skew_minutes))
+
+    return make
+
+
+@pytest.fixture
+def published(db: Database, event: Event) -> Callable[[str], None]:
+    """Publish the organiser database (tests/conftest `db`) to a hub location."""
+
+    def run(location: str) -> None:
+        hub = open_hub(location)
+        try:
+            publish(db, hub, event)
+        finally:
+            hub.close()
+
+    return run
+
+
+@dataclass
+class Venue:
+    """A hub with the organiser's data published, and a way to add kiosks to it."""
+
+    admin: str
+    location: str
+    publish: Callable[[str], None]
+    make: Callable[..., Kiosk]
+
+    def republish(self) -> None:
+        self.publish(self.admin)
+
+    def kiosk(self, name: str, skew_minutes: float = 0, provision: bool = True) -> Kiosk:
+        made = self.make(name, skew_minutes)
+        if provision:
+            made.sync(self.location)
+        return made
+
+
+@pytest.fixture
+def venue(
+    hub_pair: tuple[str, str], published: Callable[[str], None], kiosk_factory: Callable[..., Kiosk]
+) -> Venue:
+    admin, location = hub_pair
+    published(admin)
+    return Venue(admin, location, published, kiosk_factory)
+
+
+def log_ids(db: Database) -> set[str]:
+    return {str(r[0]) for r in db.execute("SELECT id FROM checkins")}
+
+
+def presence_table(db: Database) -> dict[tuple[str, str], tuple[int, int]]:
+    rows = db.execute("SELECT attendee_id, session_id, inside, entries FROM presence")
+    return {(a, s): (i, e) for a, s, i, e in rows if (i, e) != (0, 0)}
+
+
+def presence_from_log(db: Database) -> dict[tuple[str, str], tuple[int, int]]:
+    """Presence recomputed from the log alone: equal to the table unless an effect doubled."""
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    for _, r in checkins.since_seq(db, 0, 10**9):
+        if r.attendee_id is None or r.session_id is None or r.delta == 0:
+            continue
+        inside, entries = found.get((r.attendee_id, r.session_id), (0, 0))
+        entries += r.delta if (r.undoes is None) == (r.delta > 0) else 0
+        found[(r.attendee_id, r.session_id)] = (inside + r.delta, entries)
+    return {k: v for k, v in found.items() if v != (0, 0)}
+
+
+def assert_converged(*dbs: Database, expected: set[str] | None = None) -> None:
+    """Same records everywhere (nothing lost), effects applied once (nothing doubled)."""
+    first = log_ids(dbs[0])
+    for db in dbs:
+        assert log_ids(db) == first
+        assert checkins.count(db) == len(first)
+        assert presence_table(db) == presence_from_log(db)
+    if expected is not None:
+        assert first == expected
+
+
+def fake_records(kiosk_id: str, count: int, start: int = 0) -> list[LogRecord]:
+    """Many admissions and exits by made-up attendees, for volume and fault tests."""
+    records = []
+    for n in range(start, start + count):
+        records.append(
+            LogRecord(
+                id=f"{kiosk_id}-{n:07d}", kiosk_id=kiosk_id, hall="floor",
+                session_id="floor-d1", direction="entry", verdict="admitted",
+                reason="admitted", attendee_id=f"X{n:07d}", code=f"T-{n:07d}",
+                at=f"2026-10-14T0{2 + n % 6}:{n % 60:02d}:00.000000+00:00", delta=1,
+            )
+        )  # fmt: skip
+    return records
+
+
+def add_records(db: Database, records: list[LogRecord]) -> None:
+    with write(db):
+        for record in records:
+            checkins.append(db, record)
