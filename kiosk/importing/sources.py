@@ -88,20 +88,55 @@ def detect_encoding(path: Path) -> str:
         for encoding in ("utf-8-sig", "gb18030"):
             f.seek(0)
             decoder = codecs.getincrementaldecoder(encoding)("strict")
+            looks_chinese = _ChineseCheck()
             try:
                 while chunk := f.read(1 << 20):
                     if b"\x00" in chunk:
                         raise ImportFileError(
                             f"{path}: a binary file (NUL bytes), not a CSV or XLSX export"
                         )
-                    decoder.decode(chunk)
+                    text = decoder.decode(chunk)
+                    if encoding == "gb18030":
+                        looks_chinese.feed(text)
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
                 continue
+            if encoding == "gb18030" and not looks_chinese.plausible():
+                break
             return encoding
     raise ImportFileError(
-        f"{path}: neither UTF-8 nor GB18030 text; export it as CSV (UTF-8) or XLSX"
+        f"{path}: neither UTF-8 nor GB18030 text (Windows-1252 or Latin-1?); "
+        "save it as CSV UTF-8 or XLSX"
     )
+
+
+class _ChineseCheck:
+    """Whether text decoded as GB18030 reads like Chinese rather than mojibake.
+
+    Windows-1252 text often decodes as GB18030 without error ("ür" is a valid byte pair)
+    and turns Jürgen into J黵gen. Real Chinese names and companies are nearly all in the
+    GB2312 core set; mojibake lands all over the extension areas. The first 4 MB decide.
+    """
+
+    LIMIT = 4 << 20
+
+    def __init__(self) -> None:
+        self.seen = self.outside = self.read = 0
+
+    def feed(self, text: str) -> None:
+        if self.read >= self.LIMIT:
+            return
+        self.read += len(text)
+        for ch in text:
+            if ch > "\x7f":
+                self.seen += 1
+                try:
+                    ch.encode("gb2312")
+                except UnicodeEncodeError:
+                    self.outside += 1
+
+    def plausible(self) -> bool:
+        return self.outside * 5 <= self.seen  # at most a fifth rare characters
 
 
 def sniff_delimiter(sample: str, complete: bool) -> str:

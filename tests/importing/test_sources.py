@@ -46,6 +46,13 @@ def test_non_ascii_late_in_a_large_file_decides_the_encoding(export: WriteFile) 
     assert read(path)[3][-1] == (12_002, ["99999", "张伟"])
 
 
+def test_windows_1252_is_not_taken_for_chinese(export: WriteFile) -> None:
+    """Latin-1 bytes that happen to decode as GB18030 (Jürgen -> J黵gen) are refused."""
+    path = export("de.csv", "id,name\n1,Jürgen Müller\n2,Björn Åkesson\n", "cp1252")
+    with pytest.raises(ImportFileError, match=r"neither UTF-8 nor GB18030 text \(Windows-1252"):
+        read(path)
+
+
 def test_tab_separated_utf16_from_excel(export: WriteFile) -> None:
     """Excel's "Unicode text": UTF-16 with a BOM, tab-separated."""
     path = export("unicode.txt", "id\tname\n7\tJürgen Groß\n", "utf-16")
