@@ -48,7 +48,13 @@ class CameraSource:
         self.close()
         if isinstance(self.device, str) and not Path(self.device).exists():
             raise SourceUnavailable(f"no camera at {self.device}")
-        cap = cv2.VideoCapture(self.device, camera_backend())
+        # OpenCV logs its own warnings for a missing camera; our message says it once, better
+        level = cv2.utils.logging.getLogLevel()
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+        try:
+            cap = cv2.VideoCapture(self.device, camera_backend())
+        finally:
+            cv2.utils.logging.setLogLevel(level)
         if not cap.isOpened():
             cap.release()
             raise SourceUnavailable(

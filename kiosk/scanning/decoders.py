@@ -11,8 +11,6 @@ import zxingcpp
 from kiosk.scanning.frames import Image
 from kiosk.scanning.payload import cap_length, payload_text
 
-_QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-
 
 class Decoder(Protocol):
     """Finds every QR code in a picture and returns their texts, each once, never raising."""
@@ -56,7 +54,9 @@ class ZxingDecoder:
     def decode(self, image: Image) -> list[str]:
         found = zxingcpp.read_barcodes(
             to_gray(image),
-            formats=_QR,
+            # a fresh BarcodeFormats per call: one kept in a module global outlives
+            # zxingcpp at interpreter exit and nanobind reports it as a leak
+            formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
             try_rotate=self._rotate,
             try_downscale=self._downscale,
             try_invert=self._invert,

@@ -61,7 +61,7 @@ class KeyboardWedge:
 
     def flush(self, now: float) -> list[ScanEvent]:
         """The pending code if its scanner has paused long enough (call from a timer)."""
-        if self._keys and now - self._last >= self.pause_s:
+        if self._keys and now >= self._last + self.pause_s:
             return self._finish(self._last)
         return []
 
