@@ -40,6 +40,7 @@ class CameraView(QFrame):
         self.kind = ""
         self.status_text = ""
         self._last: QImage | None = None
+        self.frames_shown = 0
         self.show_no_camera()
 
     def set_scale(self, scale: float) -> None:
@@ -79,6 +80,7 @@ class CameraView(QFrame):
             self.show_no_camera(message)
 
     def show_frame(self, image: QImage) -> None:
+        self.frames_shown += 1
         if not self.has_camera:
             self.has_camera = True
             self.message.setText(_t("Camera on: hold the badge's QR code up to it"))

@@ -16,8 +16,16 @@ LANGUAGES = {"en": "English", "zh_CN": "简体中文", "de": "Deutsch"}
 
 
 def _lrelease() -> str | None:
+    """The lrelease binary the PySide6 wheel ships (its pyside6-lrelease wrapper fails in
+    6.12 when PySide6 is imported as a namespace), else one on PATH."""
+    import PySide6
+
+    for folder in PySide6.__path__:
+        for name in ("lrelease", "lrelease.exe"):
+            if (Path(folder) / name).exists():
+                return str(Path(folder) / name)
     here = Path(sys.executable).parent / "pyside6-lrelease"
-    return str(here) if here.exists() else shutil.which("pyside6-lrelease")
+    return str(here) if here.exists() else shutil.which("lrelease")
 
 
 def compile_translations(source: Path = TRANSLATIONS, cache: Path | None = None) -> Path:
