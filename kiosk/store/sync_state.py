@@ -48,6 +48,16 @@ def waiting(db: Database, pushed_seq: int) -> int:
     )
 
 
+LOG_FIELDS = tuple(LogRecord.__dataclass_fields__)
+
+
+def checkin_rows(db: Database, after_seq: int, limit: int) -> list[tuple[Any, ...]]:
+    """(seq, *fields of LogRecord) after the local cursor, as plain tuples: pushing 100,000
+    records should not cost 100,000 dataclasses."""
+    sql = f"SELECT seq, {', '.join(LOG_FIELDS)} FROM checkins WHERE seq > ? ORDER BY seq LIMIT ?"
+    return [tuple(row) for row in db.execute(sql, [after_seq, limit]).fetchall()]
+
+
 def journal_since(
     db: Database, kind: str, seq: int, limit: int
 ) -> list[tuple[int, dict[str, Any]]]:

@@ -9,8 +9,9 @@ outside SQLite transactions, which stay short so scans are never held up for lon
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -25,6 +26,7 @@ from kiosk.sync.errors import HubError, HubMismatch, HubNotReady
 from kiosk.sync.hub import JOURNAL_KINDS, AttendeeRow, Hub, HubInfo, JournalEntry, OrganiserBatch
 
 T = TypeVar("T")
+Clock = Callable[[], dt.datetime]
 PUSH_BATCH = 20_000
 MERGE_BATCH = 2_000  # records per local transaction: a scan waits at most one of these
 ATTENDEE_BATCH = 500  # attendees per transaction on a live kiosk (search index upkeep)
@@ -79,17 +81,23 @@ def check_event(db: Database, hub: Hub, info: HubInfo) -> HubInfo:
     return info
 
 
-def sync_once(db: Database, hub: Hub) -> SyncReport:
-    """Provision (on an empty database), then pull organiser data, push, pull records."""
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def sync_once(db: Database, hub: Hub, clock: Clock = utc_now) -> SyncReport:
+    """Provision (on an empty database), then pull organiser data, push, pull records.
+    `clock` is the kiosk's clock, the one its records are stamped with."""
     info = check_event(db, hub, hub.info())
     report = SyncReport(hub.location)
     kiosk_id = settings.kiosk_id(db)
     pull_organiser(db, hub, info, report)
     if events.load_event(db) is None:
-        raise HubNotReady(f"{hub.location} has no event data yet: publish it first")
+        why = "; ".join(hub.problems()) or "publish it first"
+        raise HubNotReady(f"{hub.location} has no event data yet ({why})")
     push(db, hub, info.hub_id, kiosk_id, report)
     pull_records(db, hub, info.hub_id, kiosk_id, report)
-    offset = hub.clock_offset_ms()
+    offset = clock_offset_ms(hub, clock)
     current = settings.get(db, "clock_offset_ms")
     moved = offset is not None and (current is None or abs(int(current) - offset) > CLOCK_STEP_MS)
     if moved or settings.get(db, LAST_HUB_KEY) != info.hub_id:
@@ -99,6 +107,17 @@ def sync_once(db: Database, hub: Hub) -> SyncReport:
                 settings.put(db, "clock_offset_ms", str(offset))
     report.problems = hub.problems()
     return report
+
+
+def clock_offset_ms(hub: Hub, clock: Clock) -> int | None:
+    """The kiosk's clock minus the hub's (half the round trip taken as the hub's moment)."""
+    before = clock()
+    server = hub.hub_time()
+    after = clock()
+    if server is None:
+        return None
+    middle = before + (after - before) / 2
+    return round((middle - server).total_seconds() * 1000)
 
 
 def pull_organiser(db: Database, hub: Hub, info: HubInfo, report: SyncReport) -> None:
@@ -164,8 +183,8 @@ def _people(db: Database, rows: Sequence[AttendeeRow]) -> Iterator[tuple[Attende
 def push(db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport) -> None:
     while True:
         pushed = int(sync_state.cursor(db, hub_id, "pushed:checkin", "0"))
-        records = list(checkins.since_seq(db, pushed, PUSH_BATCH))
-        marks = {"checkin": records[-1][0] if records else pushed}
+        records = sync_state.checkin_rows(db, pushed, PUSH_BATCH)
+        marks = {"checkin": int(records[-1][0]) if records else pushed}
         journal: list[JournalEntry] = []
         for kind in JOURNAL_KINDS:
             done = int(sync_state.cursor(db, hub_id, f"pushed:{kind}", "0"))
@@ -175,7 +194,7 @@ def push(db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport)
         if not records and not journal:
             return
         cursor = sync_state.cursor(db, hub_id, "push")
-        cursor = hub.push([r for _, r in records], journal, kiosk_id, cursor)
+        cursor = hub.push([r[1:] for r in records], journal, kiosk_id, cursor)
         with write(db):
             sync_state.put_cursor(db, hub_id, "push", cursor)
             for kind, seq in marks.items():

@@ -9,11 +9,11 @@ directory and reads everyone else's, with a cursor per source directory.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import re
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,9 @@ from kiosk.store.checkins import LogRecord
 from kiosk.sync.bundle import read_bundle, write_atomically, write_bundle
 from kiosk.sync.errors import CorruptBundle, HubError, HubMismatch, HubNotReady, HubUnreachable
 from kiosk.sync.hub import (
+    LOG_FIELDS,
     AttendeeRow,
+    CheckinRow,
     HubInfo,
     JournalEntry,
     KeyRow,
@@ -35,6 +37,7 @@ HUB_FILE = "kiosk-hub.json"
 HUB_FORMAT = "kiosk-folder-hub"
 FILE_RECORDS = 20_000  # records per file: a file is read whole before anything is merged
 _NUMBERED = re.compile(r"^(\d{8})\.jsonl\.gz$")
+_OFFLINE = LOG_FIELDS.index("offline")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -116,7 +119,7 @@ class FolderHub:
 
     def push(
         self,
-        checkins: Sequence[LogRecord],
+        checkins: Sequence[CheckinRow],
         journal: Sequence[JournalEntry],
         kiosk_id: str,
         cursor: str,
@@ -125,7 +128,14 @@ class FolderHub:
             raise HubError(f"kiosk id {kiosk_id!r} cannot name a folder")
         hub_id = self._meta()["hub_id"]
         directory = self.root / "log" / kiosk_id
-        items = [{"k": "checkin", **asdict(r)} for r in checkins]
+        items = [
+            {
+                "k": "checkin",
+                **dict(zip(LOG_FIELDS, row, strict=True)),
+                "offline": bool(row[_OFFLINE]),
+            }
+            for row in checkins
+        ]
         items += [
             {"k": e.kind, "id": e.id, "kiosk_id": e.kiosk_id, "body": e.body} for e in journal
         ]
@@ -215,7 +225,7 @@ class FolderHub:
             header = {"kind": "organiser", "event": publication.event_id, "number": number + offset}
             self._writing(lambda p=path, h=header, c=chunk: write_bundle(p, h, c))
 
-    def clock_offset_ms(self) -> int | None:
+    def hub_time(self) -> dt.datetime | None:
         return None
 
     def problems(self) -> list[str]:

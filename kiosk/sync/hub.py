@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
@@ -10,6 +11,9 @@ from kiosk.store.checkins import LogRecord
 
 # Records of the kiosks' logs other than check-ins, by the local table they live in.
 JOURNAL_KINDS = ("print", "name_correction", "walk_in")
+LOG_FIELDS = tuple(LogRecord.__dataclass_fields__)
+# A check-in record on its way up: the LogRecord fields in LOG_FIELDS order (offline 0/1).
+CheckinRow = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class Hub(Protocol):
         ...
 
     def push(
-        self, checkins: Sequence[LogRecord], journal: Sequence[JournalEntry], kiosk_id: str,
+        self, checkins: Sequence[CheckinRow], journal: Sequence[JournalEntry], kiosk_id: str,
         cursor: str,
     ) -> str:  # fmt: skip
         """Store records durably at the hub (a record already there is kept as is) and
@@ -130,8 +134,8 @@ class Hub(Protocol):
 
     def publish(self, publication: Publication) -> None: ...
 
-    def clock_offset_ms(self) -> int | None:
-        """This machine's clock minus the hub's, when the hub has a clock."""
+    def hub_time(self) -> dt.datetime | None:
+        """The hub's clock now, when it has one (kiosks measure their skew against it)."""
         ...
 
     def problems(self) -> list[str]:

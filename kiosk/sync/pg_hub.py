@@ -7,7 +7,6 @@ import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import astuple
 from typing import Any, TypeVar
 
 import psycopg
@@ -15,7 +14,9 @@ import psycopg
 from kiosk.store.checkins import LogRecord
 from kiosk.sync.errors import HubMismatch, HubNotReady
 from kiosk.sync.hub import (
+    LOG_FIELDS,
     AttendeeRow,
+    CheckinRow,
     HubInfo,
     JournalEntry,
     KeyRow,
@@ -31,7 +32,7 @@ T = TypeVar("T")
 RECORD_BATCH = 5_000
 ATTENDEE_BATCH = 20_000
 START = "0:0"
-_LOG_FIELDS = tuple(LogRecord.__dataclass_fields__)
+_LOG_FIELDS = LOG_FIELDS
 _ATTENDEE_FIELDS = AttendeeRow._fields
 # Rows whose writing transaction is older than every running one: final, safe to pass.
 _HORIZON = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text"
@@ -108,7 +109,7 @@ class PostgresHub:
 
     def push(
         self,
-        checkins: Sequence[LogRecord],
+        checkins: Sequence[CheckinRow],
         journal: Sequence[JournalEntry],
         kiosk_id: str,
         cursor: str,
@@ -119,8 +120,8 @@ class PostgresHub:
                 with conn.cursor().copy(
                     f"COPY push_log ({', '.join(_LOG_FIELDS)}) FROM STDIN"
                 ) as cp:
-                    for record in checkins:
-                        cp.write_row(astuple(record))
+                    for row in checkins:
+                        cp.write_row(row)
                 conn.execute(
                     f"INSERT INTO kiosk_hub.log ({LOG_INSERT_COLUMNS}) "
                     f"SELECT {', '.join(_LOG_FIELDS)}, %s FROM push_log ORDER BY at "
@@ -227,13 +228,11 @@ class PostgresHub:
 
         self._retrying(work)
 
-    def clock_offset_ms(self) -> int | None:
+    def hub_time(self) -> dt.datetime | None:
         with self._guard() as conn:
-            before = time.time()
             server = conn.execute("SELECT clock_timestamp()").fetchone()[0]  # type: ignore[index]
-            after = time.time()
         assert isinstance(server, dt.datetime)
-        return round(((before + after) / 2 - server.timestamp()) * 1000)
+        return server
 
     def problems(self) -> list[str]:
         return []

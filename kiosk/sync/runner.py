@@ -82,7 +82,7 @@ class SyncRunner:
                 db = self._database()
                 if self._hub is None:
                     self._hub = self._factory(self.location)
-                report = sync_once(db, self._hub)
+                report = sync_once(db, self._hub, self.clock)
             except HubError as exc:
                 self._close_hub()
                 self._failed(str(exc))
