@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterator
@@ -89,9 +90,12 @@ class Kiosk:
     def sync(self, location: str) -> SyncReport:
         hub = open_hub(location)
         try:
-            return sync_once(self.db, hub)
+            return sync_once(self.db, hub, clock=self.clock)
         finally:
             hub.close()
+
+    def clock(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) + self.skew
 
     def service(self, when: str = "14 10:00", **kwargs: object) -> CheckInService:
         event = events.load_event(self.db)
@@ -198,6 +202,11 @@ def fake_records(kiosk_id: str, count: int, start: int = 0) -> list[LogRecord]:
             )
         )  # fmt: skip
     return records
+
+
+def as_rows(records: list[LogRecord]) -> list[tuple[object, ...]]:
+    """Records as Hub.push takes them."""
+    return [dataclasses.astuple(r) for r in records]
 
 
 def add_records(db: Database, records: list[LogRecord]) -> None:

@@ -9,9 +9,12 @@ import threading
 
 
 def _reset(sock: socket.socket) -> None:
-    """Close with RST, like a cable pulled mid-transfer rather than a polite goodbye."""
+    """Close with RST, like a cable pulled mid-transfer rather than a polite goodbye.
+    shutdown(SHUT_RD) first: closing a socket another thread blocks on does not wake it."""
     with contextlib.suppress(OSError):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RD)
     with contextlib.suppress(OSError):
         sock.close()
 
@@ -25,6 +28,7 @@ class Proxy:
         self.cut_after = cut_after
         self.blackhole = blackhole
         self.cuts = 0
+        self.stalled = False  # True: keep connections open but pass nothing (a hung network)
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = int(self._listener.getsockname()[1])
         self._sockets: list[socket.socket] = []
@@ -75,6 +79,8 @@ class Proxy:
             if cut:
                 self.cuts += 1
                 break
+            if self.stalled:
+                continue
             try:
                 dst.sendall(data)
             except OSError:
@@ -87,6 +93,8 @@ class Proxy:
         with self._lock:
             self._closed = True
             sockets, self._sockets = self._sockets, []
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
         with contextlib.suppress(OSError):
             self._listener.close()
         for sock in sockets:
