@@ -26,6 +26,13 @@ _CANCELLED = frozenset(header_key(word) for word in _CANCELLED_WORDS.split(","))
 _YES = frozenset({"1", "true", "yes", "y", "x", "ja", "si", "是", "已取消"})
 
 
+def _one_line(text: str) -> str:
+    """A quoted cell may span lines or hold runs of spaces; a name or company is one line."""
+    if "\n" in text or "  " in text or "\t" in text:
+        return " ".join(text.split())
+    return text.strip()
+
+
 @dataclass(frozen=True)
 class BadRow:
     row: int  # as the spreadsheet shows it, header = row 1
@@ -97,18 +104,19 @@ class RowChecker:
         )
         if self.columns.order_and_position is not None:
             order, position = self.columns.order_and_position
-            aid = f"{cells[order]}-{cells[position]}" if cells[order] else ""
+            order_code = cells[order].strip()
+            aid = f"{order_code}-{cells[position].strip()}" if order_code else ""
         else:
-            aid = cells[i_id]
-        first, last = cells[i_first], cells[i_last]
+            aid = cells[i_id].strip()
+        first, last = _one_line(cells[i_first]), _one_line(cells[i_last])
         if not first and not last and cells[i_name]:
             first, last = split_full_name(cells[i_name])
-        email = cells[i_email]
-        kind = cells[i_type]
-        code = cells[i_code] or None
+        email = cells[i_email].strip()
+        kind = cells[i_type].strip()
+        code = cells[i_code].strip() or None
         reasons: list[str] = []
         if not aid:
-            if not any(cells):
+            if not any(cell.strip() for cell in cells):
                 return None  # a blank row: spreadsheets have them, nobody means anything
             reasons.append("missing id")
         elif len(aid) > MAX_ID or not aid.isprintable():
@@ -134,18 +142,18 @@ class RowChecker:
         if reasons:
             self._fail(number, reasons)
             return None
-        cancelled = self._cancelled(cells[i_status])
+        cancelled = self._cancelled(cells[i_status].strip())
         assert type_id is not None
         return Attendee(
             aid,
             first,
             last,
-            cells[i_company],
+            _one_line(cells[i_company]),
             email,
             type_id,
             code,
             cancelled=cancelled,
-            position=cells[i_pos],
+            position=_one_line(cells[i_pos]),
         )
 
     def _cancelled(self, status: str) -> bool:

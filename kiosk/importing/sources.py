@@ -1,7 +1,8 @@
 """Reading an export (CSV in the usual encodings and separators, or XLSX) as numbered rows.
 
 Row numbers are the ones a spreadsheet shows: the first record is row 1, a quoted
-multi-line cell does not add rows, blank lines count. Cells come back as stripped text.
+multi-line cell does not add rows, blank lines count. Cells come back as text as written
+(headers stripped): an export may have forty columns, the importer strips the few it uses.
 """
 
 from __future__ import annotations
@@ -205,8 +206,7 @@ def _csv_records(path: Path, text: IO[str], delimiter: str, encoding: str) -> It
     reader = csv.reader(text, delimiter=delimiter)
     try:
         for number, cells in enumerate(reader, start=1):
-            # A quoted cell may span lines; a name or company is shown on one.
-            yield number, [c.strip() if "\n" not in c else " ".join(c.split()) for c in cells]
+            yield number, cells
     except csv.Error as exc:
         raise ImportFileError(f"{path}: row {number + 1}: not valid CSV ({exc})") from None
     except UnicodeDecodeError:
@@ -215,8 +215,9 @@ def _csv_records(path: Path, text: IO[str], delimiter: str, encoding: str) -> It
 
 def _first_nonblank(path: Path, rows: Iterator[Row]) -> tuple[int, list[str]]:
     for number, cells in rows:
-        if any(cells):
-            return number, cells
+        headers = [" ".join(cell.split()) for cell in cells]
+        if any(headers):
+            return number, headers
     raise ImportFileError(f"{path}: no header row (the file is blank)")
 
 
@@ -268,8 +269,7 @@ def _open_xlsx(path: Path) -> Table:
                 for values in sheet.iter_rows(values_only=True):
                     number = next(counter)
                     position[0] = number
-                    cells = [_cell_text(v) for v in values]
-                    yield number, [c if "\n" not in c else " ".join(c.split()) for c in cells]
+                    yield number, [_cell_text(v) for v in values]
             except ImportFileError:
                 raise
             except Exception as exc:  # as above: a damaged sheet fails in many ways

@@ -88,8 +88,8 @@ def test_gb18030_export_with_chinese_headers(
 
 
 def test_tab_separated_export(empty_db: Database, event: Event, export: WriteFile) -> None:
-    """Tab-separated generic headers; type matched by name, case-insensitively."""
-    path = export("list.tsv", "id\tfirst_name\tlast_name\ttype\n7\tZoë\tLöwe\tSTAFF\n")
+    """Tab-separated generic headers; type matched by name, case-insensitively; cells trimmed."""
+    path = export("list.tsv", " id \tfirst_name\tlast_name\ttype\n 7 \t Zoë \tLöwe\t STAFF\n")
     run_import(empty_db, event, path)
     assert person(empty_db, "7") == ("Zoë", "Löwe", "", "", "staff", None, False)
 

@@ -28,7 +28,7 @@ def test_utf8_bom_semicolons_and_a_multiline_cell(export: WriteFile) -> None:
         "CSV, UTF-8, separator ';'",
         1,
         ["Order code", "Company"],
-        [(2, ["AB1", "Fira de Barcelona"]), (3, ["AB2", 'Say "hi"; bye'])],
+        [(2, ["AB1", "Fira de\r\nBarcelona"]), (3, ["AB2", 'Say "hi"; bye'])],
     )
 
 
@@ -92,7 +92,7 @@ def test_xlsx_first_sheet_with_numbers_dates_and_gaps(tmp_path: Path) -> None:
         "XLSX, sheet 'Attendees'",
         1,
         ["ID", "Name", "Registered"],
-        [(2, ["1024", "Núria", "2026-09-01 12:30:00"]), (3, []), (4, ["X-2", "张伟 (VIP)"])],
+        [(2, ["1024", "Núria", "2026-09-01 12:30:00"]), (3, []), (4, ["X-2", "张伟\n(VIP)"])],
     )
 
 
