@@ -150,8 +150,12 @@ def read_export(
 
 
 def _warnings(people: list[Attendee]) -> list[str]:
+    # Type ids are ASCII (the event file says so); most attendee ids are too: skip encoding.
     long_ids = sum(
-        1 for p in people if len(p.id.encode()) + len(p.type.encode()) > MAX_ID_AND_TYPE_BYTES
+        1
+        for p in people
+        if (len(p.id) if p.id.isascii() else len(p.id.encode())) + len(p.type)
+        > MAX_ID_AND_TYPE_BYTES
     )
     if not long_ids:
         return []

@@ -237,3 +237,19 @@ def test_progress_is_reported_per_stage(
         ("read", size, size),
         ("write", 25_000, 25_000),
     )
+
+
+def test_ids_too_long_for_a_badge_code_are_a_warning(
+    empty_db: Database, event: Event, export: WriteFile
+) -> None:
+    """An id that cannot fit a signed badge QR still imports (ticket codes work), with a warning."""
+    rows = "REG-2026-000000000001,Ana Long,visitor\nS1,Bo,visitor\n"
+    path = export("long.csv", "id,name,type\n" + rows)
+    report = run_import(empty_db, event, path)
+    assert (report.counts.added, report.warnings) == (
+        2,
+        [
+            "1 attendees have an id too long for a signed badge code (id + type over 23 bytes): "
+            "they enter with their ticket code"
+        ],
+    )
