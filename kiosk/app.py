@@ -12,10 +12,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from kiosk.ui.camera import CameraThread
 
 from kiosk.domain.event import Event
 from kiosk.scanning.frames import FrameSource
@@ -23,8 +27,6 @@ from kiosk.scanning.sources import open_source
 from kiosk.service.checkin import CheckInService, utc_now
 from kiosk.service.staff_pin import StaffPin
 from kiosk.store import settings
-from kiosk.ui.board import BoardWindow
-from kiosk.ui.camera import CameraThread
 from kiosk.ui.door import DoorOptions, DoorWindow
 from kiosk.ui.i18n import LANGUAGES, Languages, compile_translations
 from kiosk.ui.paths import load_fonts, ui_font
@@ -113,6 +115,8 @@ def build_door(
     wedge.code_scanned.connect(window.on_code)
     camera = None
     if source is not None:
+        from kiosk.ui.camera import CameraThread  # OpenCV and the decoder: only with a camera
+
         camera = CameraThread(source)
         camera.code_scanned.connect(window.on_code)
         camera.frame_ready.connect(window.camera.show_frame)
@@ -120,6 +124,7 @@ def build_door(
         window.camera.show_status("preparing", "")
         camera.start()
     door = Door(window, service, wedge, languages, sounds, camera)
+    QTimer.singleShot(200, sounds.warm_up)
     app.aboutToQuit.connect(lambda: camera.stop() if camera is not None else None)
     return door
 
@@ -152,6 +157,8 @@ def run_door(
 
 
 def run_board(db: Database, event: Event, clock: Clock = utc_now, fullscreen: bool = False) -> int:
+    from kiosk.ui.board import BoardWindow  # QtCharts: only the board needs it
+
     app = make_application()
     languages = Languages(app, compile_translations())
     languages.switch(start_language(db, event))

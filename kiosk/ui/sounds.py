@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 
 from kiosk.ui.paths import SOUNDS
 
-try:  # QtMultimedia needs libpulse; without it the kiosk works, silently
-    from PySide6 import QtMultimedia
-except ImportError:  # pragma: no cover - depends on the machine
-    QtMultimedia = None  # type: ignore[assignment]
+
+def _multimedia() -> Any:
+    """Qt Multimedia, imported on first use (it starts the audio stack, ~0.2 s); None where
+    it cannot load (no libpulse): the kiosk then works silently."""
+    try:
+        from PySide6 import QtMultimedia
+    except ImportError:  # pragma: no cover - depends on the machine
+        return None
+    return QtMultimedia
 
 
 class Sounds(QObject):
@@ -24,24 +30,35 @@ class Sounds(QObject):
         self.folder = folder
         self.muted = muted
         self.chosen: list[str] = []
-        self._effects: dict[str, object] = {}
+        self._effects: dict[str, Any] = {}
 
     def play(self, name: str) -> None:
         self.chosen.append(name)
         del self.chosen[:-20]
-        if self.muted or QtMultimedia is None:
+        if self.muted:
             return
+        effect = self._effect(name)
+        if effect is not None:
+            with contextlib.suppress(RuntimeError):  # no backend: the verdict on screen counts
+                effect.play()
+
+    def warm_up(self) -> None:
+        """Load Qt Multimedia and the WAVs now (after the window is up), not on the first scan."""
+        for path in sorted(self.folder.glob("*.wav")):
+            self._effect(path.stem)
+
+    def _effect(self, name: str) -> Any:
         effect = self._effects.get(name)
         if effect is None:
+            multimedia = _multimedia()
             path = self.folder / f"{name}.wav"
-            if not path.exists():
-                return
-            effect = QtMultimedia.QSoundEffect(self)
+            if multimedia is None or not path.exists():
+                return None
+            effect = multimedia.QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.setVolume(0.8)
             self._effects[name] = effect
-        with contextlib.suppress(RuntimeError):  # no backend: the verdict on screen counts
-            effect.play()  # type: ignore[attr-defined]
+        return effect
 
     @property
     def last(self) -> str | None:
