@@ -9,6 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.cli import importer, main
+from kiosk.store.db import open_db
 from tests.importing.conftest import WriteFile, dump
 
 GOOD = "id,first_name,last_name,email,type\nA7,Mia,Neu,mia@example.de,visitor\n"
@@ -101,8 +102,6 @@ def test_database_without_event(
     tmp_path: Path, export: WriteFile, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Importing needs an event to check types against: a clear message otherwise."""
-    from kiosk.store.db import open_db
-
     open_db(tmp_path / "bare.db").conn.close()
     status = kiosk("import", str(export("a.csv", GOOD)), "--db", str(tmp_path / "bare.db"))
     assert (status, "holds no event yet" in capsys.readouterr().err) == (1, True)
