@@ -42,10 +42,10 @@ def max_seq(db: Database, table: str) -> int:
 
 
 def waiting(db: Database, pushed_seq: int) -> int:
-    """Check-ins recorded here after the last one the hub confirmed."""
-    return int(
-        db.execute("SELECT count(*) FROM checkins WHERE seq > ?", [pushed_seq]).fetchone()[0]
-    )
+    """Check-ins recorded after the last one the hub confirmed, less those the hub already
+    took as online claims."""
+    row = db.execute("SELECT count(*) FROM checkins WHERE seq > ? AND offline = 1", [pushed_seq])
+    return int(row.fetchone()[0])
 
 
 LOG_FIELDS = tuple(LogRecord.__dataclass_fields__)

@@ -1,0 +1,142 @@
+"""The sync commands end to end: hub init, publish, sync, conflicts, export and report."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlite_utils import Database
+
+from kiosk.cli import main as cli
+from kiosk.domain.attendee import Attendee
+from kiosk.store import attendees
+from kiosk.store.db import write
+from tests.sync.conftest import Kiosk, PgHub
+
+Code = Callable[..., str]
+
+
+@pytest.fixture
+def kiosk(monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
+    """Run `kiosk ARGS...` in-process; (status, stdout, stderr)."""
+    if "kiosk.cli.sync" not in cli.COMMAND_MODULES:
+        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "kiosk.cli.sync"))
+
+    def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        status = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run
+
+
+@pytest.fixture
+def organiser(db: Database, tmp_path: Path) -> str:
+    """The organiser database of tests/conftest (tiny event, keys, six people)."""
+    with write(db):
+        attendees.save(db, Attendee("A9", "=HYPERLINK(1)", "Evil", "-x", "e@x", "delegate"))
+    return str(tmp_path / "kiosk.db")
+
+
+def test_folder_hub_from_init_to_report(
+    kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str],
+    organiser: str, tmp_path: Path, code_for: Code,
+) -> None:  # fmt: skip
+    """The organiser publishes to a new folder hub, two kiosks provision from it, scan, sync;
+    conflicts, exports and the PDF report then show both doors."""
+    hub = str(tmp_path / "stick")
+    assert kiosk(capsys, "hub", "init", hub)[0] == 0
+    status, out, _ = kiosk(capsys, "publish", "--hub", hub, "--db", organiser)
+    assert (status, out.strip()) == (0, f"published to {hub}: event sent, 1 keys, "
+                                     "7 attendees changed (0 removed), 0 revocations")  # fmt: skip
+    doors = [tmp_path / "door1.db", tmp_path / "door2.db"]
+    for door in doors:
+        status, out, _ = kiosk(capsys, "sync", "--hub", hub, "--db", str(door))
+        assert status == 0 and "7 attendees, 1 keys" in out
+    for door, minute in zip(doors, ("09:50", "09:55"), strict=True):
+        Kiosk(door).service(f"14 {minute}").scan(code_for("A1"), "main")
+    for door in (*doors, doors[0]):
+        assert kiosk(capsys, "sync", "--db", str(door))[0] == 0  # the hub was remembered
+    status, out, _ = kiosk(capsys, "conflicts", "--json", "--db", str(doors[0]))
+    found = json.loads(out)
+    assert [(c["attendee_id"], c["session"], len(c["admissions"])) for c in found] == [
+        ("A1", "keynote", 2)
+    ]
+    csv_file, xlsx_file = tmp_path / "out" / "in.csv", tmp_path / "out" / "in.xlsx"
+    assert (
+        kiosk(capsys, "export", "checkins", "--out", str(csv_file), "--db", str(doors[1]))[0] == 0
+    )
+    with open(csv_file, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["attendee_id"], r["name"], r["session"]) for r in rows] == [
+        ("A1", "张伟", "keynote"), ("A1", "张伟", "keynote")
+    ]  # fmt: skip
+    args = ("export", "checkins", "--out", str(xlsx_file), "--day", "2026-10-15")
+    assert kiosk(capsys, *args, "--db", str(doors[1]))[0] == 0
+    assert list(load_workbook(xlsx_file).active.values)[1:] == []  # nothing on day 2
+    report = tmp_path / "report.pdf"
+    status, out, _ = kiosk(capsys, "report", "--out", str(report), "--db", str(doors[0]))
+    assert status == 0 and report.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(report), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        for expected in ("Tiny Expo: attendance", "Keynote", "No-shows per attendee type",
+                         "Entries over time", "A1 张伟"):  # fmt: skip
+            assert expected in text
+
+
+def test_export_never_writes_a_formula(
+    kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str],
+    organiser: str, tmp_path: Path,
+) -> None:  # fmt: skip
+    """A name starting with '=' stays text in CSV and XLSX (no spreadsheet formula injection)."""
+    door = Kiosk(Path(organiser))
+    door.service("14 10:00").admit_manually("A9", "main", "lost badge")
+    out = tmp_path / "x.xlsx"
+    assert kiosk(capsys, "export", "checkins", "--out", str(out), "--db", organiser)[0] == 0
+    cell = load_workbook(out).active["I2"]
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(1) Evil", "s")
+    out = tmp_path / "x.csv"
+    assert kiosk(capsys, "export", "checkins", "--out", str(out), "--db", organiser)[0] == 0
+    assert ",'=HYPERLINK(1) Evil," in out.read_text(encoding="utf-8-sig")
+
+
+def test_postgres_hub_init_prints_a_kiosk_url_that_works(
+    kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str],
+    pg_hub: PgHub, organiser: str, tmp_path: Path,
+) -> None:  # fmt: skip
+    """`hub init` as the owner gives the kiosks' URL; kiosks provision with it."""
+    status, out, _ = kiosk(capsys, "hub", "init", pg_hub.admin, "--role", "door_role")
+    url = out.strip().splitlines()[-1].removeprefix("kiosks sync with: ")
+    assert status == 0 and url.startswith("postgresql://door_role:")
+    assert kiosk(capsys, "publish", "--hub", pg_hub.admin, "--db", organiser)[0] == 0
+    status, out, _ = kiosk(capsys, "sync", "--hub", url, "--db", str(tmp_path / "door.db"))
+    assert status == 0 and "7 attendees" in out
+
+
+def test_sync_failure_is_one_line_on_stderr(
+    kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str],
+    pg_hub: PgHub, tmp_path: Path,
+) -> None:  # fmt: skip
+    """Wrong password: exit 1, one line saying so and that the kiosk goes on offline."""
+    wrong = pg_hub.kiosk.replace(":kiosk-secret@", ":nope@")
+    status, out, err = kiosk(capsys, "sync", "--hub", wrong, "--db", str(tmp_path / "k.db"))
+    assert (status, out) == (1, "")
+    assert err.count("\n") == 1 and "nope" not in err
+    assert err.endswith("refused the user name or password; this kiosk keeps working offline\n")
+
+
+def test_sync_without_a_hub_says_how(
+    kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """No --hub and none remembered: a usage message."""
+    status, _, err = kiosk(capsys, "sync", "--db", str(tmp_path / "k.db"))
+    assert status == 2 and "no hub yet: give one with --hub" in err
