@@ -3,8 +3,11 @@
     python bench/decoders.py [--synthetic 200] [--empty 40] [--samples ../shared/qr-samples]
 
 Prints markdown tables: decode rate and correct text per decoder on the shared photos,
-rate and median ms per frame on synthetic 1280x720 kiosk frames (with a breakdown by
-condition), and median ms per empty frame, each with its ratio to the OpenCV baseline.
+rate and median CPU ms per frame on synthetic 1280x720 kiosk frames (with a breakdown
+by condition), and median CPU ms per empty frame, each with its ratio to the OpenCV
+baseline. "kiosk pipeline (live)" is the camera loop's decoder on a frame it sees for
+the first time (quick pass); held still, a code gets the still-image pipeline within
+six frames.
 """
 
 from __future__ import annotations
@@ -48,9 +51,14 @@ def real_samples(folder: Path) -> list[tuple[Path, Image, set[str]]]:
 
 
 def timed(decoder: Decoder, image: Image) -> tuple[list[str], float]:
-    start = time.perf_counter()
+    """The codes found and the CPU milliseconds it took (all of this process's threads).
+
+    CPU time, not wall time: other processes on a shared machine do not inflate it, and
+    a decoder that spreads work over threads is charged for all of it.
+    """
+    start = time.process_time()
     found = decoder.decode(image)
-    return found, (time.perf_counter() - start) * 1000.0
+    return found, (time.process_time() - start) * 1000.0
 
 
 def median(values: Sequence[float]) -> float:
@@ -112,14 +120,14 @@ def bench_empty(decoders: Sequence[Decoder], count: int) -> dict[str, float]:
     return {d.name: median([timed(d, f)[1] for f in frames]) for d in decoders}
 
 
-def bench_empty_stream(seconds: float = 4.0, fps: int = 30) -> tuple[float, int]:
+def bench_empty_stream(seconds: float = 4.0, fps: int = 30) -> tuple[float, int, int]:
     """Mean ms per frame of the live pipeline on an unchanging empty scene (noise only)."""
     rng = np.random.default_rng(7)
     scene = background(3).astype(np.float32)
     frames = [finish(scene, 1.0, 3.0, 85, rng) for _ in range(int(seconds * fps))]
     decoder = KioskDecoder(live=True)
     times = [timed(decoder, f)[1] for f in frames]
-    return statistics.fmean(times), decoder.skipped
+    return statistics.fmean(times), decoder.skipped, len(frames)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -133,13 +141,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         OpenCvDecoder(aruco=True),
         ZxingDecoder(),
         KioskDecoder(),
+        KioskDecoder(live=True),
     ]
     base = decoders[0].name
 
     print("## Real photos (grayscale)\n")
     if args.samples.is_dir():
         real = bench_real(decoders, args.samples)
-        print("| decoder | decoded correctly | median ms/image |\n|---|---|---|")
+        print("| decoder | decoded correctly | median CPU ms/image |\n|---|---|---|")
         for name, (ok, total, ms) in real.items():
             print(f"| {name} | {ok}/{total} ({ok / total:.0%}) | {ms:.1f} |")
     else:
@@ -148,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"\n## Synthetic 1280x720 kiosk frames ({args.synthetic}, BGR input)\n")
     synthetic = bench_synthetic(decoders, args.synthetic)
     names = list(CONDITIONS)
-    print("| decoder | " + " | ".join(names) + " | median ms/frame | vs baseline |")
+    print("| decoder | " + " | ".join(names) + " | median CPU ms/frame | vs baseline |")
     print("|---|" + "---|" * (len(names) + 2))
     base_ms = float(synthetic[base]["ms"])  # type: ignore[arg-type]
     for name, result in synthetic.items():
@@ -159,13 +168,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     print(f"\n## Empty frames ({args.empty} distinct scenes, BGR input)\n")
     empty = bench_empty(decoders, args.empty)
-    print("| decoder | median ms/frame | vs baseline |\n|---|---|---|")
+    print("| decoder | median CPU ms/frame | vs baseline |\n|---|---|---|")
     for name, ms in empty.items():
         print(f"| {name} | {ms:.2f} | {ratio(empty[base], ms)} |")
-    mean_ms, skipped = bench_empty_stream()
+    mean_ms, skipped, total = bench_empty_stream()
     print(
-        f"| kiosk pipeline (live), unchanging scene at 30 fps: {skipped} of 120 frames gated "
-        f"| {mean_ms:.2f} (mean) | {ratio(empty[base], mean_ms)} |"
+        f"| kiosk pipeline (live), unchanging scene at 30 fps: {skipped} of {total} frames "
+        f"gated | {mean_ms:.2f} (mean) | {ratio(empty[base], mean_ms)} |"
     )
 
 

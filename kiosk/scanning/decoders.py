@@ -1,4 +1,4 @@
-"""QR decoders behind one interface: zxing-cpp, OpenCV's two detectors, and the kiosk pipeline."""
+"""QR decoders behind one interface: zxing-cpp and OpenCV's QRCodeDetector and its Aruco variant."""
 
 from __future__ import annotations
 

@@ -68,17 +68,23 @@ class SceneGate:
 class KioskDecoder:
     """zxing-cpp on the full grayscale frame, a second binarizer, and (live) a scene gate.
 
-    When the local-average binarizer finds nothing, the global-histogram one runs: it
-    reads codes on textured paper or in uneven light that the first misses. For still
-    images both always run. For a camera (`live=True`) the gate skips frames of an
-    unchanged empty scene, and the second binarizer runs only on the gate's refresh
-    frames: the idle loop stays nearly free while a code held still is still retried.
+    Still images (`kiosk decode`): zxing-cpp with all its tries (inverted, rotated,
+    downscaled), then, when that finds nothing, the global-histogram binarizer, which
+    reads codes on textured paper or in uneven light that the local-average one misses.
+
+    A camera (`live=True`): the gate skips frames of an unchanged empty scene. Frames
+    that changed, or that follow one with a code, get a quick pass without the inverted
+    and downscaled tries (0.9 instead of 1.5 ms of CPU, the same synthetic kiosk frames
+    read: badges are dark on light and never fill a 720p frame). The gate's refresh
+    frames, a few a second while nothing moves, get the full still-image treatment, so
+    a code held still is read as well as a photo of it.
     """
 
     def __init__(self, live: bool = False, refresh_every: int = 6) -> None:
         self.name = "kiosk pipeline (live)" if live else "kiosk pipeline"
         self.gate = SceneGate(refresh_every=refresh_every) if live else None
         self.skipped = 0
+        self._quick = ZxingDecoder(try_invert=False, try_downscale=False)
         self._primary = ZxingDecoder()
         self._retry = ZxingDecoder(binarizer=zxingcpp.Binarizer.GlobalHistogram)
         self._last_found = False
@@ -91,8 +97,9 @@ class KioskDecoder:
                 self.skipped += 1
                 return []
         gray = to_gray(image)
-        found = self._primary.decode(gray)
-        if not found and look in (None, Look.REFRESH):
+        thorough = look in (None, Look.REFRESH)
+        found = (self._primary if thorough else self._quick).decode(gray)
+        if not found and thorough:
             found = self._retry.decode(gray)
         self._last_found = bool(found)
         return found
