@@ -124,7 +124,7 @@ class PostgresHub:
                         cp.write_row(row)
                 conn.execute(
                     f"INSERT INTO kiosk_hub.log ({LOG_INSERT_COLUMNS}) "
-                    f"SELECT {', '.join(_LOG_FIELDS)}, %s FROM push_log ORDER BY at "
+                    f"SELECT {', '.join(_LOG_FIELDS)}, %s FROM push_log "
                     "ON CONFLICT (id) DO NOTHING",
                     [kiosk_id],
                 )
