@@ -40,9 +40,7 @@ class HallCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hallCard")
-        self.setStyleSheet(
-            "#hallCard { background:#ffffff; border-radius:14px; border:1px solid #d0d5dd; }"
-        )
+        self.set_color("#d0d5dd")
         self.name = FitLabel(20, bold=True, min_ratio=0.6)
         self.session = FitLabel(13, min_ratio=0.85)
         self.count = FitLabel(30, bold=True, min_ratio=0.6)
@@ -51,6 +49,13 @@ class HallCard(QFrame):
         layout = QVBoxLayout(self)
         for widget in (self.name, self.session, self.count, self.bar):
             layout.addWidget(widget)
+
+    def set_color(self, color: str) -> None:
+        """The hall's line colour in the chart, as a thick left edge: the chart's legend."""
+        self.setStyleSheet(
+            "#hallCard { background:#ffffff; border-radius:14px; border:1px solid #d0d5dd;"
+            f" border-left:12px solid {color}; }}"
+        )
 
     def show_state(self, state: HallState, scale: float) -> None:
         self.name.set_base_size(20 * scale)
@@ -88,7 +93,8 @@ class BoardWindow(QMainWindow):
         self.cards = [HallCard() for _ in event.halls]
         self.grid = QGridLayout()
         self.chart = QChart()
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # The cards carry each line's colour: a legend would elide long hall names.
+        self.chart.legend().setVisible(False)
         self._colors: list[QColor] = []
         self._make_chart()
         self.chart_view = QChartView(self.chart)
@@ -151,12 +157,12 @@ class BoardWindow(QMainWindow):
             series.attachAxis(self.y_axis)
             self.series[hall.id] = series
             self._colors.append(QColor(PALETTE[i % len(PALETTE)]))
+            self.cards[i].set_color(PALETTE[i % len(PALETTE)])
 
     def _draw_chart(self, now: dt.datetime) -> None:
         chart, tz = self.chart, self.kiosk_event.tz
         chart.setTitle(_t("Entries per 15 minutes"))
         chart.setTitleFont(ui_font(14 * self.scale, bold=True))
-        chart.legend().setFont(ui_font(11 * self.scale))
         self.x_axis.setLabelsFont(ui_font(10 * self.scale))
         self.y_axis.setLabelsFont(ui_font(10 * self.scale))
         start, end = day_bounds(self.kiosk_event, now)

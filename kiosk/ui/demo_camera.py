@@ -97,13 +97,20 @@ class DemoCameraSource(FrameSource):
     live = True
     reconnects = False
 
-    def __init__(self, codes: list[str], fps: float = DEMO_FPS, seconds_per_badge: float = 3.0):
+    def __init__(
+        self,
+        codes: list[str],
+        fps: float = DEMO_FPS,
+        seconds_per_badge: float = 3.0,
+        paced: bool = True,
+    ) -> None:
         if not codes:
             raise SourceUnavailable("no demo badges: the database has no signing key beside it")
         self.name = "demo camera"
         self.codes = codes
         self.fps = fps
         self.seconds_per_badge = seconds_per_badge
+        self.paced = paced  # False: as fast as frames render (tests)
         self._frames: Iterator[tuple[Image, str | None]] | None = None
         self._index = 0
         self._t0 = 0.0
@@ -125,8 +132,9 @@ class DemoCameraSource(FrameSource):
         except StopIteration:
             self._frames = None
             return self.read()
-        due = self._t0 + self._index / self.fps
-        self._closed.wait(max(0.0, due - time.monotonic()))
+        if self.paced:
+            due = self._t0 + self._index / self.fps
+            self._closed.wait(max(0.0, due - time.monotonic()))
         self._index += 1
         return Frame(image, time.monotonic(), self._index / self.fps, self._index)
 
