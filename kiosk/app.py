@@ -30,7 +30,6 @@ from kiosk.store import settings
 from kiosk.ui.door import DoorOptions, DoorWindow
 from kiosk.ui.i18n import LANGUAGES, Languages, compile_translations
 from kiosk.ui.paths import load_fonts, ui_font
-from kiosk.ui.qtfix import keep_none_alive
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.staff_dialog import HallChooser
 from kiosk.ui.wedge import WedgeFilter
@@ -40,7 +39,6 @@ SourceFactory = Callable[[threading.Event], FrameSource]
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    keep_none_alive()  # before any widget: see kiosk/ui/qtfix.py
     app = QApplication(argv or sys.argv[:1])
     app.setApplicationName("kiosk")
     load_fonts()
