@@ -18,11 +18,8 @@ from kiosk.scanning.synthetic import qr_picture
 from kiosk.ui.door import DoorOptions
 from kiosk.ui.i18n import compile_translations
 from kiosk.ui.paths import load_fonts
-from kiosk.ui.qtfix import keep_none_alive
 from kiosk.ui.sounds import Sounds
 from tests.conftest import at
-
-keep_none_alive()  # PySide6 6.12 on Python 3.11: see kiosk/ui/qtfix.py
 
 
 class FakeClock:
