@@ -167,3 +167,41 @@ def run_board(db: Database, event: Event, clock: Clock = utc_now, fullscreen: bo
         window.resize(1280, 800)
         window.show()
     return int(app.exec())
+
+
+def run_pickup(
+    db: Database,
+    db_path: Path,
+    event: Event,
+    source: SourceFactory | None = None,
+    locked: bool = True,
+    printer: str | None = None,
+) -> int:
+    """The self-service badge pickup window (attendee-facing, locked by default)."""
+    from kiosk.ui.pickup import PickupOptions, build_pickup_window, pickup_parts
+
+    app = make_application()
+    service, output, painter = pickup_parts(db, db_path, event, printer=printer)
+    window = build_pickup_window(
+        service, output, painter, PickupOptions(locked=locked), staff_pin=StaffPin(db)
+    )
+    wedge = WedgeFilter(parent=window)
+    app.installEventFilter(wedge)
+    wedge.code_scanned.connect(window.on_code_scanned)
+    camera = None
+    if source is not None:
+        from kiosk.ui.camera import CameraThread
+
+        camera = CameraThread(source)
+        camera.code_scanned.connect(window.on_code_scanned)
+        camera.frame_ready.connect(window.show_frame)
+        camera.start()
+    if locked:
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+    status = app.exec()
+    if camera is not None:
+        camera.stop()
+    return int(status)

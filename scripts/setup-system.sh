@@ -7,7 +7,8 @@
 set -euo pipefail
 packages=(
   libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-  libxcb-cursor0 fonts-noto-cjk fonts-dejavu-core xvfb xauth poppler-utils
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 fonts-noto-cjk fonts-dejavu-core xvfb xauth poppler-utils
   cups cups-bsd printer-driver-cups-pdf postgresql
 )
 missing=()

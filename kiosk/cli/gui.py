@@ -18,8 +18,20 @@ DEMO_COUNT = 5000
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("run", help="open the door screen of a hall")
+    p = sub.add_parser("run", help="open the door screen of a hall, or badge pickup")
+    p.add_argument(
+        "--mode",
+        choices=("door", "pickup"),
+        default="door",
+        help="door: staff check entries at a hall (default); pickup: attendees "
+        "collect and print their badge (full screen, locked)",
+    )
     p.add_argument("--hall", help="hall id (default: choose from a list)")
+    p.add_argument(
+        "--printer",
+        help="pickup: printer name (default: the 'printer' setting, "
+        "else PDF files beside the database)",
+    )
     p.add_argument("--camera", metavar="SOURCE", help="camera index, /dev/videoN, video or folder")
     p.add_argument("--locked", action="store_true", help="full screen, no way out without the PIN")
     p.add_argument("--at", help="start the clock at this event time (rehearsals), ISO-8601")
@@ -56,10 +68,15 @@ def _clock(at: str | None, event: Any) -> Any:
 
 
 def run_run(args: argparse.Namespace) -> int:
-    from kiosk.app import camera_factory, run_door
+    from kiosk.app import camera_factory, run_door, run_pickup
 
     db = open_database(args)
     event = require_event(db)
+    if args.mode == "pickup":
+        if not StaffPin(db).is_set():
+            raise CommandError("this kiosk has no staff PIN yet: set one with 'kiosk pin set'")
+        source = camera_factory(args.camera) if args.camera else None
+        return run_pickup(db, db_path(args), event, source, locked=True, printer=args.printer)
     if args.hall and event.hall(args.hall) is None:
         known = ", ".join(h.id for h in event.halls)
         raise UsageError(f"unknown hall {args.hall!r} (this event has: {known})")
