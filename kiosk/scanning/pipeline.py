@@ -75,16 +75,25 @@ class KioskDecoder:
     A camera (`live=True`): the gate skips frames of an unchanged empty scene. Frames
     that changed, or that follow one with a code, get a quick pass without the inverted
     and downscaled tries (0.9 instead of 1.5 ms of CPU, the same synthetic kiosk frames
-    read: badges are dark on light and never fill a 720p frame). The gate's refresh
-    frames, a few a second while nothing moves, get the full still-image treatment, so
-    a code held still is read as well as a photo of it.
+    read: badges are dark on light and never fill a 720p frame). While no code is in
+    view, only every `strong_every`-th changed frame gets that pass; the others get the
+    global-histogram binarizer alone (0.4 ms, reads ~10% fewer single frames): people
+    moving in the background cost half as much, and a badge coming in is still tried
+    with both within two frames. The gate's refresh frames, a few a second while nothing
+    moves, get the full still-image treatment, so a code held still is read as well as
+    a photo of it.
     """
 
-    def __init__(self, live: bool = False, refresh_every: int = 6) -> None:
+    def __init__(self, live: bool = False, refresh_every: int = 6, strong_every: int = 2) -> None:
         self.name = "kiosk pipeline (live)" if live else "kiosk pipeline"
         self.gate = SceneGate(refresh_every=refresh_every) if live else None
         self.skipped = 0
+        self.strong_every = max(1, strong_every)
+        self._cheap = ZxingDecoder(
+            try_invert=False, try_downscale=False, binarizer=zxingcpp.Binarizer.GlobalHistogram
+        )
         self._quick = ZxingDecoder(try_invert=False, try_downscale=False)
+        self._changed_empty = 0
         self._primary = ZxingDecoder()
         self._retry = ZxingDecoder(binarizer=zxingcpp.Binarizer.GlobalHistogram)
         self._last_found = False
@@ -97,9 +106,13 @@ class KioskDecoder:
                 self.skipped += 1
                 return []
         gray = to_gray(image)
-        thorough = look in (None, Look.REFRESH)
-        found = (self._primary if thorough else self._quick).decode(gray)
-        if not found and thorough:
-            found = self._retry.decode(gray)
+        if look in (None, Look.REFRESH):
+            found = self._primary.decode(gray) or self._retry.decode(gray)
+        elif look is Look.CHANGED and not self._last_found:
+            self._changed_empty += 1
+            strong = self._changed_empty % self.strong_every == 0
+            found = (self._quick if strong else self._cheap).decode(gray)
+        else:
+            found = self._quick.decode(gray)
         self._last_found = bool(found)
         return found

@@ -15,6 +15,8 @@ from kiosk.cli.errors import CommandError
 from tests.scanning.conftest import MakeImages
 from tests.scanning.helpers import blank_frame, qr_frame
 
+pytestmark = pytest.mark.usefixtures("no_thread_left")
+
 
 def parse(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()

@@ -13,6 +13,7 @@ from kiosk.scanning.files import VideoFileSource
 from kiosk.scanning.loop import ScanLoop
 from tests.scanning.helpers import code
 
+pytestmark = pytest.mark.usefixtures("no_thread_left")
 CODES = [code(n) for n in range(4)]
 
 
