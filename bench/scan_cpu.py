@@ -57,11 +57,11 @@ class MemoryCamera:
         pass
 
 
-def empty_scene(count: int = 60) -> list[Image]:
+def empty_scene(count: int = 60, light: float = 1.0, noise: float = 3.0) -> list[Image]:
     """An unchanging room, each frame with its own sensor noise and JPEG artefacts."""
     rng = np.random.default_rng(5)
     scene = background(4).astype(np.float32)
-    return [finish(scene, 1.0, 3.0, 85, rng) for _ in range(count)]
+    return [finish(scene, light, noise, 85, rng) for _ in range(count)]
 
 
 def cpu_share(source: FrameSource, decoder: Decoder, seconds: float) -> tuple[float, LoopStats]:
@@ -107,6 +107,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             KioskDecoder(live=True),
         ),
         ("frames from memory, no scene gate", MemoryCamera(frames), UngatedDecoder()),
+        (
+            "dim scene (40% light, more noise) from memory, kiosk pipeline (live)",
+            MemoryCamera(empty_scene(light=0.4, noise=8.0)),
+            KioskDecoder(live=True),
+        ),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         video = write_video(Path(tmp) / "empty.mp4", frames * 10)

@@ -11,6 +11,8 @@ import numpy as np
 
 from kiosk.scanning.frames import Frame, SourceLost, SourceUnavailable
 
+READ_TIMEOUT_MS = 2000
+
 
 def camera_backend() -> int:
     """V4L2 on Linux (device paths work and opening is fast); whatever OpenCV picks elsewhere."""
@@ -67,6 +69,9 @@ class CameraSource:
         cap.set(cv2.CAP_PROP_FPS, self.fps)
         # one buffered frame: an old frame waiting in the driver is latency, not information
         cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)
+        # an unplugged camera should fail a read within seconds, so that stopping the loop
+        # is not held up (backends that ignore the property just return False here)
+        cap.set(cv2.CAP_PROP_READ_TIMEOUT_MSEC, READ_TIMEOUT_MS)
         self.granted = (
             int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)),
             int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)),
