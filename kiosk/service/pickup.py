@@ -21,6 +21,7 @@ from kiosk.service.identify import Identified, identify
 from kiosk.store import attendees, events, prints, settings
 from kiosk.store.db import write
 from kiosk.store.prints import NameCorrection, PrintKind, PrintRecord, WalkIn
+from kiosk.store.search import CANDIDATES, search
 
 MIN_SECRET = 3  # characters of the registration code or e-mail asked to confirm a surname
 MAX_NAME = 80
@@ -127,16 +128,17 @@ class PickupService:
         wanted, start = fold(surname), fold(secret).replace(" ", "")
         if not wanted or len(start) < MIN_SECRET:
             return NotFound("too_short")
+        # Both words through the search index (the secret is part of the e-mail or code),
+        # then the exact rules; more hits than the index ranks means type more.
+        found = search(self.db, f"{wanted} {start}", limit=CANDIDATES)
         matches = [
-            a
-            for a in attendees.search(self.db, wanted, limit=100_000)
-            if _surname_matches(a, wanted) and _secret_matches(a, start)
+            a for a in found.attendees if _surname_matches(a, wanted) and _secret_matches(a, start)
         ]
-        if len(matches) != 1:
+        if len(matches) != 1 or found.more:
             self._failures += 1
             if self._failures >= self.max_failures:
                 self._locked_until, self._failures = now + self.cooldown, 0
-            return NotFound("ambiguous" if matches else "no_match")
+            return NotFound("ambiguous" if matches or found.more else "no_match")
         self._failures = 0
         if matches[0].cancelled:
             return NotFound("cancelled")

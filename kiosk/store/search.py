@@ -20,7 +20,7 @@ from kiosk.domain import codes
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.text import fold
 from kiosk.store import settings
-from kiosk.store.attendees import COLUMNS, _attendee
+from kiosk.store.attendees import COLUMNS, find_by_id, from_row
 
 STATE_KEY = "search_index"
 CANDIDATES = 200  # hits read before ranking; more than this and the user should type more
@@ -100,8 +100,7 @@ def _by_badge_code(db: Database, text: str) -> Attendee | None:
         attendee_id = codes.parse_code(candidate).attendee_id
     except codes.CodeError:
         return None
-    row = db.execute(f"SELECT {COLUMNS} FROM attendees WHERE id = ?", [attendee_id]).fetchone()
-    return None if row is None else _attendee(row)
+    return find_by_id(db, attendee_id)
 
 
 def _checks(words: list[str]) -> tuple[str, list[str]]:
@@ -143,7 +142,7 @@ def _ranked(
     rows: list[tuple[object, ...]], words: list[str], limit: int, indexed: bool = True
 ) -> SearchResult:
     more = len(rows) > CANDIDATES
-    found = [_attendee(row[:-1]) for row in rows[:CANDIDATES]]
+    found = [from_row(row[:-1]) for row in rows[:CANDIDATES]]
 
     def key(a: Attendee) -> tuple[int, str, str]:
         names = fold(f"{a.first_name} {a.last_name} {a.name}").split()
