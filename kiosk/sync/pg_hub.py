@@ -32,6 +32,7 @@ T = TypeVar("T")
 RECORD_BATCH = 5_000
 ATTENDEE_BATCH = 20_000
 START = "0:0"
+ANALYZE_AFTER = 10_000  # rows written in one go: refresh the planner's statistics after
 _LOG_FIELDS = LOG_FIELDS
 _ATTENDEE_FIELDS = AttendeeRow._fields
 # Rows whose writing transaction is older than every running one: final, safe to pass.
@@ -142,6 +143,9 @@ class PostgresHub:
                 )
 
         self._retrying(work)
+        if len(checkins) + len(journal) >= ANALYZE_AFTER:
+            with self._guard() as conn:
+                conn.execute("SELECT kiosk_hub.refresh_statistics()")
         return cursor
 
     def _ensure_staging(self, conn: Connection) -> None:
@@ -227,6 +231,9 @@ class PostgresHub:
             _publish_rows(conn, publication)
 
         self._retrying(work)
+        if len(publication.attendees) >= ANALYZE_AFTER:
+            with self._guard() as conn:
+                conn.execute("ANALYZE kiosk_hub.attendees")
 
     def hub_time(self) -> dt.datetime | None:
         with self._guard() as conn:
@@ -244,6 +251,10 @@ class PostgresHub:
                 conn.close()
 
 
+# Positions travel as "tx:n" text; the text column is named at_tx, never tx: ORDER BY tx
+# would otherwise sort by the text ("10" < "9") and a keyset batch could skip rows.
+
+
 def _window(
     conn: Connection, table: str, select: str, position: str, horizon: str, kiosk_id: str
 ) -> tuple[str | None, list[tuple[Any, ...]]]:
@@ -252,13 +263,13 @@ def _window(
     tx, seq = _split(position)
     key = "(tx, seq) > (%s::xid8, %s) AND tx < %s::xid8"
     end = conn.execute(
-        f"SELECT tx::text, seq FROM kiosk_hub.{table} WHERE {key} "
+        f"SELECT tx::text AS at_tx, seq FROM kiosk_hub.{table} WHERE {key} "
         f"ORDER BY tx, seq OFFSET {RECORD_BATCH - 1} LIMIT 1",
         [tx, seq, horizon],
     ).fetchone()
     if end is None:
         end = conn.execute(
-            f"SELECT tx::text, seq FROM kiosk_hub.{table} WHERE {key} "
+            f"SELECT tx::text AS at_tx, seq FROM kiosk_hub.{table} WHERE {key} "
             "ORDER BY tx DESC, seq DESC LIMIT 1",
             [tx, seq, horizon],
         ).fetchone()
@@ -285,7 +296,7 @@ def _changed(
     name = name or table
     tx, rev = _split(state[name])
     rows = conn.execute(
-        f"SELECT {select}, tx::text, rev FROM kiosk_hub.{table} "
+        f"SELECT {select}, tx::text AS at_tx, rev FROM kiosk_hub.{table} "
         "WHERE (tx, rev) > (%s::xid8, %s) AND tx < %s::xid8 ORDER BY tx, rev"
         + (f" LIMIT {limit}" if limit else ""),
         [tx, rev, horizon],

@@ -124,7 +124,15 @@ BEGIN
     ON CONFLICT (id) DO NOTHING;
     RETURN true;
 END $$;
-REVOKE ALL ON FUNCTION claim(jsonb), log_presence() FROM PUBLIC;
+-- Fresh statistics after a big push, so keyset pulls keep using the (tx, seq) index;
+-- kiosks may not ANALYZE tables they do not own, hence a definer function.
+CREATE OR REPLACE FUNCTION refresh_statistics() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kiosk_hub, pg_temp AS $$
+BEGIN
+    ANALYZE kiosk_hub.log;
+    ANALYZE kiosk_hub.journal;
+END $$;
+REVOKE ALL ON FUNCTION claim(jsonb), log_presence(), refresh_statistics() FROM PUBLIC;
 """
 
 LOG_INSERT_COLUMNS = (
@@ -165,7 +173,8 @@ def init_hub(conn: psycopg.Connection[tuple[object, ...]], role: str, password: 
             "TO {role}",
             f"GRANT INSERT ({LOG_INSERT_COLUMNS}) ON kiosk_hub.log TO {{role}}",
             "GRANT INSERT (id, kind, kiosk_id, body, pushed_by) ON kiosk_hub.journal TO {role}",
-            "GRANT EXECUTE ON FUNCTION kiosk_hub.claim(jsonb) TO {role}",
+            "GRANT EXECUTE ON FUNCTION kiosk_hub.claim(jsonb), kiosk_hub.refresh_statistics() "
+            "TO {role}",
         ]
         for grant in grants:
             conn.execute(

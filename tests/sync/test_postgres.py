@@ -138,3 +138,37 @@ def test_hub_init_twice_keeps_data_and_resets_the_kiosk_password(
         assert init_hub(conn, f"{pg_hub.name}_kiosk", "new-password") == before.hub_id
         assert conn.execute("SELECT count(*) FROM kiosk_hub.log").fetchone() == (3,)
     assert kiosk.sync(pg_hub.kiosk.replace(KIOSK_PASSWORD, "new-password")).pulled == 3
+
+
+def test_cursors_follow_transaction_order_across_powers_of_ten(
+    pg_hub: PgHub,
+    kiosk: Kiosk,
+    kiosk_factory: Callable[..., Kiosk],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows of transactions 9 and 10, 99 and 100... all arrive in batches of two (positions are
+    compared as transaction ids, never as text)."""
+    from kiosk.sync import pg_hub as backend
+    from kiosk.sync.pg_schema import LOG_INSERT_COLUMNS
+
+    monkeypatch.setattr(backend, "RECORD_BATCH", 2)
+    monkeypatch.setattr(backend, "ATTENDEE_BATCH", 2)
+    txs = [8, 9, 10, 11, 98, 99, 100, 101]  # below the server's own counter: all final
+    records = fake_records("kx", len(txs))
+    marks = ", ".join(["%s"] * 17)
+    with psycopg.connect(pg_hub.admin, autocommit=True) as conn:
+        for tx, row in zip(txs, as_rows(records), strict=True):
+            conn.execute(
+                f"INSERT INTO kiosk_hub.log ({LOG_INSERT_COLUMNS}, tx) VALUES ({marks}, %s::xid8)",
+                [*row, "kx", str(tx)],
+            )
+            conn.execute(
+                "INSERT INTO kiosk_hub.attendees (id, first_name, last_name, company, email, "
+                "position, type, badge_issue, cancelled, registrations, tx) "
+                "VALUES (%s, 'N', 'N', '', '', '', 'visitor', 1, false, '[]', %s::xid8)",
+                [f"T{tx}", str(tx)],
+            )
+    fresh = kiosk_factory("fresh")
+    report = fresh.sync(pg_hub.kiosk)
+    assert (report.pulled, report.attendees) == (len(txs), 6 + len(txs))
+    assert fresh.ids() == {r.id for r in records}
