@@ -100,9 +100,10 @@ def _renamed(a: Attendee, first: str, last: str) -> Attendee:
 
 
 def merge_attendees(
-    db: Database, people: Iterable[tuple[Attendee, Sequence[Sequence[str]]]]
+    db: Database, people: Iterable[tuple[Attendee, Sequence[Sequence[str]]]], replace: bool = True
 ) -> int:
-    """Insert or update published attendees with their registrations (caller's transaction)."""
+    """Insert or update published attendees with their registrations (caller's transaction);
+    replace=False when none of them can have registrations here yet (a new database)."""
     now = dt.datetime.now(dt.UTC).isoformat()
     rows = []
     registrations: list[tuple[str, str, str]] = []
@@ -113,7 +114,8 @@ def merge_attendees(
         ids.append((person.id,))
         registrations.extend((person.id, session, kind) for session, kind in regs)
     db.conn.executemany(_ATTENDEE_SQL, rows)
-    db.conn.executemany("DELETE FROM registrations WHERE attendee_id = ?", ids)
+    if replace:
+        db.conn.executemany("DELETE FROM registrations WHERE attendee_id = ?", ids)
     attendees.add_registrations(db, registrations)
     return len(rows)
 
@@ -126,7 +128,7 @@ def organiser_rows(db: Database) -> Iterator[tuple[Attendee, str]]:
         "ORDER BY session_id)) FROM attendees a ORDER BY id"
     )
     for row in db.execute(sql):
-        yield attendees._attendee(row[:-1]), str(row[-1])
+        yield attendees.from_row(row[:-1]), str(row[-1])
 
 
 def revocation_rows(db: Database) -> list[tuple[str, int, str, str]]:
@@ -224,5 +226,7 @@ def people(db: Database, ids: Iterable[str]) -> dict[str, Attendee]:
 
 
 def json_list(text: str) -> list[list[str]]:
-    value = json.loads(text or "[]")
+    if text in ("", "[]"):
+        return []  # most attendees: no per-session registration, no parsing
+    value = json.loads(text)
     return [list(map(str, pair)) for pair in value]
