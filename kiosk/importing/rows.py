@@ -33,6 +33,9 @@ def _one_line(text: str) -> str:
     return text.strip()
 
 
+_UNSEEN = "<not resolved yet>"  # compared by identity: no cell is this very object
+
+
 @dataclass(frozen=True)
 class BadRow:
     row: int  # as the spreadsheet shows it, header = row 1
@@ -49,20 +52,23 @@ class TypeResolver:
         self._cache: dict[str, str | None] = {}
 
     def resolve(self, text: str) -> str | None:
+        found = self._cache.get(text, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
         if not text:
-            return self.default
-        if text in self._cache:
-            return self._cache[text]
-        key = fold(text)
-        found = self._map.get(key)
-        if found is None:
-            exact = self.event.type(text)
-            if exact is not None:
-                found = exact.id
-            else:
-                found = next(
-                    (t.id for t in self.event.types if key in (fold(t.name), fold(t.id))),
-                    None,
+            found = self.default
+        else:
+            key = fold(text)
+            found = self._map.get(key)
+            if found is None:
+                exact = self.event.type(text)
+                found = (
+                    exact.id
+                    if exact is not None
+                    else next(
+                        (t.id for t in self.event.types if key in (fold(t.name), fold(t.id))),
+                        None,
+                    )
                 )
         self._cache[text] = found
         return found
@@ -142,7 +148,8 @@ class RowChecker:
         if reasons:
             self._fail(number, reasons)
             return None
-        cancelled = self._cancelled(cells[i_status].strip())
+        status = cells[i_status]
+        cancelled = self._cancelled(status.strip()) if status else False
         assert type_id is not None
         return Attendee(
             aid,
