@@ -80,9 +80,15 @@ def compute(db: Database, event: Event, bucket_minutes: int = 15) -> Figures:
     for session in sorted(event.sessions, key=lambda s: (s.start, s.hall)):
         people, entries = attendance.get(session.id, (0, 0))
         sessions.append(SessionFigures(session, people, entries, _peak(changes[session.id])))
-    by_day: dict[dt.date, list[tuple[dt.datetime, int]]] = defaultdict(list)
-    for start in sorted(buckets):
-        by_day[start.date()].append((start, buckets[start]))
+    by_day: dict[dt.date, list[tuple[dt.datetime, int]]] = {}
+    for day in sorted({start.date() for start in buckets}):
+        # Every slot from the day's first entry to its last, empty ones too: time runs evenly.
+        slots = sorted(start for start in buckets if start.date() == day)
+        slot, last, step = slots[0], slots[-1], dt.timedelta(minutes=bucket_minutes)
+        by_day[day] = []
+        while slot <= last:
+            by_day[day].append((slot, buckets.get(slot, 0)))
+            slot += step
     return Figures(
         records=records,
         kiosks=len(kiosks),
