@@ -101,6 +101,7 @@ class FolderHub:
         write_atomically(self.root / HUB_FILE, data)
 
     def info(self) -> HubInfo:
+        self._problems = []  # a pass starts here: report only what this pass skipped
         meta = self._meta()
         return HubInfo(hub_id=meta["hub_id"], event_id=meta.get("event_id"))
 
@@ -108,8 +109,9 @@ class FolderHub:
         meta = self._meta()
         if meta.get("event_id") not in (None, event_id):
             raise HubMismatch(f"{self.root} serves event {meta['event_id']!r}, not {event_id!r}")
-        meta["event_id"] = event_id
-        self._writing(lambda: self._write_meta(meta))
+        if meta.get("event_id") != event_id:
+            meta["event_id"] = event_id
+            self._writing(lambda: self._write_meta(meta))
 
     def _writing(self, work: Any) -> None:
         try:
@@ -157,7 +159,6 @@ class FolderHub:
 
     def pull_records(self, cursor: str, kiosk_id: str) -> Iterator[RecordBatch]:
         state: dict[str, dict[str, Any]] = json.loads(cursor or "{}")
-        self._problems = []
         log_dir = self.root / "log"
         self._meta()
         sources = sorted(p.name for p in log_dir.iterdir()) if log_dir.is_dir() else []

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from kiosk.store import settings
 from kiosk.sync.errors import HubMismatch, HubNotReady, HubUnreachable
@@ -156,3 +157,24 @@ def test_damaged_organiser_file_stops_the_organiser_stream_there(
     with pytest.raises(HubNotReady, match=r"no event data yet \(stopped at .*00000001"):
         fresh.sync(folder_hub)
     assert attendees.count(fresh.db) == 0
+
+
+def test_damaged_new_publish_is_reported_to_provisioned_kiosks(
+    folder_hub: str, pair: tuple[Kiosk, Kiosk], published: Callable[[str], None], db: Database
+) -> None:
+    """A kiosk already serving the event names the damaged organiser file and goes on."""
+    from kiosk.domain.attendee import Attendee
+    from kiosk.store import attendees
+    from kiosk.store.db import write
+
+    a, _ = pair
+    with write(db):
+        attendees.save(db, Attendee("A8", "Neu", "Person", "X", "n@x.de", "visitor"))
+    published(folder_hub)
+    newest = sorted((Path(folder_hub) / "organiser").iterdir())[-1]
+    newest.write_bytes(newest.read_bytes()[:40])
+    report = a.sync(folder_hub)
+    assert report.attendees == 0 and report.problems == [
+        f"stopped at {newest}: half-written or damaged (Compressed file ended before the "
+        "end-of-stream marker was reached)"
+    ]
