@@ -24,6 +24,15 @@ from kiosk.store.imports import ImportConflict, ImportCounts, apply_import
 # "index" 0 then 1 around the search index rebuild. total 0: unknown.
 Progress = Callable[[str, int, int], None]
 PROGRESS_EVERY = 10_000  # rows between two progress calls while reading
+# Attendee fields an export may lack -> the column that carries them.
+_OPTIONAL = {
+    "company": "company",
+    "email": "email",
+    "position": "position",
+    "type": "type",
+    "ticket_code": "ticket_code",
+    "cancelled": "status",
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class CheckedFile:
     attendees: list[Attendee]
     row_of_id: dict[str, int]
     warnings: list[str]
+    absent: frozenset[str]  # fields without a column: stored attendees keep theirs
 
 
 @dataclass(frozen=True)
@@ -146,6 +156,7 @@ def read_export(
             attendees=people,
             row_of_id=checker.row_of_id,
             warnings=_warnings(people),
+            absent=frozenset(f for f, column in _OPTIONAL.items() if columns[column] < 0),
         )
 
 
@@ -193,6 +204,7 @@ def import_file(
                 cancel_missing=options.cancel_missing,
                 dry_run=options.dry_run,
                 progress=written,
+                absent=checked.absent,
             )
         except ImportConflict as exc:
             bad = [

@@ -5,6 +5,8 @@ What a re-import does to an attendee already in the database:
 - same fields as in the file: left alone (not even `updated_at` changes);
 - changed fields: updated; `badge_issue` and `photo` are kept (a printed badge stays valid);
   a name corrected at badge pickup survives while the file still has the old spelling;
+  a field the export has no column for (company, e-mail, position, type, ticket code,
+  status) is kept as stored: an empty cell clears a field, a missing column does not;
 - marked cancelled in the file (status cancelled/refunded/...): `cancelled = 1` and every
   badge issued so far revoked (reason "cancelled"); the row stays, the log refers to it;
 - absent from the file: left alone, unless `cancel_missing` (a full export where absence
@@ -18,7 +20,7 @@ The check-in log (and the other append-only logs) are never read or written here
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -52,6 +54,8 @@ _UPDATE = (
     "WHERE id = ?"
 )
 _COMPARED = "first_name, last_name, company, email, position, type, ticket_code, cancelled"
+# Fields an export may lack, with their place in _COMPARED.
+KEEPABLE = {"company": 2, "email": 3, "position": 4, "type": 5, "ticket_code": 6, "cancelled": 7}
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ class ImportConflict(Exception):
 class _Plan:
     inserts: list[Attendee] = field(default_factory=list)
     updates: list[tuple[Attendee, int]] = field(default_factory=list)  # (attendee, issue)
-    code_moves: list[str] = field(default_factory=list)  # ids whose ticket code changes
+    code_moves: set[str] = field(default_factory=set)  # ids whose ticket code changes
     revoke: list[tuple[str, int]] = field(default_factory=list)  # (id, current issue)
     cancel_missing: list[str] = field(default_factory=list)
     added: int = 0
@@ -108,17 +112,27 @@ def apply_import(
     cancel_missing: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    absent: Collection[str] = (),
 ) -> ImportCounts:
     """Make the attendee table agree with an export (ids unique, types checked: the caller's
-    job). One transaction; ImportConflict (nothing written) if a ticket code is taken."""
+    job). One transaction; ImportConflict (nothing written) if a ticket code is taken.
+
+    `absent`: fields the export has no column for (of KEEPABLE): attendees already stored
+    keep theirs, so a list without a status column reinstates nobody and one without
+    e-mails erases none.
+    """
+    unknown = set(absent) - KEEPABLE.keys()
+    if unknown:
+        raise ValueError(f"fields that cannot be kept: {sorted(unknown)}")
+    keep = tuple((name, KEEPABLE[name]) for name in absent)
     if dry_run:
-        plan = _plan(db, people, cancel_missing)
+        plan = _plan(db, people, cancel_missing, keep)
         return plan.counts(search_stale=_needs_rebuild(plan))
     previous_cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
         with write(db):
-            plan = _plan(db, people, cancel_missing)
+            plan = _plan(db, people, cancel_missing, keep)
             stale = _needs_rebuild(plan)
             if stale:
                 search.suspend_search_index(db)
@@ -134,7 +148,12 @@ def _needs_rebuild(plan: _Plan) -> bool:
     return plan.written > REBUILD_AT_LEAST and plan.written * 6 > total
 
 
-def _plan(db: Database, people: Sequence[Attendee], cancel_missing: bool) -> _Plan:
+def _plan(
+    db: Database,
+    people: Sequence[Attendee],
+    cancel_missing: bool,
+    keep: tuple[tuple[str, int], ...],
+) -> _Plan:
     plan = _Plan()
     existing: dict[str, tuple[Any, ...]] = {
         row[0]: row[1:] for row in db.execute(f"SELECT id, {_COMPARED}, badge_issue FROM attendees")
@@ -168,6 +187,12 @@ def _plan(db: Database, people: Sequence[Attendee], cancel_missing: bool) -> _Pl
         ):
             # The registration system still has the spelling the attendee corrected on site.
             p = replace(p, first_name=correction[1][0], last_name=correction[1][1])
+        if keep:
+            kept = {name: old[i] for name, i in keep if getattr(p, name) != old[i]}
+            if kept:
+                if "cancelled" in kept:
+                    kept["cancelled"] = bool(kept["cancelled"])
+                p = replace(p, **kept)
         was_cancelled, issue = bool(old[7]), int(old[8])
         if (
             p.first_name, p.last_name, p.company, p.email, p.position, p.type,
@@ -176,7 +201,7 @@ def _plan(db: Database, people: Sequence[Attendee], cancel_missing: bool) -> _Pl
             plan.unchanged += 1
             continue
         if p.ticket_code != old[6]:
-            plan.code_moves.append(p.id)
+            plan.code_moves.add(p.id)
         if p.cancelled and not was_cancelled:
             plan.revoke.append((p.id, issue))
             plan.cancelled += 1

@@ -253,3 +253,18 @@ def test_ids_too_long_for_a_badge_code_are_a_warning(
             "they enter with their ticket code"
         ],
     )
+
+
+def test_missing_columns_do_not_erase_stored_fields(
+    db: Database, event: Event, export: WriteFile
+) -> None:
+    """Re-importing a bare id/name/type list keeps e-mails, companies, codes and cancellations."""
+    path = export(
+        "bare.csv", "id,first_name,last_name,type\nA1,伟,张,delegate\nA5,Ana,Gone,delegate\n"
+    )
+    report = run_import(db, event, path)
+    assert (report.counts, person(db, "A1"), person(db, "A5")[6]) == (
+        ImportCounts(unchanged=2),
+        ("伟", "张", "华为", "zhang.wei@example.cn", "delegate", "T-0001", False),
+        True,
+    )

@@ -226,3 +226,15 @@ def test_failed_import_rolls_back_everything(db: Database, monkeypatch: pytest.M
     with pytest.raises(RuntimeError):
         apply_import(db, [person("A1", company="X"), person("A6", cancelled=True)])
     assert dump(db) == before
+
+
+def test_fields_without_a_column_are_kept(db: Database) -> None:
+    """A list lacking status and e-mail columns neither reinstates A5 nor erases e-mails."""
+    bare = [person("A5", cancelled=False, email=""), person("A1", email="", company="华为技术")]
+    counts = apply_import(db, bare, absent={"cancelled", "email"})
+    a1, a5 = attendees.find_by_id(db, "A1"), attendees.find_by_id(db, "A5")
+    assert (counts, a1 and (a1.email, a1.company), a5 and a5.cancelled) == (
+        ImportCounts(updated=1, unchanged=1),
+        ("zhang.wei@example.cn", "华为技术"),
+        True,
+    )
