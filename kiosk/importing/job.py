@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.codes import MAX_ID_AND_TYPE_BYTES
 from kiosk.domain.event import Event
-from kiosk.importing.columns import ColumnError, resolve_columns
+from kiosk.importing.columns import ColumnError, ColumnMap, resolve_columns
 from kiosk.importing.rows import BadRow, RowChecker, TypeResolver
 from kiosk.importing.sources import ImportFileError, open_table
 from kiosk.store import search
@@ -156,8 +156,16 @@ def read_export(
             attendees=people,
             row_of_id=checker.row_of_id,
             warnings=_warnings(people),
-            absent=frozenset(f for f, column in _OPTIONAL.items() if columns[column] < 0),
+            absent=_absent_fields(columns),
         )
+
+
+def _absent_fields(columns: ColumnMap) -> frozenset[str]:
+    absent = {f for f, column in _OPTIONAL.items() if columns[column] < 0}
+    if columns["name"] < 0:
+        # A full-name column gives both parts; without it, a missing part is not "empty".
+        absent.update(f for f in ("first_name", "last_name") if columns[f] < 0)
+    return frozenset(absent)
 
 
 def _warnings(people: list[Attendee]) -> list[str]:

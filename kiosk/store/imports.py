@@ -5,8 +5,9 @@ What a re-import does to an attendee already in the database:
 - same fields as in the file: left alone (not even `updated_at` changes);
 - changed fields: updated; `badge_issue` and `photo` are kept (a printed badge stays valid);
   a name corrected at badge pickup survives while the file still has the old spelling;
-  a field the export has no column for (company, e-mail, position, type, ticket code,
-  status) is kept as stored: an empty cell clears a field, a missing column does not;
+  a field the export has no column for (given or family name, company, e-mail, position,
+  type, ticket code, status) is kept as stored: an empty cell clears it, a missing column
+  does not;
 - marked cancelled in the file (status cancelled/refunded/...): `cancelled = 1` and every
   badge issued so far revoked (reason "cancelled"); the row stays, the log refers to it;
 - absent from the file: left alone, unless `cancel_missing` (a full export where absence
@@ -55,7 +56,16 @@ _UPDATE = (
 )
 _COMPARED = "first_name, last_name, company, email, position, type, ticket_code, cancelled"
 # Fields an export may lack, with their place in _COMPARED.
-KEEPABLE = {"company": 2, "email": 3, "position": 4, "type": 5, "ticket_code": 6, "cancelled": 7}
+KEEPABLE = {
+    "first_name": 0,
+    "last_name": 1,
+    "company": 2,
+    "email": 3,
+    "position": 4,
+    "type": 5,
+    "ticket_code": 6,
+    "cancelled": 7,
+}
 
 
 @dataclass(frozen=True)

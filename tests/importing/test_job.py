@@ -268,3 +268,15 @@ def test_missing_columns_do_not_erase_stored_fields(
         ("伟", "张", "华为", "zhang.wei@example.cn", "delegate", "T-0001", False),
         True,
     )
+
+
+def test_a_given_name_column_alone_keeps_family_names(
+    db: Database, event: Event, export: WriteFile
+) -> None:
+    """A list of ids and given names corrects given names without blanking family names."""
+    path = export("given.csv", "id,first_name,type\nA3,Jürgen-Karl,visitor\n")
+    report = run_import(db, event, path)
+    assert (report.counts, person(db, "A3")[:2]) == (
+        ImportCounts(updated=1),
+        ("Jürgen-Karl", "Groß"),
+    )
