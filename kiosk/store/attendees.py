@@ -137,12 +137,3 @@ def revocation(db: Database, attendee_id: str) -> tuple[int, str] | None:
     ).fetchone()
     return None if row is None else (int(row[0]), str(row[1]))
 
-
-# TEMPORARY until the sync and import modules being written move to the names above.
-_attendee = from_row
-
-
-def search(db: Database, text: str, limit: int = 20) -> list[Attendee]:
-    from kiosk.store.search import search as indexed
-
-    return indexed(db, text, limit).attendees

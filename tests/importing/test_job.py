@@ -20,6 +20,7 @@ from kiosk.importing import (
 from kiosk.service.checkin import CheckInService
 from kiosk.store import attendees
 from kiosk.store.imports import ImportCounts
+from kiosk.store.search import search
 from tests.conftest import at
 from tests.importing.conftest import WriteFile, dump, run_import
 
@@ -84,7 +85,7 @@ def test_gb18030_export_with_chinese_headers(
         ("伟", "张", "华为", "zhang.wei@example.cn", "delegate", "T-1", False),
         ("娜娜", "欧阳", "中国移动", "", "visitor", "T-2", False),
     )
-    assert [a.id for a in attendees.search(empty_db, "张伟")] == ["C1"]
+    assert [a.id for a in search(empty_db, "张伟").attendees] == ["C1"]
 
 
 def test_tab_separated_export(empty_db: Database, event: Event, export: WriteFile) -> None:
