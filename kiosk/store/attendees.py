@@ -136,4 +136,3 @@ def revocation(db: Database, attendee_id: str) -> tuple[int, str] | None:
         "SELECT below_issue, reason FROM revocations WHERE attendee_id = ?", [attendee_id]
     ).fetchone()
     return None if row is None else (int(row[0]), str(row[1]))
-
