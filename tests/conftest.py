@@ -18,6 +18,8 @@ from kiosk.service.checkin import CheckInService
 from kiosk.store import attendees, events
 from kiosk.store.db import open_db, write
 
+pytest_plugins = ["tests.pg_server"]  # hub fixtures for tests/sync and tests/ui
+
 TINY_EVENT = """
 [event]
 id = "tiny-2026"

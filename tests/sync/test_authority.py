@@ -12,7 +12,8 @@ import pytest
 from kiosk.domain.decision import Verdict
 from kiosk.store import sync_state
 from kiosk.sync.authority import PostgresAuthority
-from tests.sync.conftest import Kiosk, PgHub, Venue, assert_converged, fake_records
+from tests.pg_server import PgHub
+from tests.sync.conftest import Kiosk, Venue, assert_converged, fake_records
 from tests.sync.proxy import Proxy
 
 Code = Callable[..., str]

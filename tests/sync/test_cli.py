@@ -17,7 +17,8 @@ from kiosk.cli import main as cli
 from kiosk.domain.attendee import Attendee
 from kiosk.store import attendees
 from kiosk.store.db import write
-from tests.sync.conftest import Kiosk, PgHub
+from tests.pg_server import PgHub
+from tests.sync.conftest import Kiosk
 
 Code = Callable[..., str]
 

@@ -21,9 +21,9 @@ from kiosk.store import settings, sync_state
 from kiosk.sync import stats
 from kiosk.sync.errors import HubUnreachable
 from kiosk.sync.runner import SyncRunner, local_error
+from tests.pg_server import PgHub
 from tests.sync.conftest import (
     Kiosk,
-    PgHub,
     Venue,
     add_records,
     assert_converged,

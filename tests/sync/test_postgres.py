@@ -15,7 +15,8 @@ from kiosk.sync.errors import HubMismatch, HubNotReady, HubRefused, HubUnreachab
 from kiosk.sync.hub import open_hub
 from kiosk.sync.pg_schema import init_hub
 from kiosk.sync.publish import publish
-from tests.sync.conftest import KIOSK_PASSWORD, Kiosk, PgHub, as_rows, fake_records
+from tests.pg_server import KIOSK_PASSWORD, PgHub
+from tests.sync.conftest import Kiosk, as_rows, fake_records
 from tests.sync.pgserver import PgServer, free_port
 
 Code = Callable[..., str]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from kiosk.sync.authority import PostgresAuthority
 from kiosk.sync.runner import SyncRunner, SyncStatus
-from tests.sync.conftest import KIOSK_PASSWORD, Kiosk, PgHub
+from tests.pg_server import KIOSK_PASSWORD, PgHub
+from tests.sync.conftest import Kiosk
 
 Code = Callable[..., str]
 
