@@ -11,6 +11,10 @@ packages=(
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 fonts-noto-cjk fonts-dejavu-core xvfb xauth poppler-utils
   cups cups-bsd printer-driver-cups-pdf postgresql
 )
+# Debian's own python3 makes virtual environments only with python3-venv.
+if ! python3 -c "import ensurepip" >/dev/null 2>&1; then
+  packages+=(python3-venv)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
