@@ -56,6 +56,7 @@ class Decision:
     capacity: int | None = None
     at: str | None = None  # ISO-8601 UTC time of the decision
     offline: bool = False  # decided without the hub
+    delta: int = 0  # the change to the session's occupancy (+1 in, -1 out): what a hub arbitrates
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:

@@ -252,6 +252,7 @@ class CheckInService:
             capacity=session.capacity if session else None,
             at=record.at,
             offline=record.offline,
+            delta=record.delta,
         )
 
     def _from_record(self, record: LogRecord, repeat: bool) -> Decision:
