@@ -1,4 +1,5 @@
-"""BoardWindow: the venue status board for a big screen, refreshed live from the local log."""
+"""BoardWindow: the venue status board for a big screen, refreshed live from the local log
+(every door's, merged, when a sync thread runs beside it)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QVa
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QLabel,
@@ -20,9 +22,20 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from kiosk.domain.event import Event
-from kiosk.ui.board_data import HallState, day_bounds, entries_per_quarter, hall_states
+from kiosk.sync.runner import SyncStatus
+from kiosk.ui.board_data import (
+    ConflictRow,
+    HallState,
+    conflict_rows,
+    day_bounds,
+    entries_per_quarter,
+    hall_states,
+    log_version,
+)
+from kiosk.ui.conflicts_panel import ConflictsPanel
 from kiosk.ui.i18n import Languages
 from kiosk.ui.paths import ui_font
+from kiosk.ui.sync_text import sync_look
 from kiosk.ui.widgets import FitLabel
 
 PALETTE = ["#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#ad1457"]
@@ -99,6 +112,13 @@ class BoardWindow(QMainWindow):
         self._make_chart()
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.conflicts = ConflictsPanel()
+        self._conflicts_version = -1
+        self._conflict_rows: list[ConflictRow] = []
+        self.sync_status: SyncStatus | None = None  # None: no hub, this database's doors only
+        self.bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.bottom.addWidget(self.chart_view, 3)
+        self.bottom.addWidget(self.conflicts, 1)
         central = QWidget()
         central.setObjectName("board")
         central.setStyleSheet("#board { background:#f2f4f7; }")
@@ -106,7 +126,7 @@ class BoardWindow(QMainWindow):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(self.grid)
-        layout.addWidget(self.chart_view, 1)
+        layout.addLayout(self.bottom, 1)
         self.setCentralWidget(central)
         self._columns = 0
         self._timer = QTimer(self)
@@ -129,15 +149,33 @@ class BoardWindow(QMainWindow):
         self.title.set_base_size(26 * self.scale)
         self.title.setText(f"{self.kiosk_event.name} — {_t('Venue status')}")
         self.subtitle.setFont(ui_font(13 * self.scale))
-        self.subtitle.setText(
-            _t("Updated {time} · local data only").format(
-                time=now.astimezone(self.kiosk_event.tz).strftime("%H:%M:%S")
+        time = now.astimezone(self.kiosk_event.tz).strftime("%H:%M:%S")
+        if self.sync_status is None:
+            self.subtitle.setText(_t("Updated {time} · local data only").format(time=time))
+        else:
+            look = sync_look(self.sync_status, self.kiosk_event.tz)
+            self.subtitle.setText(
+                _t("Updated {time} · all doors through the hub: {sync}").format(
+                    time=time, sync=look.text
+                )
             )
-        )
+            self.subtitle.setToolTip(look.detail)
         states = hall_states(self.db, self.kiosk_event, now)
         for card, state in zip(self.cards, states, strict=True):
             card.show_state(state, self.scale)
         self._draw_chart(now)
+        self._show_conflicts()
+
+    def show_sync(self, status: SyncStatus) -> None:
+        self.sync_status = status
+        self.refresh()
+
+    def _show_conflicts(self) -> None:
+        version = log_version(self.db)
+        if version != self._conflicts_version:
+            self._conflicts_version = version
+            self._conflict_rows = conflict_rows(self.db, self.kiosk_event)
+        self.conflicts.show_conflicts(self._conflict_rows, self.kiosk_event.tz, self.scale)
 
     def _make_chart(self) -> None:
         """Axes and one line per hall, made once; refresh() only replaces their points."""
@@ -196,6 +234,12 @@ class BoardWindow(QMainWindow):
         w, h = max(1, self.width()), max(1, self.height())
         self.scale = max(0.55, min(min(w / 1280, h / 800) if w >= h else w / 800, 1.8))
         self._place_cards(4 if w >= 1200 else 3 if w >= 900 else 2)
+        portrait = h > w
+        self.bottom.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.bottom.setStretch(0, 3)
+        self.bottom.setStretch(1, 1)
         self.refresh()
 
 

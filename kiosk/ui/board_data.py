@@ -1,7 +1,8 @@
-"""What the venue board shows, read from the local log: occupancy per hall, entries per 15 minutes.
+"""What the venue board shows, read from the local log: occupancy per hall, entries per 15
+minutes, badges admitted twice.
 
-Read-only queries over the check-in log; once sync exists the same figures come from the
-hub. (They belong in kiosk/store once the lead takes them over.)
+Read-only queries over the check-in log. With a hub the log is every door's, merged by
+the sync thread, so the same figures are venue-wide.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from kiosk.domain.event import Event, Hall, Session
-from kiosk.store import checkins
+from kiosk.store import attendees, checkins, sync_state
+from kiosk.sync.stats import single_entry_sessions
 
 QUARTER_S = 15 * 60
 
@@ -66,3 +68,35 @@ def entries_per_quarter(
         when = dt.datetime.fromtimestamp(int(quarter) * QUARTER_S, dt.UTC)
         result.setdefault(str(hall), []).append((when, int(count)))
     return result
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """A badge admitted more often than its session allows, by several doors (offline)."""
+
+    name: str  # the attendee's name; their id when the name is not known here
+    session: str  # the session's title
+    times: tuple[dt.datetime, ...]  # each admission, as the doors stamped it
+    doors: int  # distinct kiosks that admitted it
+
+
+def conflict_rows(db: Database, event: Event) -> list[ConflictRow]:
+    rows = []
+    for found in sync_state.conflicts(db, single_entry_sessions(event)):
+        person = attendees.find_by_id(db, found.attendee_id)
+        session = event.session(found.session_id)
+        rows.append(
+            ConflictRow(
+                name=(person.name if person else "") or found.attendee_id,
+                session=session.title if session else found.session_id,
+                times=tuple(dt.datetime.fromisoformat(r.at) for r in found.admissions),
+                doors=len({r.kiosk_id for r in found.admissions}),
+            )
+        )
+    return rows
+
+
+def log_version(db: Database) -> int:
+    """Changes whenever a record is added here or merged from the hub: the board recomputes
+    the conflicts (a scan of the presence table) only then."""
+    return sync_state.max_seq(db, "checkins")
