@@ -10,9 +10,9 @@ import datetime as dt
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
@@ -24,18 +24,29 @@ if TYPE_CHECKING:
 from kiosk.domain.event import Event
 from kiosk.scanning.frames import FrameSource
 from kiosk.scanning.sources import open_source
-from kiosk.service.checkin import CheckInService, utc_now
+from kiosk.service.checkin import Authority, CheckInService, utc_now
 from kiosk.service.staff_pin import StaffPin
-from kiosk.store import settings
+from kiosk.store import events, settings
+from kiosk.store.db import open_db
+from kiosk.sync.hub import is_postgres
+from kiosk.sync.runner import SyncRunner
 from kiosk.ui.door import DoorOptions, DoorWindow
 from kiosk.ui.i18n import LANGUAGES, Languages, compile_translations
 from kiosk.ui.paths import load_fonts, ui_font
+from kiosk.ui.scan_worker import ScanWorker
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.staff_dialog import HallChooser
+from kiosk.ui.sync_thread import DEFAULT_EVERY_S, Runner, SyncThread
 from kiosk.ui.wedge import WedgeFilter
 
 Clock = Callable[[], dt.datetime]
 SourceFactory = Callable[[threading.Event], FrameSource]
+
+
+class HubAuthority(Authority, Protocol):
+    """The PostgreSQL hub's claims (kiosk.sync.authority), or a fake in tests."""
+
+    def close(self) -> None: ...
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -67,20 +78,51 @@ def start_language(db: Database, event: Event) -> str:
     return "en"
 
 
+def database_file(db: Database) -> Path:
+    """The file behind `db`: the scan and sync threads open their own connections to it."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    if row is None or not row[2]:
+        raise ValueError("the door needs a database file, not an in-memory database")
+    return Path(row[2])
+
+
+def start_sync(
+    db: Database, hub: str | None, clock: Clock, every_s: float, runner: Runner | None = None
+) -> SyncThread | None:
+    """The background sync thread for `hub` (None without a hub), not yet started."""
+    if runner is None:
+        if not hub:
+            return None
+        runner = SyncRunner(database_file(db), hub, clock=clock)
+    return SyncThread(runner, every_s)
+
+
 @dataclass
 class Door:
     """Everything the door screen is made of, for app.exec() and for tests."""
 
     window: DoorWindow
-    service: CheckInService
+    service: CheckInService  # the GUI thread's: reads only; decisions run on `scans`
     wedge: WedgeFilter
     languages: Languages
     sounds: Sounds
     camera: CameraThread | None
+    scans: ScanWorker
+    sync: SyncThread | None = None
+    authority: HubAuthority | None = None
 
-    def close(self) -> None:
+    def stop_threads(self) -> None:
+        """Camera first (no new codes), then the queued scans, then sync and the hub."""
         if self.camera is not None:
             self.camera.stop()
+        self.scans.stop()
+        if self.sync is not None:
+            self.sync.stop()
+        if self.authority is not None:
+            self.authority.close()
+
+    def close(self) -> None:
+        self.stop_threads()
         self.window.allow_close()
         self.window.close()
 
@@ -95,8 +137,16 @@ def build_door(
     options: DoorOptions | None = None,
     qm_folder: Path | None = None,
     sounds: Sounds | None = None,
+    hub: str | None = None,
+    sync_every_s: float = DEFAULT_EVERY_S,
+    authority: HubAuthority | None = None,
+    runner: Runner | None = None,
 ) -> Door | None:
-    """Build and wire the door screen; None if staff cancelled the hall chooser."""
+    """Build and wire the door screen; None if staff cancelled the hall chooser.
+
+    With a hub, a sync thread runs every `sync_every_s` seconds (tests pass a fake
+    `runner`), and a PostgreSQL hub also decides entries online (`authority`).
+    """
     languages = Languages(app, qm_folder or compile_translations())
     languages.switch(start_language(db, event))
     languages.changed.connect(lambda code: settings.put(db, "ui_language", code))
@@ -105,9 +155,21 @@ def build_door(
         if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
             return None
         hall = chooser.chosen
+    if authority is None and hub and is_postgres(hub):
+        from kiosk.sync.authority import PostgresAuthority  # psycopg: only for PostgreSQL hubs
+
+        authority = PostgresAuthority(hub)
+    options = replace(options or DoorOptions(), hub_decides=authority is not None)
+    path = database_file(db)
+
+    def worker_service() -> CheckInService:  # runs on the scan thread: its own connection
+        return CheckInService(open_db(path, migrate=False), event, clock, authority)
+
+    scans = ScanWorker(worker_service)
     service = CheckInService(db, event, clock=clock)
     sounds = sounds or Sounds(muted=settings.get(db, "ui_muted") == "1")
-    window = DoorWindow(service, hall, sounds, languages, StaffPin(db), clock, options)
+    window = DoorWindow(service, hall, sounds, languages, StaffPin(db), clock, scans, options)
+    scans.start()
     wedge = WedgeFilter(parent=window)
     app.installEventFilter(wedge)
     wedge.code_scanned.connect(window.on_code)
@@ -121,10 +183,32 @@ def build_door(
         camera.camera_status.connect(window.camera.show_status)
         window.camera.show_status("preparing", "")
         camera.start()
-    door = Door(window, service, wedge, languages, sounds, camera)
+    sync = start_sync(db, hub, clock, sync_every_s, runner)
+    if sync is not None:
+        _wire_door_sync(sync, db, window, scans)
+        window.show_sync(sync.runner.status())
+        sync.start()
+    door = Door(window, service, wedge, languages, sounds, camera, scans, sync, authority)
     QTimer.singleShot(200, sounds.warm_up)
-    app.aboutToQuit.connect(lambda: camera.stop() if camera is not None else None)
+    app.aboutToQuit.connect(door.stop_threads)
     return door
+
+
+def _wire_door_sync(sync: SyncThread, db: Database, window: DoorWindow, scans: ScanWorker) -> None:
+    def keys_changed() -> None:
+        window.service.reload_keys()
+        scans.reload(event_changed=False)
+
+    def event_changed() -> None:
+        event = events.load_event(db)
+        if event is not None:
+            window.set_event(event)
+        window.service.reload_keys()
+        scans.reload(event_changed=True)
+
+    sync.status_changed.connect(window.show_sync)
+    sync.keys_changed.connect(keys_changed)
+    sync.event_changed.connect(event_changed)
 
 
 def run_door(
@@ -135,10 +219,13 @@ def run_door(
     source: SourceFactory | None = None,
     locked: bool = False,
     reset_after_s: float = 4.0,
+    hub: str | None = None,
+    sync_every_s: float = DEFAULT_EVERY_S,
 ) -> int:
     app = make_application()
+    options = DoorOptions(reset_after_s, locked=locked)
     door = build_door(
-        app, db, event, hall, clock, source, DoorOptions(reset_after_s, locked=locked)
+        app, db, event, hall, clock, source, options, hub=hub, sync_every_s=sync_every_s
     )
     if door is None:
         return 1
@@ -148,25 +235,42 @@ def run_door(
         door.window.resize(1280, 800)
         door.window.show()
     status = app.exec()
-    if door.camera is not None:
-        door.camera.stop()
+    door.stop_threads()
     settings.put(db, "ui_muted", "1" if door.sounds.muted else "0")
     return int(status)
 
 
-def run_board(db: Database, event: Event, clock: Clock = utc_now, fullscreen: bool = False) -> int:
+def run_board(
+    db: Database,
+    event: Event,
+    clock: Clock = utc_now,
+    fullscreen: bool = False,
+    hub: str | None = None,
+    sync_every_s: float = DEFAULT_EVERY_S,
+) -> int:
+    """The venue board; with a hub it syncs in the background, so the halls, the chart
+    and the conflicts cover every door."""
     from kiosk.ui.board import BoardWindow  # QtCharts: only the board needs it
 
     app = make_application()
     languages = Languages(app, compile_translations())
     languages.switch(start_language(db, event))
     window = BoardWindow(db, event, clock, languages)
+    sync = start_sync(db, hub, clock, sync_every_s)
+    if sync is not None:
+        sync.status_changed.connect(window.show_sync)
+        sync.synced.connect(lambda report: window.refresh() if report.pulled else None)
+        window.show_sync(sync.runner.status())
+        sync.start()
     if fullscreen:
         window.showFullScreen()
     else:
         window.resize(1280, 800)
         window.show()
-    return int(app.exec())
+    status = app.exec()
+    if sync is not None:
+        sync.stop()
+    return int(status)
 
 
 def run_pickup(

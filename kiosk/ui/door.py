@@ -1,15 +1,14 @@
 """DoorWindow: the hall door screen. It shows what the check-in service decides, nothing more.
 
-Decisions run on the GUI thread: CheckInService.scan takes about 1 ms (one indexed
-lookup and one WAL commit), far below a frame; the camera and the wedge only deliver
-codes. (A hub authority may take up to 300 ms; once sync wires one in, scans move to a
-worker with its own connection.)
+Decisions run on a ScanWorker thread with its own connection (a PostgreSQL hub may take
+up to 300 ms to answer a claim): the camera and the wedge only deliver codes, the window
+queues them in arrival order and shows each verdict once the worker says it is recorded.
+The window's own `service` (GUI thread) only reads: occupancy, and the database for search.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,12 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.decision import Decision, Direction
-from kiosk.service.checkin import CheckInError, CheckInService
+from kiosk.domain.event import Event
+from kiosk.service.checkin import CheckInService
 from kiosk.service.staff_pin import StaffPin
+from kiosk.sync.runner import SyncStatus
 from kiosk.ui.camera_view import CameraView
 from kiosk.ui.header import HeaderBar
 from kiosk.ui.i18n import Languages
 from kiosk.ui.pin_dialog import PinDialog
+from kiosk.ui.scan_worker import ScanWorker
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.staff import open_staff_menu
 from kiosk.ui.verdict_panel import VerdictPanel
@@ -47,6 +49,7 @@ class DoorOptions:
     reset_after_s: float = 4.0
     locked: bool = False  # full screen, no way out without the PIN
     reduce_motion: bool = False
+    hub_decides: bool = False  # a PostgreSQL hub arbitrates entries: say when it did not answer
 
 
 class DoorWindow(QMainWindow):
@@ -61,8 +64,8 @@ class DoorWindow(QMainWindow):
         languages: Languages,
         pin: StaffPin,
         clock: Callable[[], dt.datetime],
+        scans: ScanWorker,
         options: DoorOptions | None = None,
-        sync_state: Callable[[], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -74,7 +77,8 @@ class DoorWindow(QMainWindow):
         self.pin = pin
         self.clock = clock
         self.options = options or DoorOptions()
-        self.sync_state = sync_state
+        self.scans = scans
+        self.sync_status: SyncStatus | None = None  # None: no hub, this kiosk alone
         self.direction = Direction.ENTRY
         self._staff_until = 0.0
         self._may_close = not self.options.locked
@@ -83,6 +87,7 @@ class DoorWindow(QMainWindow):
         self.header = HeaderBar(self.kiosk_event)
         self.camera = CameraView()
         self.panel = VerdictPanel(self.kiosk_event)
+        self.panel.hub_decides = self.options.hub_decides
         self._fade = QGraphicsOpacityEffect(self.panel)
         self._fade.setOpacity(1.0)
         self.panel.setGraphicsEffect(self._fade)
@@ -101,6 +106,8 @@ class DoorWindow(QMainWindow):
         central.setStyleSheet("#door { background:#f7f8fa; }")
         self.setCentralWidget(central)
 
+        self.scans.decided.connect(self.show_decision)
+        self.scans.failed.connect(self._fail)
         self.header.mode_clicked.connect(lambda: self.with_staff(self.toggle_direction))
         self.header.staff_clicked.connect(lambda: open_staff_menu(self))
         self.languages.changed.connect(lambda _code: self.retranslate())
@@ -115,33 +122,16 @@ class DoorWindow(QMainWindow):
 
     # -- scans ---------------------------------------------------------------------------
 
-    def on_code(self, code: str) -> Decision | None:
-        """Decide one scanned code and show it; the record is on disk before it is shown."""
-        try:
-            decision = self.service.scan(code, self.hall, self.direction)
-        except (CheckInError, sqlite3.Error) as exc:
-            self._fail(str(exc))
-            return None
-        self.show_decision(decision)
-        return decision
+    def on_code(self, code: str) -> None:
+        """Queue one scanned code for a decision at this hall, in the current mode; the
+        verdict shows once the worker has recorded it (`decided`)."""
+        self.scans.scan(code, self.hall, self.direction, self.clock())
 
-    def admit_manually(self, attendee_id: str, reason: str) -> Decision | None:
-        try:
-            decision = self.service.admit_manually(attendee_id, self.hall, reason)
-        except (CheckInError, sqlite3.Error) as exc:
-            self._fail(str(exc))
-            return None
-        self.show_decision(decision)
-        return decision
+    def admit_manually(self, attendee_id: str, reason: str) -> None:
+        self.scans.admit_manually(attendee_id, self.hall, reason, self.clock())
 
-    def undo_last(self) -> Decision | None:
-        try:
-            decision = self.service.undo_last(note="door screen")
-        except (CheckInError, sqlite3.Error) as exc:
-            self._fail(str(exc))
-            return None
-        self.show_decision(decision)
-        return decision
+    def undo_last(self) -> None:
+        self.scans.undo_last(self.clock(), "door screen")
 
     def show_decision(self, decision: Decision) -> None:
         look = self.panel.show_decision(decision)
@@ -191,8 +181,19 @@ class DoorWindow(QMainWindow):
             upcoming,
             self.service.occupancy(current.id) if current else None,
             self.direction,
-            self.sync_state() if self.sync_state else _t("Local only"),
         )
+        self.header.show_sync(self.sync_status)
+
+    def show_sync(self, status: SyncStatus | None) -> None:
+        """The sync thread's latest status (None: no hub configured)."""
+        self.sync_status = status
+        self.header.show_sync(status)
+
+    def set_event(self, event: Event) -> None:
+        """The organiser published a new event file: show its halls and sessions."""
+        self.kiosk_event = self.service.event = event
+        self.header.kiosk_event = self.panel.kiosk_event = event
+        self.refresh_header()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_t("Kiosk door"))

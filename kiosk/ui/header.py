@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.decision import Direction
 from kiosk.domain.event import Event, Session
+from kiosk.sync.runner import SyncStatus
 from kiosk.ui.paths import ui_font
+from kiosk.ui.sync_text import SyncLook, SyncState, sync_look
 from kiosk.ui.widgets import FitLabel
 
 
@@ -46,6 +48,7 @@ class HeaderBar(QFrame):
         self.next = FitLabel(13, min_ratio=0.85)
         self.clock = QLabel()
         self.sync = QLabel()
+        self._sync_look: SyncLook | None = None
         self.occupancy = QProgressBar()
         self.occupancy.setTextVisible(True)
         self.occupancy.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -91,6 +94,22 @@ class HeaderBar(QFrame):
         m = round(12 * scale)
         self.grid.setContentsMargins(m, m // 2, m, m // 2)
 
+    def show_sync(self, status: SyncStatus | None) -> SyncLook:
+        """Local only, connecting, online with the last sync, or offline since with the
+        check-ins waiting; the hub and the last error in the tooltip."""
+        look = sync_look(status, self.kiosk_event.tz)
+        if look == self._sync_look:
+            return look  # refreshed every second: restyle only on a change
+        self._sync_look = look
+        self.sync.setText(look.text)
+        self.sync.setToolTip(look.detail)
+        pad = "0px" if look.state is SyncState.LOCAL else "2px 10px"
+        self.sync.setStyleSheet(
+            f"QLabel {{ background:{look.background}; color:{look.foreground};"
+            f" border-radius:8px; padding:{pad}; }}"
+        )
+        return look
+
     def show_state(
         self,
         hall_name: str,
@@ -99,7 +118,6 @@ class HeaderBar(QFrame):
         upcoming: Session | None,
         inside: int | None,
         direction: Direction,
-        sync_text: str,
     ) -> None:
         tz = self.kiosk_event.tz
 
@@ -108,7 +126,6 @@ class HeaderBar(QFrame):
 
         self.hall.setText(hall_name)
         self.clock.setText(hm(now))
-        self.sync.setText(sync_text)
         if current is not None:
             window = _t("admission {opens}–{closes}").format(
                 opens=hm(current.opens), closes=hm(current.closes)

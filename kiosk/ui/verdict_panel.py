@@ -27,6 +27,8 @@ class VerdictPanel(QFrame):
         self.kiosk_event = event
         self.decision: Decision | None = None
         self.scale = 1.0
+        # A PostgreSQL hub arbitrates admissions and exits: say when one was decided without it.
+        self.hub_decides = False
         self.setObjectName("verdictPanel")
         self.icon = QLabel()
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,9 +101,16 @@ class VerdictPanel(QFrame):
         notes = [verdicts.warning_text(w) for w in decision.warnings]
         if decision.repeat:
             notes.append(verdicts.repeat_text())
+        if self.decided_offline(decision):
+            notes.append(_t("Decided offline: no answer from the hub"))
         self.note.setText("\n".join(notes))
         self._show_photo(person.photo if person else None)
         return look
+
+    def decided_offline(self, decision: Decision) -> bool:
+        """An entry or exit the hub should have taken but did not answer for (a denial is
+        final at any door and never asks the hub)."""
+        return self.hub_decides and decision.offline and decision.delta != 0
 
     def retranslate(self) -> None:
         if self.decision is None:

@@ -23,6 +23,10 @@
       <source>Updated {time} · local data only</source>
       <translation>Aktualisiert {time} · nur lokale Daten</translation>
     </message>
+    <message>
+      <source>Updated {time} · all doors through the hub: {sync}</source>
+      <translation>Aktualisiert {time} · alle Eingänge über den Hub: {sync}</translation>
+    </message>
   </context>
   <context>
     <name>CameraView</name>
@@ -40,6 +44,37 @@
     </message>
   </context>
   <context>
+    <name>ConflictsPanel</name>
+    <message>
+      <source>Conflicts</source>
+      <translation>Konflikte</translation>
+    </message>
+    <message>
+      <source>No badge admitted twice.</source>
+      <translation>Kein Ausweis doppelt eingelassen.</translation>
+    </message>
+    <message>
+      <source>1 badge admitted twice while doors were offline:</source>
+      <translation>1 Ausweis doppelt eingelassen, während Eingänge offline waren:</translation>
+    </message>
+    <message>
+      <source>{name} · {session}: admitted {times} at {doors} doors</source>
+      <translation>{name} · {session}: eingelassen {times} an {doors} Eingängen</translation>
+    </message>
+    <message>
+      <source>{name} · {session}: admitted {times}</source>
+      <translation>{name} · {session}: eingelassen {times}</translation>
+    </message>
+    <message>
+      <source>… and {count} more (kiosk conflicts)</source>
+      <translation>… und {count} weitere (kiosk conflicts)</translation>
+    </message>
+    <message>
+      <source>{count} badges admitted twice while doors were offline:</source>
+      <translation>{count} Ausweise doppelt eingelassen, während Eingänge offline waren:</translation>
+    </message>
+  </context>
+  <context>
     <name>DoorWindow</name>
     <message>
       <source>Kiosk door</source>
@@ -48,10 +83,6 @@
     <message>
       <source>NOT RECORDED</source>
       <translation>NICHT ERFASST</translation>
-    </message>
-    <message>
-      <source>Local only</source>
-      <translation>Nur lokal</translation>
     </message>
     <message>
       <source>Please scan again. ({message})</source>
@@ -254,6 +285,41 @@
     </message>
   </context>
   <context>
+    <name>SyncText</name>
+    <message>
+      <source>1 check-in waiting</source>
+      <translation>1 Check-in wartet</translation>
+    </message>
+    <message>
+      <source>{count} check-ins waiting</source>
+      <translation>{count} Check-ins warten</translation>
+    </message>
+    <message>
+      <source>Local only</source>
+      <translation>Nur lokal</translation>
+    </message>
+    <message>
+      <source>Hub: {hub}</source>
+      <translation>Hub: {hub}</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <source>Connecting to the hub…</source>
+      <translation>Verbinde mit dem Hub …</translation>
+    </message>
+    <message>
+      <source>Online · synced {time}</source>
+      <translation>Online · synchronisiert {time}</translation>
+    </message>
+    <message>
+      <source>Offline since {time}</source>
+      <translation>Offline seit {time}</translation>
+    </message>
+  </context>
+  <context>
     <name>Verdict</name>
     <message>
       <source>DENIED</source>
@@ -417,6 +483,10 @@
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>QR-Code vor die Kamera halten oder den Handscanner benutzen.</translation>
+    </message>
+    <message>
+      <source>Decided offline: no answer from the hub</source>
+      <translation>Offline entschieden: keine Antwort vom Hub</translation>
     </message>
     <message>
       <source>Badge {id}</source>

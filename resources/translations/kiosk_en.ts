@@ -23,6 +23,10 @@
       <source>Updated {time} · local data only</source>
       <translation>Updated {time} · local data only</translation>
     </message>
+    <message>
+      <source>Updated {time} · all doors through the hub: {sync}</source>
+      <translation>Updated {time} · all doors through the hub: {sync}</translation>
+    </message>
   </context>
   <context>
     <name>CameraView</name>
@@ -40,6 +44,37 @@
     </message>
   </context>
   <context>
+    <name>ConflictsPanel</name>
+    <message>
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <source>No badge admitted twice.</source>
+      <translation>No badge admitted twice.</translation>
+    </message>
+    <message>
+      <source>1 badge admitted twice while doors were offline:</source>
+      <translation>1 badge admitted twice while doors were offline:</translation>
+    </message>
+    <message>
+      <source>{name} · {session}: admitted {times} at {doors} doors</source>
+      <translation>{name} · {session}: admitted {times} at {doors} doors</translation>
+    </message>
+    <message>
+      <source>{name} · {session}: admitted {times}</source>
+      <translation>{name} · {session}: admitted {times}</translation>
+    </message>
+    <message>
+      <source>… and {count} more (kiosk conflicts)</source>
+      <translation>… and {count} more (kiosk conflicts)</translation>
+    </message>
+    <message>
+      <source>{count} badges admitted twice while doors were offline:</source>
+      <translation>{count} badges admitted twice while doors were offline:</translation>
+    </message>
+  </context>
+  <context>
     <name>DoorWindow</name>
     <message>
       <source>Kiosk door</source>
@@ -48,10 +83,6 @@
     <message>
       <source>NOT RECORDED</source>
       <translation>NOT RECORDED</translation>
-    </message>
-    <message>
-      <source>Local only</source>
-      <translation>Local only</translation>
     </message>
     <message>
       <source>Please scan again. ({message})</source>
@@ -254,6 +285,41 @@
     </message>
   </context>
   <context>
+    <name>SyncText</name>
+    <message>
+      <source>1 check-in waiting</source>
+      <translation>1 check-in waiting</translation>
+    </message>
+    <message>
+      <source>{count} check-ins waiting</source>
+      <translation>{count} check-ins waiting</translation>
+    </message>
+    <message>
+      <source>Local only</source>
+      <translation>Local only</translation>
+    </message>
+    <message>
+      <source>Hub: {hub}</source>
+      <translation>Hub: {hub}</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <source>Connecting to the hub…</source>
+      <translation>Connecting to the hub…</translation>
+    </message>
+    <message>
+      <source>Online · synced {time}</source>
+      <translation>Online · synced {time}</translation>
+    </message>
+    <message>
+      <source>Offline since {time}</source>
+      <translation>Offline since {time}</translation>
+    </message>
+  </context>
+  <context>
     <name>Verdict</name>
     <message>
       <source>DENIED</source>
@@ -417,6 +483,10 @@
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>Hold the QR code up to the camera, or use the handheld scanner.</translation>
+    </message>
+    <message>
+      <source>Decided offline: no answer from the hub</source>
+      <translation>Decided offline: no answer from the hub</translation>
     </message>
     <message>
       <source>Badge {id}</source>

@@ -23,6 +23,10 @@
       <source>Updated {time} · local data only</source>
       <translation>更新于 {time} · 仅本机数据</translation>
     </message>
+    <message>
+      <source>Updated {time} · all doors through the hub: {sync}</source>
+      <translation>更新于 {time} · 经同步中心汇总所有入口：{sync}</translation>
+    </message>
   </context>
   <context>
     <name>CameraView</name>
@@ -40,6 +44,37 @@
     </message>
   </context>
   <context>
+    <name>ConflictsPanel</name>
+    <message>
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>No badge admitted twice.</source>
+      <translation>没有胸卡被重复放行。</translation>
+    </message>
+    <message>
+      <source>1 badge admitted twice while doors were offline:</source>
+      <translation>1 张胸卡在入口离线时被重复放行：</translation>
+    </message>
+    <message>
+      <source>{name} · {session}: admitted {times} at {doors} doors</source>
+      <translation>{name} · {session}：{times} 在 {doors} 个入口放行</translation>
+    </message>
+    <message>
+      <source>{name} · {session}: admitted {times}</source>
+      <translation>{name} · {session}：{times} 放行</translation>
+    </message>
+    <message>
+      <source>… and {count} more (kiosk conflicts)</source>
+      <translation>……另有 {count} 条（kiosk conflicts）</translation>
+    </message>
+    <message>
+      <source>{count} badges admitted twice while doors were offline:</source>
+      <translation>{count} 张胸卡在入口离线时被重复放行：</translation>
+    </message>
+  </context>
+  <context>
     <name>DoorWindow</name>
     <message>
       <source>Kiosk door</source>
@@ -48,10 +83,6 @@
     <message>
       <source>NOT RECORDED</source>
       <translation>未记录</translation>
-    </message>
-    <message>
-      <source>Local only</source>
-      <translation>仅本机</translation>
     </message>
     <message>
       <source>Please scan again. ({message})</source>
@@ -254,6 +285,41 @@
     </message>
   </context>
   <context>
+    <name>SyncText</name>
+    <message>
+      <source>1 check-in waiting</source>
+      <translation>1 条签到待同步</translation>
+    </message>
+    <message>
+      <source>{count} check-ins waiting</source>
+      <translation>{count} 条签到待同步</translation>
+    </message>
+    <message>
+      <source>Local only</source>
+      <translation>仅本机</translation>
+    </message>
+    <message>
+      <source>Hub: {hub}</source>
+      <translation>同步中心：{hub}</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <source>Connecting to the hub…</source>
+      <translation>正在连接同步中心…</translation>
+    </message>
+    <message>
+      <source>Online · synced {time}</source>
+      <translation>在线 · {time} 已同步</translation>
+    </message>
+    <message>
+      <source>Offline since {time}</source>
+      <translation>自 {time} 起离线</translation>
+    </message>
+  </context>
+  <context>
     <name>Verdict</name>
     <message>
       <source>DENIED</source>
@@ -417,6 +483,10 @@
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>请将二维码对准摄像头，或使用手持扫码枪。</translation>
+    </message>
+    <message>
+      <source>Decided offline: no answer from the hub</source>
+      <translation>离线判定：同步中心未应答</translation>
     </message>
     <message>
       <source>Badge {id}</source>

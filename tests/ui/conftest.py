@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,14 +12,18 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
-from kiosk.app import Door, build_door
+from kiosk.app import Door, HubAuthority, build_door
+from kiosk.domain.decision import Decision
 from kiosk.domain.event import Event
 from kiosk.scanning.frames import Frame, FrameSource
 from kiosk.scanning.synthetic import qr_picture
+from kiosk.sync.engine import SyncReport
+from kiosk.sync.runner import SyncStatus
 from kiosk.ui.door import DoorOptions
 from kiosk.ui.i18n import compile_translations
 from kiosk.ui.paths import load_fonts
 from kiosk.ui.sounds import Sounds
+from kiosk.ui.sync_thread import Runner
 from tests.conftest import at
 
 
@@ -63,6 +68,36 @@ class QrFrames(FrameSource):
         self._frames = []
 
 
+HUB = "/media/usb/hub"
+
+
+class FakeRunner:
+    """Stands in for SyncRunner: each pass answers with the status the test set last, and
+    with the report the test brought, once."""
+
+    def __init__(self) -> None:
+        self.current = SyncStatus(HUB, False, None, 0, None, None)
+        self.passes = 0
+        self.closed = threading.Event()
+        self._reports: queue.SimpleQueue[SyncReport] = queue.SimpleQueue()
+
+    def bring(self, report: SyncReport) -> None:
+        self._reports.put(report)
+
+    def run_once(self) -> SyncReport | None:
+        self.passes += 1
+        try:
+            return self._reports.get_nowait()
+        except queue.Empty:
+            return None
+
+    def status(self) -> SyncStatus:
+        return self.current
+
+    def close(self) -> None:
+        self.closed.set()
+
+
 @pytest.fixture(scope="session")
 def qm_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return compile_translations(cache=tmp_path_factory.mktemp("qm"))
@@ -85,6 +120,11 @@ def make_door(
         hall: str = "main",
         codes: list[str] | None = None,
         options: DoorOptions | None = None,
+        hub: str | None = None,
+        authority: HubAuthority | None = None,
+        runner: Runner | None = None,
+        sync_every_s: float = 0.1,
+        database: Database | None = None,
     ) -> Door:
         source = None
         if codes is not None:
@@ -94,7 +134,7 @@ def make_door(
 
         door = build_door(
             qapp,
-            db,
+            database or db,
             event,
             hall,
             clock=clock,
@@ -102,6 +142,10 @@ def make_door(
             options=options or DoorOptions(reset_after_s=60, reduce_motion=True),
             qm_folder=qm_folder,
             sounds=Sounds(),
+            hub=hub,
+            sync_every_s=sync_every_s,
+            authority=authority,
+            runner=runner,
         )
         assert door is not None
         door.window.resize(1280, 800)
@@ -114,5 +158,35 @@ def make_door(
         qapp.removeEventFilter(door.wedge)
         door.languages.switch("en")
         door.close()
-        assert door.camera is None or not door.camera.isRunning()
+        assert_stopped(door)
         door.window.deleteLater()
+
+
+def assert_stopped(door: Door) -> None:
+    """No thread of the door is left running: camera, scans, sync, hub claims."""
+    running = {
+        "camera": door.camera is not None and door.camera.isRunning(),
+        "scans": door.scans.isRunning(),
+        "sync": door.sync is not None and door.sync.isRunning(),
+        "claims": any(t.name == "hub-claims" and t.is_alive() for t in threading.enumerate()),
+    }
+    assert running == dict.fromkeys(running, False)
+
+
+def wait_decided(qtbot, door: Door, action: Callable[[], object]) -> Decision:  # type: ignore[no-untyped-def]
+    """Run a door action (a scan, a manual admission, an undo) and wait until its verdict
+    is on screen: the decision is taken on the scan thread."""
+    with qtbot.waitSignal(door.window.decided, timeout=5000) as blocker:
+        action()
+    decision: Decision = blocker.args[0]
+    return decision
+
+
+@pytest.fixture
+def scan(qtbot) -> Callable[[Door, str], Decision]:  # type: ignore[no-untyped-def]
+    """scan(door, code): the code as the camera or scanner delivers it, and its verdict."""
+
+    def run(door: Door, code: str) -> Decision:
+        return wait_decided(qtbot, door, lambda: door.window.on_code(code))
+
+    return run

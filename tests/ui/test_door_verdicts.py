@@ -13,7 +13,9 @@ from kiosk.domain.codes import sign_code
 from kiosk.domain.decision import Decision, Direction, Verdict
 from kiosk.store import checkins
 from kiosk.ui.verdicts import LOOKS, Kind
-from tests.ui.conftest import FakeClock
+from tests.ui.conftest import FakeClock, wait_decided
+
+Scan = Callable[[Door, str], Decision]
 
 
 def shown(door: Door, decision: Decision | None, db: Database) -> dict[str, object]:
@@ -31,11 +33,11 @@ def shown(door: Door, decision: Decision | None, db: Database) -> dict[str, obje
 
 
 def test_admitted(
-    make_door: Callable[..., Door], code_for: Callable[..., str], db: Database
+    make_door: Callable[..., Door], scan: Scan, code_for: Callable[..., str], db: Database
 ) -> None:
     """A registered delegate is admitted: green ADMIT, their name, type chip, the admit sound."""
     door = make_door()
-    decision = door.window.on_code(code_for("A1"))
+    decision = scan(door, code_for("A1"))
     assert shown(door, decision, db) == {
         "headline": "ADMIT",
         "reason": "Welcome. Entry recorded.",
@@ -52,18 +54,22 @@ def test_admitted(
 
 
 def test_admitted_again_after_exit(
-    make_door: Callable[..., Door], code_for: Callable[..., str], db: Database, clock: FakeClock
+    make_door: Callable[..., Door],
+    scan: Scan,
+    code_for: Callable[..., str],
+    db: Database,
+    clock: FakeClock,
 ) -> None:
     """In, out, in again: ADMIT AGAIN with its own words."""
     door = make_door()
-    door.window.on_code(code_for("A2"))
+    scan(door, code_for("A2"))
     clock.advance(60)
     door.window.toggle_direction()
-    exit_ = door.window.on_code(code_for("A2"))
+    exit_ = scan(door, code_for("A2"))
     assert shown(door, exit_, db)["headline"] == "EXIT"
     clock.advance(60)
     door.window.toggle_direction()
-    again = door.window.on_code(code_for("A2"))
+    again = scan(door, code_for("A2"))
     assert shown(door, again, db) == {
         "headline": "ADMIT AGAIN",
         "reason": "Welcome back. Re-entry recorded.",
@@ -74,12 +80,12 @@ def test_admitted_again_after_exit(
 
 
 def test_exit_without_entry(
-    make_door: Callable[..., Door], code_for: Callable[..., str], db: Database
+    make_door: Callable[..., Door], scan: Scan, code_for: Callable[..., str], db: Database
 ) -> None:
     """Exit mode records an exit and says so in blue with the exit sound."""
     door = make_door()
     door.window.toggle_direction()
-    decision = door.window.on_code(code_for("A6"))
+    decision = scan(door, code_for("A6"))
     assert shown(door, decision, db) == {
         "headline": "EXIT",
         "reason": "Exit recorded (no entry on record).",
@@ -91,11 +97,11 @@ def test_exit_without_entry(
 
 
 def test_signed_badge_not_in_list_is_admitted_with_caution(
-    make_door: Callable[..., Door], code_for: Callable[..., str], db: Database
+    make_door: Callable[..., Door], scan: Scan, code_for: Callable[..., str], db: Database
 ) -> None:
     """A genuine badge issued after the last sync: amber, check by eye, the caution sound."""
     door = make_door()
-    decision = door.window.on_code(code_for("Z9"))
+    decision = scan(door, code_for("Z9"))
     result = shown(door, decision, db)
     assert (result["headline"], result["name"], result["sound"], result["logged"]) == (
         "ADMIT — CHECK BADGE",
@@ -107,17 +113,21 @@ def test_signed_badge_not_in_list_is_admitted_with_caution(
 
 
 def test_already_inside_and_repeat(
-    make_door: Callable[..., Door], code_for: Callable[..., str], db: Database, clock: FakeClock
+    make_door: Callable[..., Door],
+    scan: Scan,
+    code_for: Callable[..., str],
+    db: Database,
+    clock: FakeClock,
 ) -> None:
     """The same badge a second later is the same decision, not counted twice; a minute
     later it is refused as already inside."""
     door = make_door()
-    door.window.on_code(code_for("A1"))
-    repeat = door.window.on_code(code_for("A1"))
+    scan(door, code_for("A1"))
+    repeat = scan(door, code_for("A1"))
     assert repeat is not None and repeat.repeat
     assert "not counted twice" in door.window.panel.note.text()
     clock.advance(60)
-    decision = door.window.on_code(code_for("A1"))
+    decision = scan(door, code_for("A1"))
     assert shown(door, decision, db) == {
         "headline": "DENIED",
         "reason": "This badge is already inside this session.",
@@ -154,11 +164,11 @@ DENIALS = [
 
 @pytest.mark.parametrize(("code", "reason", "verdict"), DENIALS)
 def test_denials(
-    make_door: Callable[..., Door], db: Database, code: str, reason: str, verdict: str
+    make_door: Callable[..., Door], scan: Scan, db: Database, code: str, reason: str, verdict: str
 ) -> None:
     """Every refusal is red DENIED with the reason in plain words and the deny sound."""
     door = make_door()
-    decision = door.window.on_code(code)
+    decision = scan(door, code)
     result = shown(door, decision, db)
     assert (result["headline"], result["reason"], result["sound"], result["logged"]) == (
         "DENIED",
@@ -170,57 +180,63 @@ def test_denials(
 
 
 def test_outside_window(
-    make_door: Callable[..., Door], code_for: Callable[..., str], db: Database, clock: FakeClock
+    make_door: Callable[..., Door],
+    scan: Scan,
+    code_for: Callable[..., str],
+    db: Database,
+    clock: FakeClock,
 ) -> None:
     """Between sessions: denied, the next has not opened; the header says no session admits."""
     clock.advance(2 * 3600)
     door = make_door()
-    decision = door.window.on_code(code_for("A1"))
+    decision = scan(door, code_for("A1"))
     assert shown(door, decision, db)["reason"] == "Admission has not opened yet."
     assert door.window.header.now.text() == "No session admitting now"
 
 
 def test_session_full_and_occupancy_bar(
-    make_door: Callable[..., Door], code_for: Callable[..., str], db: Database
+    make_door: Callable[..., Door], scan: Scan, code_for: Callable[..., str], db: Database
 ) -> None:
     """Capacity 2: the third is refused as full; the header's bar shows 2 / 2 inside."""
     door = make_door()
-    door.window.on_code(code_for("A1"))
-    door.window.on_code(code_for("A2"))
-    decision = door.window.on_code(code_for("A6"))
+    scan(door, code_for("A1"))
+    scan(door, code_for("A2"))
+    decision = scan(door, code_for("A6"))
     assert shown(door, decision, db)["reason"] == "The session is full."
     assert door.window.header.occupancy.text() == "2 / 2 inside"
 
 
-def test_manual_admission_and_undo(
-    make_door: Callable[..., Door], code_for: Callable[..., str], db: Database
-) -> None:
+def test_manual_admission_and_undo(make_door: Callable[..., Door], db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Staff admit by hand (reason logged), then undo it: UNDONE, and occupancy goes back."""
     door = make_door()
-    manual = door.window.admit_manually("A6", "Badge will not scan")
+    manual = wait_decided(
+        qtbot, door, lambda: door.window.admit_manually("A6", "Badge will not scan")
+    )
     assert shown(door, manual, db)["headline"] == "ADMIT (STAFF)"
-    assert manual is not None and manual.record_id is not None
+    assert manual.record_id is not None
     assert checkins.get(db, manual.record_id).note == "Badge will not scan"  # type: ignore[union-attr]
-    undone = door.window.undo_last()
+    undone = wait_decided(qtbot, door, door.window.undo_last)
     assert (shown(door, undone, db)["headline"], door.sounds.last) == ("UNDONE", "undo")
     assert door.service.occupancy("keynote") == 0
 
 
-def test_nothing_to_undo_is_said_not_crashed(make_door: Callable[..., Door]) -> None:
+def test_nothing_to_undo_is_said_not_crashed(make_door: Callable[..., Door], qtbot) -> None:  # type: ignore[no-untyped-def]
     """Undo with nothing to undo shows NOT RECORDED with the reason."""
     door = make_door()
-    assert door.window.undo_last() is None
+    with qtbot.waitSignal(door.window.failed, timeout=5000) as blocker:
+        door.window.undo_last()
+    assert blocker.args == ["nothing to undo in the last 15 minutes"]
     assert door.window.panel.headline.text() == "NOT RECORDED"
 
 
 def test_verdict_resets_to_idle(
-    make_door: Callable[..., Door], code_for: Callable[..., str], qtbot
+    make_door: Callable[..., Door], scan: Scan, code_for: Callable[..., str], qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     """After the configured seconds the panel goes back to 'Show your badge'."""
     from kiosk.ui.door import DoorOptions
 
     door = make_door(options=DoorOptions(reset_after_s=0.05, reduce_motion=True))
-    door.window.on_code(code_for("A1"))
+    scan(door, code_for("A1"))
     qtbot.waitUntil(lambda: door.window.panel.headline.text() == "Show your badge", timeout=2000)
 
 

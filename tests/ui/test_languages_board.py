@@ -9,19 +9,22 @@ from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
 from kiosk.app import Door
+from kiosk.domain.decision import Decision
 from kiosk.domain.event import Event
 from kiosk.ui.board import BoardWindow
 from kiosk.ui.board_data import entries_per_quarter
 from kiosk.ui.i18n import Languages
 from tests.conftest import at
 
+Scan = Callable[[Door, str], Decision]
+
 
 def test_switch_language_rerenders_the_verdict(
-    make_door: Callable[..., Door], code_for: Callable[..., str]
+    make_door: Callable[..., Door], scan: Scan, code_for: Callable[..., str]
 ) -> None:
     """The shown verdict is re-rendered in German and Chinese; names stay as they are."""
     door = make_door()
-    door.window.on_code(code_for("A1"))
+    scan(door, code_for("A1"))
     texts = {}
     for lang in ("de", "zh_CN", "en"):
         assert door.languages.switch(lang)
@@ -50,11 +53,12 @@ def test_board_shows_halls_and_entries(
     code_for: Callable[..., str],
     qm_folder,  # type: ignore[no-untyped-def]
     make_door: Callable[..., Door],
+    scan: Scan,
 ) -> None:
     """After two admissions the board shows 2 / 2 in the main hall and 2 entries at 10:00."""
     door = make_door()
-    door.window.on_code(code_for("A1"))
-    door.window.on_code(code_for("A2"))
+    scan(door, code_for("A1"))
+    scan(door, code_for("A2"))
     languages = Languages(qapp, qm_folder)
     board = BoardWindow(db, event, lambda: at("14 10:05"), languages, refresh_ms=60_000)
     board.resize(1280, 800)

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QDialog
 from sqlite_utils import Database
 
 from kiosk.app import Door
+from kiosk.domain.decision import Decision
 from kiosk.service.staff_pin import StaffPin
 from kiosk.store import checkins
 from kiosk.ui.door import DoorOptions
 from kiosk.ui.pin_dialog import PinDialog
 from kiosk.ui.search_dialog import SearchDialog
 from kiosk.ui.staff import run_action
+from tests.ui.conftest import wait_decided
 
 
 def test_pin_pad_accepts_the_right_pin(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -91,15 +93,20 @@ def test_search_by_chinese_characters(make_door: Callable[..., Door], db: Databa
     dialog.close()
 
 
-def test_staff_actions(make_door: Callable[..., Door], code_for: Callable[..., str]) -> None:
+def test_staff_actions(
+    make_door: Callable[..., Door],
+    scan: Callable[[Door, str], Decision],
+    code_for: Callable[..., str],
+    qtbot,
+) -> None:  # type: ignore[no-untyped-def]
     """Menu actions: toggle mode, mute, choose language, undo."""
     door = make_door()
     run_action(door.window, "toggle_mode")
     run_action(door.window, "mute")
     assert (door.window.direction.value, door.sounds.muted) == ("exit", True)
     run_action(door.window, "toggle_mode")
-    door.window.on_code(code_for("A1"))
-    run_action(door.window, "undo")
+    scan(door, code_for("A1"))
+    wait_decided(qtbot, door, lambda: run_action(door.window, "undo"))
     assert door.window.panel.headline.text() == "UNDONE"
     assert door.sounds.last == "undo"  # chosen even while muted; just not played
 

@@ -1,0 +1,105 @@
+"""ScanWorker: the door's decisions on a thread of their own, in the order the codes arrived.
+
+A PostgreSQL hub may take up to 300 ms to answer a claim, and the GUI must not freeze
+meanwhile, so every decision (scans, manual admissions, undo) runs here, with the worker's
+own SQLite connection and CheckInService (a connection belongs to the thread that uses
+it). One thread and one FIFO queue keep the scans in order; `decided` is emitted only
+after the service returned, so the record is on disk before the screen turns green.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import queue
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from kiosk.domain.decision import Decision, Direction
+from kiosk.service.checkin import CheckInError, CheckInService
+from kiosk.store import events
+from kiosk.store.db import StoreError
+
+Job = Callable[[CheckInService], Decision | None]
+log = logging.getLogger(__name__)
+
+
+class ScanWorker(QThread):
+    """Runs queued jobs against a CheckInService that `make_service` builds on this thread."""
+
+    decided = Signal(object)  # a Decision, once it is recorded
+    failed = Signal(str)  # a job that could not be decided or recorded
+
+    def __init__(
+        self, make_service: Callable[[], CheckInService], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._make_service = make_service
+        self._jobs: queue.Queue[Job | None] = queue.Queue()
+
+    # -- called on the GUI thread --------------------------------------------------------
+
+    def scan(self, code: str, hall: str, direction: Direction, at: dt.datetime) -> None:
+        self._jobs.put(lambda s: s.scan(code, hall, direction, at))
+
+    def admit_manually(self, attendee_id: str, hall: str, note: str, at: dt.datetime) -> None:
+        self._jobs.put(lambda s: s.admit_manually(attendee_id, hall, note, at))
+
+    def undo_last(self, at: dt.datetime, note: str) -> None:
+        self._jobs.put(lambda s: s.undo_last(at, note))
+
+    def reload(self, event_changed: bool) -> None:
+        """New public keys (and the event, when it changed) arrived through sync."""
+        self._jobs.put(lambda s: _reload(s, event_changed))
+
+    def pending(self) -> int:
+        return self._jobs.qsize()
+
+    def stop(self, timeout_ms: int = 10_000) -> bool:
+        """Finish the jobs already queued (a code scanned is never dropped), then end."""
+        if not self.isRunning():
+            return True
+        self._jobs.put(None)
+        self.requestInterruption()
+        return self.wait(timeout_ms)
+
+    # -- the worker thread ---------------------------------------------------------------
+
+    def run(self) -> None:
+        service: CheckInService | None = None
+        problem = ""
+        try:
+            service = self._make_service()
+        except (StoreError, sqlite3.Error) as exc:
+            problem = str(exc)
+        try:
+            while (job := self._jobs.get()) is not None:
+                self._run_job(service, job, problem)
+        finally:
+            if service is not None:
+                service.db.conn.close()
+
+    def _run_job(self, service: CheckInService | None, job: Job, problem: str) -> None:
+        try:
+            if service is None:
+                raise CheckInError(problem)
+            decision = job(service)
+        except (CheckInError, sqlite3.Error) as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug must cost one scan, not the thread and every later scan
+            log.exception("scan job failed")
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        if decision is not None:
+            self.decided.emit(decision)
+
+
+def _reload(service: CheckInService, event_changed: bool) -> None:
+    if event_changed:
+        event = events.load_event(service.db)
+        if event is not None:
+            service.event = event
+    service.reload_keys()
