@@ -12,9 +12,33 @@ import platformdirs
 
 from kiosk.cli.common import add_db_argument, db_path, open_database, parse_time, require_event
 from kiosk.cli.errors import CommandError, UsageError
+from kiosk.cli.sync import HUB_SETTING
 from kiosk.service.staff_pin import DEMO_PIN, PinError, StaffPin
 
 DEMO_COUNT = 5000
+
+
+def add_hub_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--hub",
+        metavar="URL|FOLDER",
+        help="sync in the background with this hub: postgresql://... or a folder "
+        "(default: the last hub 'kiosk sync --hub' used; 'none': do not sync)",
+    )
+    p.add_argument(
+        "--sync-every",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="seconds between sync passes (default 5)",
+    )
+
+
+def hub_for(args: argparse.Namespace, db: Any) -> str | None:
+    from kiosk.store import settings
+
+    hub = args.hub or settings.get(db, HUB_SETTING)
+    return None if not hub or hub == "none" else str(hub)
 
 
 def register(sub: Any) -> None:
@@ -36,6 +60,7 @@ def register(sub: Any) -> None:
     p.add_argument("--locked", action="store_true", help="full screen, no way out without the PIN")
     p.add_argument("--at", help="start the clock at this event time (rehearsals), ISO-8601")
     p.add_argument("--reset", type=float, default=4.0, help="seconds a verdict stays (default 4)")
+    add_hub_arguments(p)
     add_db_argument(p)
     p.set_defaults(func=run_run)
 
@@ -43,11 +68,13 @@ def register(sub: Any) -> None:
     p.add_argument("--hall", default="auditorium", help="hall id (default: auditorium)")
     p.add_argument("--db", type=Path, help="demo database (default: in the user data folder)")
     p.add_argument("--locked", action="store_true", help="full screen, locked with the PIN")
+    add_hub_arguments(p)
     p.set_defaults(func=run_demo)
 
     p = sub.add_parser("board", help="the venue status board for a big screen")
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--at", help="show the event at this time, ISO-8601 (default: now)")
+    add_hub_arguments(p)
     add_db_argument(p)
     p.set_defaults(func=run_board_command)
 
@@ -84,7 +111,15 @@ def run_run(args: argparse.Namespace) -> int:
         raise CommandError("this kiosk has no staff PIN yet: set one with 'kiosk pin set'")
     source = camera_factory(args.camera) if args.camera else None
     return run_door(
-        db, event, args.hall, _clock(args.at, event), source, args.locked, max(1.0, args.reset)
+        db,
+        event,
+        args.hall,
+        _clock(args.at, event),
+        source,
+        args.locked,
+        max(1.0, args.reset),
+        hub=hub_for(args, db),
+        sync_every_s=args.sync_every,
     )
 
 
@@ -118,7 +153,36 @@ def run_demo(args: argparse.Namespace) -> int:
     def source(_stop: threading.Event) -> DemoCameraSource:
         return DemoCameraSource(codes)
 
-    return run_door(db, event, args.hall, DemoClock(start), source, args.locked)
+    hub = hub_for(args, db)
+    if hub is not None:
+        publish_demo(db, event, hub)
+    return run_door(
+        db,
+        event,
+        args.hall,
+        DemoClock(start),
+        source,
+        args.locked,
+        hub=hub,
+        sync_every_s=args.sync_every,
+    )
+
+
+def publish_demo(db: Any, event: Any, hub: str) -> None:
+    """The demo database is the organiser's too: send its event, key and attendees, so
+    other kiosks can be provisioned from the hub and accept its badges."""
+    from kiosk.sync.errors import HubError
+    from kiosk.sync.hub import open_hub
+    from kiosk.sync.publish import publish
+
+    try:
+        opened = open_hub(hub)
+        try:
+            print(publish(db, opened, event).summary())
+        finally:
+            opened.close()
+    except HubError as exc:
+        print(f"warning: not published ({exc}); the door starts and keeps trying to sync")
 
 
 def run_board_command(args: argparse.Namespace) -> int:
@@ -126,7 +190,14 @@ def run_board_command(args: argparse.Namespace) -> int:
 
     db = open_database(args)
     event = require_event(db)
-    return run_board(db, event, _clock(args.at, event), args.fullscreen)
+    return run_board(
+        db,
+        event,
+        _clock(args.at, event),
+        args.fullscreen,
+        hub=hub_for(args, db),
+        sync_every_s=args.sync_every,
+    )
 
 
 def run_pin_set(args: argparse.Namespace) -> int:
