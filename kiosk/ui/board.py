@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSize, Qt, QTime, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -88,6 +88,14 @@ class HallCard(QFrame):
         )
 
 
+class ChartView(QChartView):
+    """The chart takes the height the hall cards leave. (QGraphicsView's size hint is its
+    scene's current size, so a chart that was once tall would keep asking for it.)"""
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 200)
+
+
 class BoardWindow(QMainWindow):
     def __init__(
         self,
@@ -110,7 +118,7 @@ class BoardWindow(QMainWindow):
         self.chart.legend().setVisible(False)
         self._colors: list[QColor] = []
         self._make_chart()
-        self.chart_view = QChartView(self.chart)
+        self.chart_view = ChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.conflicts = ConflictsPanel()
         self._conflicts_version = -1
@@ -239,7 +247,8 @@ class BoardWindow(QMainWindow):
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         self.bottom.setStretch(0, 3)
-        self.bottom.setStretch(1, 1)
+        # Portrait: the conflicts take the height they ask for (the latest one and a count).
+        self.bottom.setStretch(1, 0 if portrait else 1)
         self.refresh()
 
 
