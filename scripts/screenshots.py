@@ -1,5 +1,7 @@
 """Renders the door screen for each verdict and the venue board, at three sizes and in three
-languages, into screenshots/ (git-ignored), and docs/door.png for the README.
+languages, into screenshots/ (git-ignored), and docs/door.png for the README. The door is
+also shown synced (online) and offline with check-ins waiting and a decision taken
+offline; the board with a hub and two conflicts.
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--only en] [--sizes 1280x800]
 """
@@ -7,6 +9,7 @@ languages, into screenshots/ (git-ignored), and docs/door.png for the README.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import random
 import sys
@@ -26,8 +29,10 @@ from kiosk.domain.codes import sign_code  # noqa: E402
 from kiosk.domain.decision import Decision, Direction, Verdict  # noqa: E402
 from kiosk.domain.event_file import load_event  # noqa: E402
 from kiosk.service.checkin import CheckInService  # noqa: E402
-from kiosk.store import attendees, events  # noqa: E402
+from kiosk.store import attendees, checkins, events  # noqa: E402
+from kiosk.store.checkins import LogRecord  # noqa: E402
 from kiosk.store.db import open_db, write  # noqa: E402
+from kiosk.sync.runner import SyncStatus  # noqa: E402
 from kiosk.ui.board import BoardWindow  # noqa: E402
 from kiosk.ui.door import DoorOptions  # noqa: E402
 from kiosk.ui.i18n import Languages, compile_translations  # noqa: E402
@@ -92,6 +97,34 @@ def fill_log(db: object, event: object, key: Ed25519PrivateKey, day_start: dt.da
         service.scan(sign_code(key, event.id, aid, kind, 1), hall, Direction.ENTRY, at)  # type: ignore[attr-defined]
 
 
+def add_conflicts(db: object, event: object, day_start: dt.datetime) -> None:
+    """Two badges admitted at two doors each while those doors were offline."""
+    session = event.sessions_in(HALL)[0]  # type: ignore[attr-defined]
+    with write(db):  # type: ignore[arg-type]
+        for n, person in enumerate(("S5", "S6")):
+            for door in ("k-7f3a21c9d0", "k-b81e44a2f5"):
+                at = session.opens + dt.timedelta(minutes=12 + n * 7 + (door < "k-8"))
+                record = LogRecord(
+                    id=f"{door}-{person}", kiosk_id=door, hall=HALL, session_id=session.id,
+                    direction="entry", verdict="admitted", reason="admitted",
+                    attendee_id=person, code=f"code-{person}",
+                    at=at.astimezone(dt.UTC).isoformat(timespec="microseconds"), delta=1,
+                )  # fmt: skip
+                checkins.append(db, record)  # type: ignore[arg-type]
+
+
+def sync_states(now: dt.datetime) -> dict[str, SyncStatus]:
+    """The door's header with a hub: online, and offline with check-ins waiting."""
+    hub = "postgresql://kiosk@hub.venue.lan/sces"
+    minutes = dt.timedelta(minutes=1)
+    return {
+        "17-sync-online": SyncStatus(hub, True, None, 0, now - minutes, None),
+        "18-sync-offline": SyncStatus(
+            hub, False, now - 14 * minutes, 12, now - 15 * minutes, "hub.venue.lan: timeout"
+        ),
+    }
+
+
 def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
     svc = door.service
     now = door.window.clock()
@@ -137,6 +170,9 @@ def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no
     )
     cases.append(("15-session-full", full))
     cases.append(("16-undone", svc.undo_last()))
+    admitted = cases[1][1]
+    cases.append(("17-sync-online", dataclasses.replace(admitted, offline=False)))  # type: ignore[type-var]
+    cases.append(("18-sync-offline", dataclasses.replace(admitted, offline=True)))  # type: ignore[type-var]
     return cases
 
 
@@ -153,6 +189,7 @@ def main() -> None:
     sessions = event.sessions_in(HALL)  # type: ignore[attr-defined]
     now = sessions[0].start - dt.timedelta(minutes=5)
     fill_log(db, event, key, sessions[0].start.astimezone(event.tz))  # type: ignore[attr-defined]
+    add_conflicts(db, event, sessions[0].start)
     qm = compile_translations(cache=tmp / "qm")
     door = build_door(
         app,
@@ -167,9 +204,16 @@ def main() -> None:
     assert door is not None
     cases = door_cases(door, key, event)
     window = door.window
+    syncs = sync_states(now)
     window.show()
     board_langs = Languages(app, qm)
-    board = BoardWindow(db, event, lambda: now + dt.timedelta(hours=2, minutes=30), board_langs)  # type: ignore[arg-type]
+    board_now = now + dt.timedelta(hours=2, minutes=30)
+    board = BoardWindow(db, event, lambda: board_now, board_langs)  # type: ignore[arg-type]
+    board.show_sync(
+        SyncStatus(
+            "/media/usb/kiosk-hub", True, None, 0, board_now - dt.timedelta(seconds=20), None
+        )
+    )
     board.show()
     for lang in args.only:
         door.languages.switch(lang)
@@ -180,6 +224,8 @@ def main() -> None:
             window.resize(w, h)
             QCoreApplication.processEvents()
             for name, decision in cases:
+                window.show_sync(syncs.get(name))
+                window.panel.hub_decides = name in syncs
                 if decision is None:
                     window.panel.show_idle()
                 else:
@@ -187,6 +233,9 @@ def main() -> None:
                 window.refresh_header()
                 QCoreApplication.processEvents()
                 window.grab().save(str(folder / f"door-{name}.png"))
+            board.resize(w, h)
+            QCoreApplication.processEvents()
+            # Again: the first resize was clamped to the other orientation's card layout.
             board.resize(w, h)
             QCoreApplication.processEvents()
             board.refresh()
