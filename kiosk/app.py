@@ -86,7 +86,7 @@ def database_file(db: Database) -> Path:
     return Path(row[2])
 
 
-def start_sync(
+def sync_thread_for(
     db: Database, hub: str | None, clock: Clock, every_s: float, runner: Runner | None = None
 ) -> SyncThread | None:
     """The background sync thread for `hub` (None without a hub), not yet started."""
@@ -183,7 +183,7 @@ def build_door(
         camera.camera_status.connect(window.camera.show_status)
         window.camera.show_status("preparing", "")
         camera.start()
-    sync = start_sync(db, hub, clock, sync_every_s, runner)
+    sync = sync_thread_for(db, hub, clock, sync_every_s, runner)
     if sync is not None:
         _wire_door_sync(sync, db, window, scans)
         window.show_sync(sync.runner.status())
@@ -256,7 +256,7 @@ def run_board(
     languages = Languages(app, compile_translations())
     languages.switch(start_language(db, event))
     window = BoardWindow(db, event, clock, languages)
-    sync = start_sync(db, hub, clock, sync_every_s)
+    sync = sync_thread_for(db, hub, clock, sync_every_s)
     if sync is not None:
         sync.status_changed.connect(window.show_sync)
         sync.synced.connect(lambda report: window.refresh() if report.pulled else None)

@@ -54,9 +54,6 @@ class ScanWorker(QThread):
         """New public keys (and the event, when it changed) arrived through sync."""
         self._jobs.put(lambda s: _reload(s, event_changed))
 
-    def pending(self) -> int:
-        return self._jobs.qsize()
-
     def stop(self, timeout_ms: int = 10_000) -> bool:
         """Finish the jobs already queued (a code scanned is never dropped), then end."""
         if not self.isRunning():

@@ -115,6 +115,7 @@ def make_door(
     """Builds the door screen as app.py does, with fakes; closes it and its thread after."""
     load_fonts()
     built: list[Door] = []
+    claims_before: set[threading.Thread] = set()
 
     def make(
         hall: str = "main",
@@ -126,6 +127,7 @@ def make_door(
         sync_every_s: float = 0.1,
         database: Database | None = None,
     ) -> Door:
+        claims_before.update(claim_threads())
         source = None
         if codes is not None:
 
@@ -158,17 +160,22 @@ def make_door(
         qapp.removeEventFilter(door.wedge)
         door.languages.switch("en")
         door.close()
-        assert_stopped(door)
+        assert_stopped(door, claims_before)
         door.window.deleteLater()
 
 
-def assert_stopped(door: Door) -> None:
+def claim_threads() -> set[threading.Thread]:
+    """PostgresAuthority's worker threads alive now."""
+    return {t for t in threading.enumerate() if t.name == "hub-claims" and t.is_alive()}
+
+
+def assert_stopped(door: Door, claims_before: set[threading.Thread]) -> None:
     """No thread of the door is left running: camera, scans, sync, hub claims."""
     running = {
         "camera": door.camera is not None and door.camera.isRunning(),
         "scans": door.scans.isRunning(),
         "sync": door.sync is not None and door.sync.isRunning(),
-        "claims": any(t.name == "hub-claims" and t.is_alive() for t in threading.enumerate()),
+        "claims": bool(claim_threads() - claims_before),
     }
     assert running == dict.fromkeys(running, False)
 

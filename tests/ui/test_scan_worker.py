@@ -93,10 +93,13 @@ def test_a_database_the_scan_thread_cannot_open_fails_every_scan(
     failures: list[str] = []
     worker.failed.connect(failures.append)
     worker.start()
-    for person in ("A1", "A2"):
-        worker.scan(code_for(person), "main", Direction.ENTRY, at("14 10:00"))
-    qtbot.waitUntil(lambda: len(failures) == 2, timeout=5000)
-    assert worker.stop() and "not a usable kiosk database" in failures[0]
+    try:
+        for person in ("A1", "A2"):
+            worker.scan(code_for(person), "main", Direction.ENTRY, at("14 10:00"))
+        qtbot.waitUntil(lambda: len(failures) == 2, timeout=5000)
+    finally:
+        assert worker.stop()
+    assert "not a usable kiosk database" in failures[0]
 
 
 def test_another_door_admitted_the_badge_at_the_postgresql_hub(

@@ -77,8 +77,10 @@ def test_new_keys_from_the_hub_reach_the_scan_thread(
     assert scan(door, code).verdict is Verdict.INVALID_CODE
     with write(door.service.db):
         events.add_public_key(door.service.db, "tiny-2026", new_key.public_key())
-    with qtbot.waitSignal(door.sync.keys_changed, timeout=3000):  # type: ignore[union-attr]
-        runner.bring(SyncReport(HUB, keys=1))
+    reloads: list[int] = []
+    door.sync.keys_changed.connect(lambda: reloads.append(1))  # type: ignore[union-attr]
+    runner.bring(SyncReport(HUB, keys=1))
+    qtbot.waitUntil(lambda: reloads == [1], timeout=3000)
     clock.advance(60)  # past the repeat-scan window: a new decision, not the earlier one
     assert scan(door, code).attendee.id == "A1"  # type: ignore[union-attr]
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+import pytest
 from sqlite_utils import Database
 
 from kiosk.app import Door
@@ -17,30 +18,49 @@ from tests.conftest import TINY_EVENT, at
 from tests.ui.conftest import HUB, FakeRunner
 
 
-def test_status_after_every_pass_and_what_the_pass_brought(qtbot) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def threads() -> Iterator[list[SyncThread]]:
+    """Threads a test starts, stopped even when it fails (Qt aborts the process when a
+    running QThread is destroyed)."""
+    made: list[SyncThread] = []
+    yield made
+    for thread in made:
+        thread.stop(3000)
+
+
+def test_status_after_every_pass_and_what_the_pass_brought(
+    qtbot, threads: list[SyncThread]
+) -> None:  # type: ignore[no-untyped-def]
     """The first status comes before any pass; each pass sends the status and its report;
     keys and a new event each have their own signal."""
     runner = FakeRunner()
     thread = SyncThread(runner, every_s=0.02)
+    threads.append(thread)
     statuses: list[SyncStatus] = []
     reports: list[SyncReport] = []
+    brought: list[str] = []
+    # Plain lists, not qtbot.waitSignal: pytest-qt disconnects its slot while a queued
+    # call from another thread runs it, which crashed PySide 6.11 now and then.
     thread.status_changed.connect(statuses.append)
     thread.synced.connect(reports.append)
-    with qtbot.waitSignal(thread.status_changed, timeout=3000):
-        thread.start()
+    thread.keys_changed.connect(lambda: brought.append("keys"))
+    thread.event_changed.connect(lambda: brought.append("event"))
+    thread.start()
+    qtbot.waitUntil(lambda: len(statuses) > 0, timeout=3000)
     assert statuses[0] == SyncStatus(HUB, False, None, 0, None, None)
-    with qtbot.waitSignal(thread.keys_changed, timeout=3000):
-        runner.bring(SyncReport(HUB, keys=2))
-    with qtbot.waitSignal(thread.event_changed, timeout=3000):
-        runner.bring(SyncReport(HUB, event_updated=True))
+    runner.bring(SyncReport(HUB, keys=2))
+    qtbot.waitUntil(lambda: brought == ["keys"], timeout=3000)
+    runner.bring(SyncReport(HUB, event_updated=True))
+    qtbot.waitUntil(lambda: brought == ["keys", "event"], timeout=3000)
     assert [(r.keys, r.event_updated) for r in reports] == [(2, False), (0, True)]
     assert thread.stop(3000) and not thread.isRunning() and runner.closed.is_set()
 
 
-def test_stop_does_not_wait_for_the_next_pass(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stop_does_not_wait_for_the_next_pass(qtbot, threads: list[SyncThread]) -> None:  # type: ignore[no-untyped-def]
     """A minute between passes: stop() ends the thread at once, not after the minute."""
     runner = FakeRunner()
     thread = SyncThread(runner, every_s=60)
+    threads.append(thread)
     thread.start()
     qtbot.waitUntil(lambda: runner.passes == 1, timeout=3000)
     assert thread.stop(2000)
