@@ -175,7 +175,10 @@ def test_forged_foreign_and_other_event_codes_are_refused(
     forged = sign_code(Ed25519PrivateKey.generate(), "tiny-2026", "A1", "delegate")
     other = sign_code(Ed25519PrivateKey.generate(), "other-2026", "A1", "delegate")
     good = code_for("A1")
-    tampered = good[:-1] + ("2" if good[-1] != "2" else "3")
+    # A character inside the signature: the last one also carries base32 padding bits,
+    # and changing only those left the bytes (and the signature) intact 1 time in ~40.
+    i = len(good) - 5
+    tampered = good[:i] + ("2" if good[i] != "2" else "3") + good[i + 1 :]
     results = [
         outcome(service, c, when=f"14 10:0{i}")
         for i, c in enumerate(
