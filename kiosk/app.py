@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlite_utils import Database
 
 if TYPE_CHECKING:
@@ -64,6 +65,33 @@ def camera_factory(spec: str) -> SourceFactory:
         return open_source(spec)
 
     return make
+
+
+def connect_scanners(
+    app: QApplication,
+    window: QWidget,
+    on_code: Callable[[str], None],
+    show_frame: Callable[[QImage], None],
+    source: SourceFactory | None,
+    show_status: Callable[[str, str], None] | None = None,
+) -> tuple[WedgeFilter, CameraThread | None]:
+    """Route the handheld scanner (a keyboard wedge, whatever has focus) and the camera, if
+    there is one, to `on_code`; the camera thread is started."""
+    wedge = WedgeFilter(parent=window)
+    app.installEventFilter(wedge)
+    wedge.code_scanned.connect(on_code)
+    if source is None:
+        return wedge, None
+    from kiosk.ui.camera import CameraThread  # OpenCV and the decoder: only with a camera
+
+    camera = CameraThread(source)
+    camera.code_scanned.connect(on_code)
+    camera.frame_ready.connect(show_frame)
+    if show_status is not None:
+        camera.camera_status.connect(show_status)
+        show_status("preparing", "")
+    camera.start()
+    return wedge, camera
 
 
 def start_language(db: Database, event: Event) -> str:
@@ -170,19 +198,9 @@ def build_door(
     sounds = sounds or Sounds(muted=settings.get(db, "ui_muted") == "1")
     window = DoorWindow(service, hall, sounds, languages, StaffPin(db), clock, scans, options)
     scans.start()
-    wedge = WedgeFilter(parent=window)
-    app.installEventFilter(wedge)
-    wedge.code_scanned.connect(window.on_code)
-    camera = None
-    if source is not None:
-        from kiosk.ui.camera import CameraThread  # OpenCV and the decoder: only with a camera
-
-        camera = CameraThread(source)
-        camera.code_scanned.connect(window.on_code)
-        camera.frame_ready.connect(window.camera.show_frame)
-        camera.camera_status.connect(window.camera.show_status)
-        window.camera.show_status("preparing", "")
-        camera.start()
+    wedge, camera = connect_scanners(
+        app, window, window.on_code, window.camera.show_frame, source, window.camera.show_status
+    )
     sync = sync_thread_for(db, hub, clock, sync_every_s, runner)
     if sync is not None:
         _wire_door_sync(sync, db, window, scans)
@@ -289,17 +307,9 @@ def run_pickup(
     window = build_pickup_window(
         service, output, painter, PickupOptions(locked=locked), staff_pin=StaffPin(db)
     )
-    wedge = WedgeFilter(parent=window)
-    app.installEventFilter(wedge)
-    wedge.code_scanned.connect(window.on_code_scanned)
-    camera = None
-    if source is not None:
-        from kiosk.ui.camera import CameraThread
-
-        camera = CameraThread(source)
-        camera.code_scanned.connect(window.on_code_scanned)
-        camera.frame_ready.connect(window.show_frame)
-        camera.start()
+    _wedge, camera = connect_scanners(
+        app, window, window.on_code_scanned, window.show_frame, source
+    )
     if locked:
         window.showFullScreen()
     else:
