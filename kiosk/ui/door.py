@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPropertyAnimation, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QPropertyAnimation, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGraphicsOpacityEffect,
@@ -31,6 +31,7 @@ from kiosk.sync.runner import SyncStatus
 from kiosk.ui.camera_view import CameraView
 from kiosk.ui.header import HeaderBar
 from kiosk.ui.i18n import Languages
+from kiosk.ui.lockdown import WindowLock
 from kiosk.ui.pin_dialog import PinDialog
 from kiosk.ui.scan_worker import ScanWorker
 from kiosk.ui.sounds import Sounds
@@ -81,7 +82,7 @@ class DoorWindow(QMainWindow):
         self.sync_status: SyncStatus | None = None  # None: no hub, this kiosk alone
         self.direction = Direction.ENTRY
         self._staff_until = 0.0
-        self._may_close = not self.options.locked
+        self.lock = WindowLock(self, self.options.locked)
         self.setWindowTitle(_t("Kiosk door"))
 
         self.header = HeaderBar(self.kiosk_event)
@@ -222,30 +223,9 @@ class DoorWindow(QMainWindow):
         action()
 
     def allow_close(self) -> None:
-        self._may_close = True
+        self.lock.allow_close()  # only "Quit" behind the PIN closes a locked door screen
 
     # -- Qt ------------------------------------------------------------------------------
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._may_close:
-            event.accept()
-        else:
-            event.ignore()  # locked: only "Quit" behind the PIN closes the door screen
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.options.locked and event.key() == Qt.Key.Key_Escape:
-            return
-        super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if (
-            event.type() == QEvent.Type.WindowStateChange
-            and self.options.locked
-            and not self.isFullScreen()
-            and not self._may_close
-        ):
-            QTimer.singleShot(0, self.showFullScreen)  # minimise or un-fullscreen undone
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

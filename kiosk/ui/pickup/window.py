@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QInputDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.attendee import Attendee
@@ -22,6 +22,7 @@ from kiosk.service.pickup import (
     PrintFailed,
 )
 from kiosk.service.staff_pin import StaffPin
+from kiosk.ui.lockdown import WindowLock
 from kiosk.ui.pickup.pages import (
     CorrectPage,
     IdentifyPage,
@@ -75,7 +76,7 @@ class PickupWindow(QWidget):
         self.options = options or PickupOptions()
         self.lang = "en"
         self.attendee: Attendee | None = None
-        self._may_close = not self.options.locked
+        self.lock = WindowLock(self, self.options.locked)
         self.setWindowTitle("Badge pickup")
         self.welcome = WelcomePage(service.event.name, self)
         self.identify = IdentifyPage(self)
@@ -245,29 +246,7 @@ class PickupWindow(QWidget):
     # -- locked down ---------------------------------------------------------------------
 
     def allow_close(self) -> None:
-        self._may_close = True
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._may_close:
-            event.accept()
-        else:
-            event.ignore()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.options.locked and event.key() == Qt.Key.Key_Escape:
-            return
-        super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if (
-            event.type() == QEvent.Type.WindowStateChange
-            and self.options.locked
-            and not self._may_close
-            and self.isVisible()
-            and not self.isFullScreen()
-        ):
-            QTimer.singleShot(0, self.showFullScreen)
+        self.lock.allow_close()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self.idle.isActive():
