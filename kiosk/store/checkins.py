@@ -124,10 +124,6 @@ def last_undoable(db: Database, kiosk_id: str, since: str) -> LogRecord | None:
     return None if row is None else _record(row)
 
 
-def is_undone(db: Database, record_id: str) -> bool:
-    return db.execute("SELECT 1 FROM checkins WHERE undoes = ?", [record_id]).fetchone() is not None
-
-
 def since_seq(db: Database, seq: int, limit: int = 10_000) -> Iterator[tuple[int, LogRecord]]:
     """Records after the local cursor `seq`, in log order (for sync and exports)."""
     rows = db.execute(
