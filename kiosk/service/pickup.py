@@ -1,9 +1,8 @@
-"""Self-service badge pickup and the staff desk: identify, correct the name, print, log."""
+"""Self-service badge pickup: identify, correct the name, print, log (the desk: desk.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -20,7 +19,7 @@ from kiosk.service.checkin import utc_now
 from kiosk.service.identify import Identified, identify
 from kiosk.store import attendees, events, prints, settings
 from kiosk.store.db import write
-from kiosk.store.prints import NameCorrection, PrintKind, PrintRecord, WalkIn
+from kiosk.store.prints import NameCorrection, PrintKind, PrintRecord
 from kiosk.store.search import CANDIDATES, search
 
 MIN_SECRET = 3  # characters of the registration code or e-mail asked to confirm a surname
@@ -62,22 +61,26 @@ class PrintFailed:
 
 
 @dataclass(frozen=True)
-class StaffNeeded:
-    reason: str  # already_printed, bad_pin, reason_required
+class PrintJob:
+    """A print that prepare_print allowed: what to send and how to log it."""
+
+    attendee: Attendee
+    code: str | None
+    kind: PrintKind
+    reason: str
+    staff: bool
 
 
 @dataclass(frozen=True)
-class WalkInResult:
-    attendee: Attendee
-    code: str | None
-    flagged: bool
+class StaffNeeded:
+    reason: str  # already_printed, bad_pin, reason_required
 
 
 class PickupError(ValueError):
     """Input staff or an attendee typed that cannot be used (empty name, unknown type)."""
 
 
-def _clean(text: str, what: str, limit: int = MAX_NAME) -> str:
+def clean(text: str, what: str, limit: int = MAX_NAME) -> str:
     kept = " ".join(text.split())
     if len(kept) > limit or not kept.isprintable():
         raise PickupError(f"{what} is too long or holds unprintable characters")
@@ -162,7 +165,7 @@ class PickupService:
 
     def correct_name(self, attendee: Attendee, first_name: str, last_name: str) -> Attendee:
         """Store the attendee's own spelling; the log keeps the original."""
-        first, last = _clean(first_name, "first name"), _clean(last_name, "last name")
+        first, last = clean(first_name, "first name"), clean(last_name, "last name")
         if not (first or last):
             raise PickupError("the name cannot be empty")
         if (first, last) == (attendee.first_name, attendee.last_name):
@@ -188,20 +191,26 @@ class PickupService:
     def needs_staff(self, attendee: Attendee) -> bool:
         return prints.has_printed(self.db, attendee.id)
 
-    def print_badge(
-        self, attendee: Attendee, output: BadgeOutput, *, pin: str | None = None, reason: str = ""
-    ) -> Printed | PrintFailed | StaffNeeded:
-        """Print the badge and log the attempt. A badge that already came out once needs
-        the staff PIN and a reason; a failed print is logged but never counts as printed."""
+    def _staff(self, pin: str | None) -> bool | StaffNeeded:
+        """False without a PIN, True for the right one, StaffNeeded for a wrong one."""
+        if pin is None:
+            return False
+        if self.verify_pin is None or not self.verify_pin(pin):
+            return StaffNeeded("bad_pin")
+        return True
+
+    def prepare_print(
+        self, attendee: Attendee, *, pin: str | None = None, reason: str = ""
+    ) -> PrintJob | StaffNeeded:
+        """Check that this badge may print now. A badge that already came out once needs
+        the staff PIN and a reason. Quick: the slow part, send(), can run on a thread."""
         reprint = prints.has_printed(self.db, attendee.id)
         reason = " ".join(reason.split())[:MAX_REASON]
-        staff = False
-        if reprint or pin is not None:
-            if pin is None:
-                return StaffNeeded("already_printed")
-            if self.verify_pin is None or not self.verify_pin(pin):
-                return StaffNeeded("bad_pin")
-            staff = True
+        staff = self._staff(pin)
+        if isinstance(staff, StaffNeeded):
+            return staff
+        if reprint and not staff:
+            return StaffNeeded("already_printed")
         if reprint and not reason:
             return StaffNeeded("reason_required")
         if reprint:
@@ -210,73 +219,44 @@ class PickupService:
             kind = PrintKind.WALK_IN
         else:
             kind = PrintKind.FIRST
-        code = self.badge_code(attendee)
-        try:
-            error = output.print_badge(attendee, code)
-        except Exception as exc:  # a driver or Qt failure must not reach the attendee's screen
-            error = f"printer_error: {type(exc).__name__}"
+        return PrintJob(attendee, self.badge_code(attendee), kind, reason, staff)
+
+    def record_print(self, job: PrintJob, printer: str, error: str | None) -> Printed | PrintFailed:
+        """Log how the job went (durably); a failed print never counts as printed."""
         record = PrintRecord(
             id=uuid.uuid4().hex,
             kiosk_id=self.kiosk_id,
-            attendee_id=attendee.id,
-            badge_issue=attendee.badge_issue,
+            attendee_id=job.attendee.id,
+            badge_issue=job.attendee.badge_issue,
             at=self.clock().astimezone(dt.UTC).isoformat(),
-            kind=kind.value,
-            printer=output.name,
+            kind=job.kind.value,
+            printer=printer,
             status="ok" if error is None else "failed",
-            reason=reason,
+            reason=job.reason,
             error=error or "",
-            staff=staff,
+            staff=job.staff,
         )
         with write(self.db):
             prints.append(self.db, record)
-        return Printed(record, code) if error is None else PrintFailed(record)
+        return Printed(record, job.code) if error is None else PrintFailed(record)
 
-    # ------------------------------------------------------------------ staff desk
+    def print_badge(
+        self, attendee: Attendee, output: BadgeOutput, *, pin: str | None = None, reason: str = ""
+    ) -> Printed | PrintFailed | StaffNeeded:
+        """prepare_print, send and record_print in one go (the CLI, the tests)."""
+        job = self.prepare_print(attendee, pin=pin, reason=reason)
+        if isinstance(job, StaffNeeded):
+            return job
+        return self.record_print(job, output.name, send(job, output))
 
-    def register_walk_in(
-        self,
-        first_name: str,
-        last_name: str,
-        type_id: str,
-        company: str = "",
-        email: str = "",
-        position: str = "",
-    ) -> WalkInResult:
-        """A new attendee registered on site. Their code is signed only where the signing
-        key is; otherwise the badge carries a local ticket code and the organiser is told."""
-        first, last = _clean(first_name, "first name"), _clean(last_name, "last name")
-        if not (first or last):
-            raise PickupError("the name cannot be empty")
-        if self.event.type(type_id) is None:
-            known = ", ".join(t.id for t in self.event.types)
-            raise PickupError(f"unknown attendee type {type_id!r} (this event has: {known})")
-        attendee = Attendee(
-            id=f"W{uuid.uuid4().hex[:9].upper()}",
-            first_name=first,
-            last_name=last,
-            company=_clean(company, "company", 120),
-            email=_clean(email, "e-mail", 200),
-            type=type_id,
-            ticket_code="W" + "".join(secrets.choice(codes.ALPHABET) for _ in range(9)),
-            position=_clean(position, "position", 120),
-        )
-        code = self.badge_code(attendee)
-        signed = code is not None and code != attendee.ticket_code
-        with write(self.db):
-            attendees.save(self.db, attendee)
-            prints.append_walk_in(
-                self.db,
-                WalkIn(
-                    id=uuid.uuid4().hex,
-                    kiosk_id=self.kiosk_id,
-                    attendee_id=attendee.id,
-                    at=self.clock().astimezone(dt.UTC).isoformat(),
-                    signed=signed,
-                    flagged=not signed,
-                ),
-            )
-        return WalkInResult(attendee, code, flagged=not signed)
+
+def send(job: PrintJob, output: BadgeOutput) -> str | None:
+    """Hand the badge to the printer: None when it came out, else why not. Never raises (a
+    driver or Qt failure must not reach the attendee's screen); safe on a worker thread."""
+    try:
+        return output.print_badge(job.attendee, job.code)
+    except Exception as exc:
+        return f"printer_error: {type(exc).__name__}"
 
 
 def _surname_matches(attendee: Attendee, wanted: str) -> bool:

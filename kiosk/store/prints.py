@@ -1,4 +1,4 @@
-"""The append-only logs of badge prints, name corrections and walk-in registrations."""
+"""The append-only logs of badge prints, name corrections, walk-ins and badge replacements."""
 
 from __future__ import annotations
 
@@ -57,6 +57,20 @@ class WalkIn:
     flagged: bool  # True: no signing key here, the organiser must confirm this attendee
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """A lost or stolen badge replaced: codes of issues below `new_issue` are refused."""
+
+    id: str
+    kiosk_id: str
+    attendee_id: str
+    at: str
+    old_issue: int
+    new_issue: int
+    reason: str
+    signed: bool  # False: no signing key here, the new badge carries the ticket code
+
+
 def _insert(db: Database, table: str, row: dict[str, Any]) -> bool:
     fields = list(row)
     cursor = db.execute(
@@ -78,6 +92,10 @@ def append_correction(db: Database, correction: NameCorrection) -> bool:
 
 def append_walk_in(db: Database, walk_in: WalkIn) -> bool:
     return _insert(db, "walk_ins", asdict(walk_in))
+
+
+def append_replacement(db: Database, replacement: Replacement) -> bool:
+    return _insert(db, "replacements", asdict(replacement))
 
 
 _PRINT_COLUMNS = ", ".join(PrintRecord.__dataclass_fields__)

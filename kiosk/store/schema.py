@@ -224,3 +224,31 @@ def m030_sync(db: Database) -> None:
         ) WITHOUT ROWID;
         """,
     )
+
+
+@MIGRATIONS()
+def m050_replacements(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        -- Badges replaced at the staff desk (lost, stolen): the attendee's badge_issue was
+        -- raised to new_issue and codes below it revoked. Synced like prints, so every
+        -- door learns that the old badge is void.
+        CREATE TABLE replacements (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            kiosk_id TEXT NOT NULL,
+            attendee_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            old_issue INTEGER NOT NULL,
+            new_issue INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            signed INTEGER NOT NULL
+        );
+        CREATE INDEX replacements_attendee ON replacements(attendee_id);
+        CREATE TRIGGER replacements_no_update BEFORE UPDATE ON replacements
+            BEGIN SELECT RAISE(ABORT, 'the replacement log is append-only'); END;
+        CREATE TRIGGER replacements_no_delete BEFORE DELETE ON replacements
+            BEGIN SELECT RAISE(ABORT, 'the replacement log is append-only'); END;
+        """,
+    )

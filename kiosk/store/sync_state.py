@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,15 +16,23 @@ from kiosk.store import attendees, checkins, settings
 from kiosk.store.checkins import LogRecord
 
 # Local append-only tables other than check-ins that travel through hubs, by record kind.
-JOURNAL_TABLES = {"print": "prints", "name_correction": "name_corrections", "walk_in": "walk_ins"}
+JOURNAL_TABLES = {
+    "print": "prints",
+    "name_correction": "name_corrections",
+    "walk_in": "walk_ins",
+    "replacement": "replacements",
+}
 _ATTENDEE_SQL = (
     "INSERT INTO attendees(id, first_name, last_name, company, email, position, type, "
     "ticket_code, badge_issue, cancelled, photo, search, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
     "first_name = excluded.first_name, last_name = excluded.last_name, "
     "company = excluded.company, email = excluded.email, position = excluded.position, "
-    "type = excluded.type, ticket_code = excluded.ticket_code, "
-    "badge_issue = excluded.badge_issue, cancelled = excluded.cancelled, "
+    "type = excluded.type, "
+    # A badge replaced here after the organiser's last word keeps its new ticket code.
+    "ticket_code = CASE WHEN badge_issue > excluded.badge_issue "
+    "THEN ticket_code ELSE excluded.ticket_code END, "
+    "badge_issue = max(badge_issue, excluded.badge_issue), cancelled = excluded.cancelled, "
     "photo = excluded.photo, search = excluded.search, updated_at = excluded.updated_at"
 )
 
@@ -71,8 +80,9 @@ def journal_since(
 
 
 def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee | None) -> bool:
-    """Keep another kiosk's print, correction or walk-in (once, by id); a walk-in brings the
-    person along, a correction renames them unless the name changed here since."""
+    """Keep another kiosk's print, correction, walk-in or replacement (once, by id): a
+    walk-in brings the person along, a correction renames them unless the name changed here
+    since, a replacement voids the badges it replaced."""
     table = JOURNAL_TABLES[kind]
     fields = list(row)
     inserted = db.execute(
@@ -80,6 +90,8 @@ def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee
         "ON CONFLICT(id) DO NOTHING",
         [int(v) if isinstance(v, bool) else v for v in row.values()],
     ).rowcount
+    if inserted and kind == "replacement":
+        replaced(db, str(row["attendee_id"]), int(row["new_issue"]), person)
     if not inserted or person is None:
         return bool(inserted)
     current = attendees.find_by_id(db, person.id)
@@ -90,6 +102,17 @@ def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee
         if (current.first_name, current.last_name) == original:
             attendees.save(db, _renamed(current, row["corrected_first"], row["corrected_last"]))
     return True
+
+
+def replaced(db: Database, attendee_id: str, new_issue: int, person: Attendee | None) -> None:
+    """Void every badge of `attendee_id` below `new_issue` (caller's transaction). The new
+    badge's holder is saved as the replacing kiosk saw them (a new ticket code included)
+    unless this database already knows a later issue."""
+    current = attendees.find_by_id(db, attendee_id)
+    if current is not None and current.badge_issue < new_issue:
+        updated = person if person is not None and person.id == attendee_id else current
+        attendees.save(db, dataclasses.replace(updated, badge_issue=new_issue))
+    attendees.revoke(db, attendee_id, new_issue, "badge_replaced")
 
 
 def _renamed(a: Attendee, first: str, last: str) -> Attendee:

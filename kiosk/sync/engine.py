@@ -219,7 +219,7 @@ def push(db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport)
 
 def _journal_entry(db: Database, kind: str, row: dict[str, Any]) -> JournalEntry:
     person = None
-    if kind in ("walk_in", "name_correction"):
+    if kind != "print":
         found = attendees.find_by_id(db, str(row["attendee_id"]))
         person = None if found is None else dataclasses.asdict(found)
     return JournalEntry(

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple, Protocol
 from kiosk.store.checkins import LogRecord
 
 # Records of the kiosks' logs other than check-ins, by the local table they live in.
-JOURNAL_KINDS = ("print", "name_correction", "walk_in")
+JOURNAL_KINDS = ("print", "name_correction", "walk_in", "replacement")
 LOG_FIELDS = tuple(LogRecord.__dataclass_fields__)
 # A check-in record on its way up: the LogRecord fields in LOG_FIELDS order (offline 0/1).
 CheckinRow = tuple[Any, ...]
@@ -18,8 +18,8 @@ CheckinRow = tuple[Any, ...]
 
 @dataclass(frozen=True)
 class JournalEntry:
-    """A print, name correction or walk-in record; `body` holds the record's own fields
-    and, for corrections and walk-ins, the attendee as the kiosk saw them afterwards."""
+    """A print, name correction, walk-in or replacement record; `body` holds the record's
+    own fields and, except for prints, the attendee as the kiosk saw them afterwards."""
 
     kind: str
     id: str

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.event import Event
+from kiosk.service.desk import StaffDesk
 from kiosk.service.pickup import PickupService
 
 STAFF_PIN = "2468"
@@ -59,3 +60,10 @@ def pickup(
 @pytest.fixture
 def output() -> FakeOutput:
     return FakeOutput()
+
+
+@pytest.fixture
+def desk(db: Database, event: Event, signing_key: Ed25519PrivateKey, clock: Clock) -> StaffDesk:
+    return StaffDesk(
+        db, event, signing_key=signing_key, verify_pin=lambda pin: pin == STAFF_PIN, clock=clock
+    )

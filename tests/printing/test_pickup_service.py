@@ -176,29 +176,6 @@ def test_name_correction_keeps_the_original(pickup: PickupService, db: Database)
         pickup.correct_name(corrected, "", " ")
 
 
-def test_walk_in_with_signing_key_gets_signed_code(
-    pickup: PickupService, output: FakeOutput, db: Database, code_for: Callable[..., str]
-) -> None:
-    """A walk-in on a machine with the signing key gets a signed code and is not flagged."""
-    walk_in = pickup.register_walk_in("Li", "王", "visitor", company="Cloudwalk")
-    assert not walk_in.flagged
-    assert pickup.identify_scan(walk_in.code or "") == Found(walk_in.attendee, False)
-    result = pickup.print_badge(walk_in.attendee, output)
-    assert isinstance(result, Printed) and result.record.kind == "walk_in"
-    assert prints.flagged_walk_ins(db) == []
-
-
-def test_walk_in_without_key_is_flagged(db: Database, event: Event, output: FakeOutput) -> None:
-    """Without the signing key the badge carries a local ticket code and the organiser is told."""
-    service = PickupService(db, event)
-    walk_in = service.register_walk_in("Marta", "Vidal", "delegate")
-    assert walk_in.flagged and walk_in.code == walk_in.attendee.ticket_code
-    assert [w.attendee_id for w in prints.flagged_walk_ins(db)] == [walk_in.attendee.id]
-    assert service.identify_scan(walk_in.code or "") == Found(walk_in.attendee, False)
-    with pytest.raises(PickupError, match="unknown attendee type"):
-        service.register_walk_in("A", "B", "vip")
-
-
 def test_reprint_without_pin_machinery_is_refused(
     db: Database, event: Event, output: FakeOutput
 ) -> None:

@@ -11,6 +11,7 @@ from kiosk.domain.attendee import Attendee
 from kiosk.domain.codes import sign_code
 from kiosk.domain.decision import Direction, Verdict
 from kiosk.domain.event import Event
+from kiosk.service.desk import Replaced, StaffDesk
 from kiosk.store import attendees, events, prints, sync_state
 from kiosk.store.db import write
 from kiosk.store.prints import NameCorrection, PrintRecord
@@ -156,3 +157,29 @@ def test_exit_at_another_door_empties_the_hall_everywhere(
     a.sync(location)
     assert_converged(a.db, b.db)
     assert (a.service().occupancy("keynote"), b.service().occupancy("keynote")) == (0, 0)
+
+
+def test_badge_replaced_at_one_kiosk_is_void_at_the_others(
+    venue: Venue,
+    db: Database, event: Event, signing_key: Ed25519PrivateKey, code_for: Code,
+) -> None:  # fmt: skip
+    """A lost badge replaced at the desk is refused at another door after both sync, and a
+    later publish from the organiser (who still has issue 1) does not bring it back."""
+    location = venue.location
+    a, b = venue.kiosk("a"), venue.kiosk("b")
+    person = attendees.find_by_id(a.db, "A1")
+    assert person is not None
+    desk = StaffDesk(a.db, event, signing_key=signing_key, verify_pin=lambda pin: pin == "1357")
+    replaced = desk.replace_badge(person, pin="1357", reason="lost")
+    assert isinstance(replaced, Replaced)
+    a.sync(location)
+    assert b.sync(location).journal == 1
+    with write(db):
+        attendees.save(db, Attendee("A1", "伟", "张", "Cloudwalk", "zw@x.cn", "delegate", "T-0001"))
+    venue.republish()
+    b.sync(location)
+    kept = attendees.find_by_id(b.db, "A1")
+    assert kept is not None and (kept.badge_issue, kept.company) == (2, "Cloudwalk")
+    door = b.service("14 10:00")
+    assert door.scan(code_for("A1"), "main").verdict is Verdict.REVOKED
+    assert door.scan(code_for("A1", issue=2), "main").verdict is Verdict.ADMITTED
