@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.domain.attendee import Attendee
+from kiosk.domain.names import pinyin, pinyin_keys
 from kiosk.domain.text import fold
 
 COLUMNS = (
@@ -37,11 +38,15 @@ def from_row(row: sqlite3.Row | tuple[Any, ...]) -> Attendee:
 
 def search_text(a: Attendee) -> str:
     """What search matches against: folded names (and the display name where it is not
-    simply first + last, e.g. 张伟 written family-first without a space), company, e-mail, ids."""
+    simply first + last, e.g. 张伟 written family-first without a space), company, e-mail, ids,
+    and the pinyin of Han names ('wang', 'ouyang', 'xiuying'): a touch kiosk has no Chinese
+    input method, so attendees type their surname in pinyin (kiosk.domain.names)."""
     parts = [a.first_name, a.last_name, a.company, a.email, a.id, a.ticket_code or ""]
     name = a.name
     if name != f"{a.first_name} {a.last_name}":
         parts.append(name)
+    parts.extend(sorted(pinyin_keys(a.last_name)))
+    parts.append(pinyin(a.first_name))
     return fold(" ".join(parts))
 
 

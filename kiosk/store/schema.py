@@ -7,6 +7,9 @@ import sqlite3
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from kiosk.store.attendees import COLUMNS, from_row, search_text
+from kiosk.store.search import refresh_search_index, suspend_search_index
+
 MIGRATIONS = Migrations("kiosk")
 
 
@@ -224,6 +227,43 @@ def m030_sync(db: Database) -> None:
         ) WITHOUT ROWID;
         """,
     )
+
+
+# Han ideographs for SQLite GLOB (code point ranges): CJK unified + extension A,
+# compatibility ideographs, extensions B and later; kiosk.domain.names checks the same.
+_HAN_GLOB = "*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]*"
+_PINYIN_BATCH = 5_000
+
+
+@MIGRATIONS()
+def m040_pinyin_search(db: Database) -> None:
+    """The pinyin of Han names in attendees.search (attendees.search_text), so a surname
+    typed in pinyin at the pickup kiosk finds 王 as 'wang'. Only rows with a Han name
+    change. When they are many, the FTS upkeep is suspended and both indexes rebuilt once,
+    as bulk writers do: per-row trigger upkeep costs about 6x a rebuild's share of a row
+    (kiosk/store/search.py), so one rebuild wins past a sixth of the table."""
+    where = "(first_name GLOB :han OR last_name GLOB :han)"
+    han = db.execute(f"SELECT count(*) FROM attendees WHERE {where}", {"han": _HAN_GLOB})
+    total = db.execute("SELECT count(*) FROM attendees").fetchone()[0]
+    bulk = han.fetchone()[0] > max(_PINYIN_BATCH, total // 6)
+    if bulk:
+        suspend_search_index(db)
+    last = -1
+    while True:
+        rows = db.execute(
+            f"SELECT rowid, {COLUMNS}, search FROM attendees WHERE rowid > :last AND {where} "
+            "ORDER BY rowid LIMIT :n",
+            {"last": last, "han": _HAN_GLOB, "n": _PINYIN_BATCH},
+        ).fetchall()
+        if not rows:
+            break
+        last = rows[-1][0]
+        changed = [
+            (text, row[0]) for row in rows if (text := search_text(from_row(row[1:-1]))) != row[-1]
+        ]
+        db.conn.executemany("UPDATE attendees SET search = ? WHERE rowid = ?", changed)
+    if bulk:
+        refresh_search_index(db)
 
 
 @MIGRATIONS()
