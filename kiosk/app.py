@@ -298,8 +298,12 @@ def run_pickup(
     source: SourceFactory | None = None,
     locked: bool = True,
     printer: str | None = None,
+    hub: str | None = None,
+    sync_every_s: float = DEFAULT_EVERY_S,
 ) -> int:
-    """The self-service badge pickup window (attendee-facing, locked by default)."""
+    """The self-service badge pickup window (attendee-facing, locked by default). With a
+    hub it syncs in the background: prints and corrections go out, badges printed at the
+    other pickup kiosks, walk-ins and replacements come in."""
     from kiosk.ui.pickup import PickupOptions, build_pickup_window, pickup_parts
 
     app = make_application()
@@ -310,6 +314,11 @@ def run_pickup(
     _wedge, camera = connect_scanners(
         app, window, window.on_code_scanned, window.show_frame, source
     )
+    sync = sync_thread_for(db, hub, utc_now, sync_every_s)
+    if sync is not None:
+        sync.keys_changed.connect(service.reload)
+        sync.event_changed.connect(service.reload)
+        sync.start()
     if locked:
         window.showFullScreen()
     else:
@@ -318,4 +327,7 @@ def run_pickup(
     status = app.exec()
     if camera is not None:
         camera.stop()
+    window.printer.stop()
+    if sync is not None:
+        sync.stop()
     return int(status)

@@ -103,7 +103,16 @@ def run_run(args: argparse.Namespace) -> int:
         if not StaffPin(db).is_set():
             raise CommandError("this kiosk has no staff PIN yet: set one with 'kiosk pin set'")
         source = camera_factory(args.camera) if args.camera else None
-        return run_pickup(db, db_path(args), event, source, locked=True, printer=args.printer)
+        return run_pickup(
+            db,
+            db_path(args),
+            event,
+            source,
+            locked=True,
+            printer=args.printer,
+            hub=hub_for(args, db),
+            sync_every_s=args.sync_every,
+        )
     if args.hall and event.hall(args.hall) is None:
         known = ", ".join(h.id for h in event.halls)
         raise UsageError(f"unknown hall {args.hall!r} (this event has: {known})")

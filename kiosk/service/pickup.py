@@ -111,6 +111,11 @@ class PickupService:
         self._failures = 0
         self._locked_until: dt.datetime | None = None
 
+    def reload(self) -> None:
+        """New public keys or a new event file arrived through sync."""
+        self.event = events.load_event(self.db) or self.event
+        self.keys = events.public_keys(self.db, self.event.id)
+
     # ------------------------------------------------------------------ identify
 
     def identify_scan(self, text: str) -> Found | NotFound:

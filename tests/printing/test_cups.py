@@ -17,8 +17,9 @@ from kiosk.printing.badge import badge_for
 from kiosk.printing.output import SystemPrinterOutput, render
 from kiosk.printing.painter import BadgePainter
 from kiosk.printing.template import BadgeLayout, load_template
-from kiosk.service.pickup import PickupService, Printed
+from kiosk.service.pickup import PickupService, Printed, PrintFailed, PrintJob
 from kiosk.store import prints
+from kiosk.ui.print_worker import PrintWorker
 from tests.conftest import PEOPLE
 from tests.printing.helpers import decode_qr, gray, page_size_mm, pdf_info, pdf_page_image
 
@@ -76,14 +77,24 @@ def test_badge_prints_through_cups(
     tmp_path: Path,
     signing_key: object,
 ) -> None:
-    """The cups-pdf output is an A6 page whose QR decodes to the code and whose name
-    area matches our own rendering of that name (cups-pdf re-distills the job through
-    PostScript, which drops the text layer, so the name is compared as pixels)."""
+    """Sent from the print thread, as the pickup and desk screens do: the cups-pdf output
+    is an A6 page whose QR decodes to the code and whose name area matches our own
+    rendering of that name (cups-pdf re-distills the job through PostScript, which drops
+    the text layer, so the name is compared as pixels)."""
     painter = BadgePainter(load_template(), "a6")
     pickup = PickupService(db, event, signing_key=signing_key)  # type: ignore[arg-type]
     person = PEOPLE[2]
     before = set(OUT_DIR.glob("*.pdf"))
-    result = pickup.print_badge(person, SystemPrinterOutput(event, painter, cups_pdf_queue))
+    output = SystemPrinterOutput(event, painter, cups_pdf_queue)
+    results: list[Printed | PrintFailed] = []
+    worker = PrintWorker(
+        output, lambda job, error: results.append(pickup.record_print(job, output.name, error))
+    )
+    job = pickup.prepare_print(person)
+    assert isinstance(job, PrintJob)
+    worker.submit(job)
+    assert worker.stop()
+    [result] = results
     assert isinstance(result, Printed), result
     assert prints.has_printed(db, person.id)
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
+from kiosk.domain.attendee import Attendee
 from kiosk.printing.painter import BadgePainter
 from kiosk.printing.template import load_template
 from kiosk.service.pickup import PickupService
@@ -44,6 +46,12 @@ def make_window(
     return make
 
 
+def print_and_wait(qtbot: QtBot, window: PickupWindow, button: QPushButton | None = None) -> None:
+    """Tap print (or `button`) and wait for the print thread to report back."""
+    qtbot.mouseClick(button or window.preview.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.printer.busy == 0, timeout=5000)
+
+
 def shown_text(window: PickupWindow) -> str:
     """Every word a person can read on the window right now."""
     texts = [w.text() for w in window.findChildren(QLabel) if w.isVisibleTo(window)]
@@ -67,7 +75,8 @@ def test_scan_preview_print(
     assert window.preview.badge.badge.name == "Jürgen Groß"
     qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "message"
-    assert window.message.headline.text() == TEXTS["take_badge"]["de"]
+    assert window.message.headline.text() == TEXTS["printing"]["de"]
+    qtbot.waitUntil(lambda: window.message.headline.text() == TEXTS["take_badge"]["de"])
     assert output.printed == [("A3", code_for("A3", "visitor"))]
 
 
@@ -131,7 +140,7 @@ def test_second_pickup_needs_staff(
     """A badge printed before shows 'ask staff'; staff print again with PIN and reason."""
     window, output = make_window()
     window.on_code_scanned("T-0001")
-    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    print_and_wait(qtbot, window)
     window.reset()
     window.on_code_scanned("T-0001")
     assert window.preview.print_button.isHidden() and not window.preview.staff_button.isHidden()
@@ -143,7 +152,7 @@ def test_second_pickup_needs_staff(
 
     monkeypatch.setattr(PinEntry, "exec", staff_types_pin)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("lost badge", True))
-    qtbot.mouseClick(window.preview.staff_button, Qt.MouseButton.LeftButton)
+    print_and_wait(qtbot, window, window.preview.staff_button)
     assert window.current_page() == "message"
     assert [(r.kind, r.reason, r.staff) for r in prints.for_attendee(db, "A1")] == [
         ("first", "", False),
@@ -160,7 +169,7 @@ def test_wrong_staff_pin_prints_nothing(
     """A wrong PIN leaves the badge unprinted and says so."""
     window, output = make_window()
     window.on_code_scanned("T-0001")
-    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    print_and_wait(qtbot, window)
     window.on_code_scanned("T-0001")
     window.reset()
     window.on_code_scanned("T-0001")
@@ -183,7 +192,7 @@ def test_printer_failure_asks_staff(
     """A failing printer: 'please ask staff', the badge not marked printed."""
     window, _ = make_window(FakeOutput(error="printer_missing"))
     window.on_code_scanned("T-0003")
-    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    print_and_wait(qtbot, window)
     assert window.message.headline.text() == TEXTS["ask_staff"]["en"]
     assert "printer_missing" in window.message.detail.text()
     assert not prints.has_printed(db, "A3")
@@ -247,3 +256,51 @@ def test_every_text_in_every_language() -> None:
     """Each pickup text exists in English, Simplified Chinese and German."""
     missing = [(key, lang) for key, entry in TEXTS.items() for lang in LANGS if not entry.get(lang)]
     assert missing == []
+
+
+class SlowOutput(FakeOutput):
+    """A printer that takes its time, like one waking up."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def print_badge(self, attendee: Attendee, code: str | None) -> str | None:
+        time.sleep(self.seconds)
+        return super().print_badge(attendee, code)
+
+
+def test_screen_keeps_answering_while_the_badge_prints(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]], db: Database
+) -> None:
+    """A slow printer does not freeze the screen, a second tap prints nothing more, and the
+    idle timeout does not send the attendee back to the welcome screen mid-print."""
+    window, output = make_window(SlowOutput(0.6), idle_ms=100)
+    window.on_code_scanned("T-0003")
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    window.print_badge()  # an impatient second tap
+    qtbot.wait(300)
+    assert (window.current_page(), window.message.headline.text()) == (
+        "message",
+        TEXTS["printing"]["en"],
+    )
+    assert len(ticks) >= 5  # the event loop ran while the printer worked
+    qtbot.waitUntil(lambda: window.printer.busy == 0, timeout=5000)
+    assert window.message.headline.text() == TEXTS["take_badge"]["en"]
+    assert len(output.printed) == 1 and len(prints.for_attendee(db, "A3")) == 1
+
+
+def test_closing_mid_print_still_logs_the_badge(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]], db: Database
+) -> None:
+    """Staff closing the kiosk while a badge is on its way: it comes out and is logged."""
+    window, output = make_window(SlowOutput(0.3))
+    window.on_code_scanned("T-0003")
+    qtbot.mouseClick(window.preview.print_button, Qt.MouseButton.LeftButton)
+    assert window.close()
+    assert output.printed == [("A3", window.service.badge_code(PEOPLE[2]))]
+    assert prints.has_printed(db, "A3")

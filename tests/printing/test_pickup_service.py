@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
+from kiosk.domain.codes import sign_code
 from kiosk.domain.event import Event
 from kiosk.service.pickup import (
     Found,
@@ -17,7 +19,7 @@ from kiosk.service.pickup import (
     PrintFailed,
     StaffNeeded,
 )
-from kiosk.store import attendees, prints
+from kiosk.store import attendees, events, prints
 from kiosk.store.db import write
 from tests.conftest import PEOPLE
 from tests.printing.conftest import STAFF_PIN, Clock, FakeOutput
@@ -183,3 +185,16 @@ def test_reprint_without_pin_machinery_is_refused(
     service = PickupService(db, event)
     service.print_badge(PEOPLE[0], output)
     assert service.print_badge(PEOPLE[0], output, pin="", reason="x") == StaffNeeded("bad_pin")
+
+
+def test_reload_picks_up_keys_that_sync_brought(db: Database, event: Event) -> None:
+    """A badge signed with a key that arrived by sync after the kiosk started is known
+    once the service reloads (the pickup window's sync thread asks for that)."""
+    service = PickupService(db, event)
+    new_key = Ed25519PrivateKey.generate()
+    with write(db):
+        events.add_public_key(db, event.id, new_key.public_key())
+    code = sign_code(new_key, event.id, PEOPLE[2].id, PEOPLE[2].type, 1)
+    assert service.identify_scan(code) == NotFound("unknown_key")
+    service.reload()
+    assert service.identify_scan(code) == Found(PEOPLE[2], False)

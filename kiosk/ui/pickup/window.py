@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QCloseEvent, QImage
 from PySide6.QtWidgets import QInputDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.attendee import Attendee
@@ -19,7 +19,8 @@ from kiosk.service.pickup import (
     PickupError,
     PickupService,
     Printed,
-    PrintFailed,
+    PrintJob,
+    StaffNeeded,
 )
 from kiosk.service.staff_pin import StaffPin
 from kiosk.ui.lockdown import WindowLock
@@ -33,6 +34,7 @@ from kiosk.ui.pickup.pages import (
 )
 from kiosk.ui.pickup.texts import REPRINT_REASONS, text
 from kiosk.ui.pin_dialog import PinDialog
+from kiosk.ui.print_worker import PrintWorker
 
 _INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin}
 _REFUSALS = {"cancelled": "why_cancelled", "revoked": "why_cancelled"}
@@ -77,6 +79,7 @@ class PickupWindow(QWidget):
         self.lang = "en"
         self.attendee: Attendee | None = None
         self.lock = WindowLock(self, self.options.locked)
+        self.printer = PrintWorker(output, self._printed, self)
         self.setWindowTitle("Badge pickup")
         self.welcome = WelcomePage(service.event.name, self)
         self.identify = IdentifyPage(self)
@@ -203,23 +206,28 @@ class PickupWindow(QWidget):
         self._show_preview(self.service.needs_staff(self.attendee))
 
     def print_badge(self, pin: str | None = None, reason: str = "") -> None:
-        if self.attendee is None:
+        """Print on the print thread; the screen says "printing" until it reports back."""
+        if self.attendee is None or self.printer.busy:
+            return
+        job = self.service.prepare_print(self.attendee, pin=pin, reason=reason)
+        if isinstance(job, StaffNeeded):
+            self._show_preview(True)
+            if job.reason == "bad_pin":
+                self.preview.set_state(True, text(self.lang, "wrong_pin"))
             return
         self.message.show_text(text(self.lang, "printing"), detail="", done=False)
         self.show_page("message")
-        self.message.repaint()  # the print call blocks briefly: show "printing" first
-        result = self.service.print_badge(self.attendee, self.output, pin=pin, reason=reason)
+        self.idle.stop()  # never back to the welcome screen with a badge on its way
+        self.printer.submit(job)
+
+    def _printed(self, job: PrintJob, error: str | None) -> None:
+        result = self.service.record_print(job, self.output.name, error)
         if isinstance(result, Printed):
             self.message.show_text(text(self.lang, "take_badge"), detail="", done=True)
             self.show_page("message")
             self.idle.start(self.options.done_ms)
-        elif isinstance(result, PrintFailed):
-            self.ask_staff("why_printer", result.record.error)
-        elif result.reason == "bad_pin":
-            self._show_preview(True)
-            self.preview.set_state(True, text(self.lang, "wrong_pin"))
         else:
-            self._show_preview(True)
+            self.ask_staff("why_printer", result.record.error)
 
     def staff_reprint(self) -> None:
         """Staff at the kiosk: PIN, then a reason, then the second print (all logged)."""
@@ -247,6 +255,10 @@ class PickupWindow(QWidget):
 
     def allow_close(self) -> None:
         self.lock.allow_close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.printer.stop()  # a badge already on its way still comes out and is logged
+        super().closeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self.idle.isActive():
