@@ -16,6 +16,7 @@ from kiosk.cli.errors import CommandError, UsageError
 from kiosk.domain.attendee import Attendee
 from kiosk.store import attendees, settings
 from kiosk.store.keyfiles import key_dir_for, signing_key
+from kiosk.store.prints import PrintKind
 
 SIZES = ("a6", "label4x3", "cr80")
 PRINTER_SETTING = "printer"  # the kiosk's badge printer (a CUPS queue name)
@@ -28,6 +29,18 @@ def register(sub: Any) -> None:
     p.add_argument("--type", dest="type_id", help="only attendees of this type")
     p.add_argument("--ids", type=Path, help="a file of attendee ids, one a line, in page order")
     p.add_argument("--size", choices=SIZES, help="badge size (default: the kiosk's, else a6)")
+    p.add_argument(
+        "--proof",
+        action="store_true",
+        help="a proof to check the layout: every page stamped PROOF, nothing logged as printed",
+    )
+    p.add_argument(
+        "--reprint",
+        metavar="REASON",
+        help="also badges printed before, logged as reprints with this reason (staff PIN: "
+        "--pin, $KIOSK_STAFF_PIN or a prompt); without it they are skipped",
+    )
+    p.add_argument("--pin", help="staff PIN for --reprint")
     add_db_argument(p)
     p.set_defaults(func=run_badges)
 
@@ -97,12 +110,15 @@ class _Progress:
 
 
 def run_badges(args: argparse.Namespace) -> int:
+    """Pre-printing: the PDF holds one page per badge, and (unless --proof) each badge is
+    logged as printed once the file is written, so a self-service kiosk will not print
+    a second one without staff."""
     db = open_database(args)
     event = require_event(db)
     size = args.size or settings.get(db, SIZE_SETTING) or "a6"
-    chosen = _selected(args, db)
     if args.type_id and event.type(args.type_id) is None:
         raise UsageError(f"unknown attendee type {args.type_id!r}")
+    chosen = _selected(args, db)
     if not chosen:
         raise CommandError("no attendee matches: no PDF written")
     _qt()
@@ -110,10 +126,9 @@ def run_badges(args: argparse.Namespace) -> int:
     from kiosk.printing.output import write_pdf
     from kiosk.printing.painter import BadgePainter
     from kiosk.printing.template import TemplateError, load_template
-    from kiosk.service.pickup import PickupService
 
     key = signing_key(key_dir_for(db_path(args)), event.id)
-    service = PickupService(db, event, signing_key=key)
+    service, jobs = _jobs(args, db, event, key, chosen)
     try:
         painter = BadgePainter(load_template(), size)
     except TemplateError as exc:
@@ -121,18 +136,59 @@ def run_badges(args: argparse.Namespace) -> int:
     photo_dir = db_path(args).parent
 
     def badges() -> Iterator[Any]:
-        for a in chosen:
-            yield badge_for(event, a, service.badge_code(a), photo_dir=photo_dir)
+        for job in jobs:
+            yield badge_for(event, job.attendee, job.code, photo_dir=photo_dir)
 
-    progress = _Progress(len(chosen))
+    progress = _Progress(len(jobs))
     try:
-        write_pdf(painter, badges(), args.out, on_page=progress)
+        write_pdf(painter, badges(), args.out, on_page=progress, stamp="PROOF" * args.proof)
     except OSError as exc:
         raise CommandError(f"cannot write {args.out}: {exc}") from None
+    if not args.proof:
+        service.record_prints(jobs, f"pdf:{args.out.resolve()}")
     progress.finish(args.out)
     if key is None:
         print("note: no signing key here: the QR codes hold ticket codes", file=sys.stderr)
     return 0
+
+
+def _jobs(
+    args: argparse.Namespace, db: Any, event: Any, key: Any, chosen: list[Attendee]
+) -> tuple[Any, list[Any]]:
+    """The service and the badges that may print: cancelled registrations never, badges
+    printed before only with --reprint and the staff PIN (checked once)."""
+    from kiosk.service.pickup import PickupService, PrintJob, StaffNeeded
+    from kiosk.service.staff_pin import StaffPin
+
+    pin = None
+    if args.reprint is not None and not args.proof:
+        pin = _pin(args)
+        if pin is None or not StaffPin(db).verify(pin):
+            raise CommandError("--reprint needs the right staff PIN: nothing written")
+    service = PickupService(db, event, signing_key=key, verify_pin=lambda typed: typed == pin)
+    jobs, skipped = [], {"already_printed": 0, "cancelled": 0}
+    for person in chosen:
+        if args.proof:
+            job: PrintJob | StaffNeeded = PrintJob(
+                person, service.badge_code(person), PrintKind.FIRST, "", False
+            )
+        else:
+            job = service.prepare_print(person, pin=pin, reason=args.reprint or "")
+        if isinstance(job, StaffNeeded):
+            skipped[job.reason] = skipped.get(job.reason, 0) + 1
+        else:
+            jobs.append(job)
+    if skipped["already_printed"]:
+        print(
+            f"skipped {skipped['already_printed']} badge(s) printed before "
+            "(--reprint REASON prints them again)",
+            file=sys.stderr,
+        )
+    if skipped["cancelled"]:
+        print(f"skipped {skipped['cancelled']} cancelled registration(s)", file=sys.stderr)
+    if not jobs:
+        raise CommandError("no badge left to print: no PDF written")
+    return service, jobs
 
 
 def _pin(args: argparse.Namespace) -> str | None:

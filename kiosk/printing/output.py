@@ -7,8 +7,8 @@ import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.domain.attendee import Attendee
@@ -69,8 +69,10 @@ def write_pdf(
     badges: Iterable[BadgeData],
     path: Path,
     on_page: Callable[[int], None] | None = None,
+    stamp: str = "",
 ) -> int:
-    """Every badge on its own page of one PDF, in order; returns the page count."""
+    """Every badge on its own page of one PDF, in order; returns the page count. A `stamp`
+    ('PROOF') is written across every page, so a proof is never taken for a badge."""
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
@@ -85,13 +87,30 @@ def write_pdf(
                 raise OSError(f"cannot write {path}")
         else:
             writer.newPage()
-        painter.paint(qp, QRectF(0, 0, writer.width(), writer.height()), badge)
+        page = QRectF(0, 0, writer.width(), writer.height())
+        painter.paint(qp, page, badge)
+        if stamp:
+            _stamp(qp, page, stamp)
         pages += 1
         if on_page is not None:
             on_page(pages)
     if pages:
         qp.end()
     return pages
+
+
+def _stamp(qp: QPainter, page: QRectF, text: str) -> None:
+    qp.save()
+    qp.translate(page.center())
+    qp.rotate(-35)
+    font = QFont(qp.font())
+    font.setPixelSize(round(page.width() / 5))
+    font.setBold(True)
+    qp.setFont(font)
+    qp.setPen(QColor(200, 0, 0, 150))
+    box = QRectF(-page.width(), -page.height() / 4, 2 * page.width(), page.height() / 2)
+    qp.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+    qp.restore()
 
 
 class _Output:

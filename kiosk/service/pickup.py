@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -73,7 +73,7 @@ class PrintJob:
 
 @dataclass(frozen=True)
 class StaffNeeded:
-    reason: str  # already_printed, bad_pin, reason_required
+    reason: str  # already_printed, bad_pin, reason_required, cancelled
 
 
 class PickupError(ValueError):
@@ -209,6 +209,8 @@ class PickupService:
     ) -> PrintJob | StaffNeeded:
         """Check that this badge may print now. A badge that already came out once needs
         the staff PIN and a reason. Quick: the slow part, send(), can run on a thread."""
+        if attendee.cancelled:
+            return StaffNeeded("cancelled")  # nobody prints a badge for a cancelled registration
         reprint = prints.has_printed(self.db, attendee.id)
         reason = " ".join(reason.split())[:MAX_REASON]
         staff = self._staff(pin)
@@ -228,22 +230,26 @@ class PickupService:
 
     def record_print(self, job: PrintJob, printer: str, error: str | None) -> Printed | PrintFailed:
         """Log how the job went (durably); a failed print never counts as printed."""
-        record = PrintRecord(
-            id=uuid.uuid4().hex,
-            kiosk_id=self.kiosk_id,
-            attendee_id=job.attendee.id,
-            badge_issue=job.attendee.badge_issue,
-            at=self.clock().astimezone(dt.UTC).isoformat(),
-            kind=job.kind.value,
-            printer=printer,
-            status="ok" if error is None else "failed",
-            reason=job.reason,
-            error=error or "",
-            staff=job.staff,
-        )
+        [result] = self.record_prints([job], printer, error)
+        return result
+
+    def record_prints(
+        self, jobs: Sequence[PrintJob], printer: str, error: str | None = None
+    ) -> list[Printed | PrintFailed]:
+        """Log many jobs that went (or failed) together, in one transaction (bulk PDFs)."""
+        at = self.clock().astimezone(dt.UTC).isoformat()
+        status = "ok" if error is None else "failed"
+        results: list[Printed | PrintFailed] = []
         with write(self.db):
-            prints.append(self.db, record)
-        return Printed(record, job.code) if error is None else PrintFailed(record)
+            for job in jobs:
+                a = job.attendee
+                record = PrintRecord(
+                    uuid.uuid4().hex, self.kiosk_id, a.id, a.badge_issue, at, job.kind.value,
+                    printer, status, job.reason, error or "", job.staff,
+                )  # fmt: skip
+                prints.append(self.db, record)
+                results.append(Printed(record, job.code) if error is None else PrintFailed(record))
+        return results
 
     def print_badge(
         self, attendee: Attendee, output: BadgeOutput, *, pin: str | None = None, reason: str = ""

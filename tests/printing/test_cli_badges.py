@@ -16,7 +16,14 @@ from kiosk.service.staff_pin import StaffPin
 from kiosk.store import prints
 from kiosk.store.db import write
 from kiosk.store.keyfiles import key_dir_for, write_private_key
-from tests.printing.helpers import decode_qr, page_size_mm, pdf_info, pdf_page_image, pdf_text
+from tests.printing.helpers import (
+    decode_qr,
+    gray,
+    page_size_mm,
+    pdf_info,
+    pdf_page_image,
+    pdf_text,
+)
 
 
 @pytest.fixture
@@ -108,3 +115,53 @@ def test_missing_printer_is_reported_not_printed(
     assert "printer_missing" in capsys.readouterr().err
     assert not prints.has_printed(db, "A1")
     assert [r.status for r in prints.for_attendee(db, "A1")] == ["failed"]
+
+
+def test_pre_printed_badges_are_logged_and_not_printed_twice(
+    qapp: object, db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bulk run logs every badge as printed (so a pickup kiosk will not print another
+    without staff); a second run skips them, and --reprint needs the staff PIN."""
+    database = Database(db_file)
+    out = tmp_path / "run1.pdf"
+    base = ["badges", "--db", str(db_file)]
+    assert main([*base, "--out", str(out), "--type", "delegate"]) == 0
+    delegates = [
+        r[0]
+        for r in database.execute(
+            "SELECT id FROM attendees WHERE type = 'delegate' AND NOT cancelled"
+        )
+    ]
+    logged = database.execute("SELECT attendee_id, kind, status, printer FROM prints").fetchall()
+    assert sorted(r[0] for r in logged) == sorted(delegates)
+    assert {(r[1], r[2], r[3]) for r in logged} == {("first", "ok", f"pdf:{out.resolve()}")}
+    capsys.readouterr()
+    again = tmp_path / "run2.pdf"
+    assert main([*base, "--out", str(again), "--type", "delegate"]) == 1
+    assert "printed before" in capsys.readouterr().err and not again.exists()
+    StaffPin(database).set_pin("9753")
+    rerun = [*base, "--out", str(again), "--type", "delegate", "--reprint", "jam"]
+    assert main([*rerun, "--pin", "1111"]) == 1
+    assert not again.exists()
+    assert main([*rerun, "--pin", "9753"]) == 0
+    kinds = database.execute("SELECT kind, reason FROM prints WHERE reason = 'jam'").fetchall()
+    assert len(kinds) == len(delegates) and {k for k, _ in kinds} == {"reprint"}
+
+
+def test_proof_is_stamped_and_logs_nothing(
+    qapp: object, db_file: Path, tmp_path: Path, event: Event
+) -> None:
+    """--proof pages carry PROOF across the badge, and no badge counts as printed."""
+    out = tmp_path / "proof.pdf"
+    ids = tmp_path / "ids.txt"
+    ids.write_text("A3\n", encoding="utf-8")
+    args = ["badges", "--db", str(db_file), "--out", str(out), "--ids", str(ids)]
+    assert main([*args, "--proof"]) == 0
+    assert Database(db_file).execute("SELECT count(*) FROM prints").fetchone() == (0,)
+    plain = tmp_path / "plain.pdf"
+    assert main([*args[:3], "--out", str(plain), "--ids", str(ids)]) == 0
+    proof_img = gray(pdf_page_image(out, 1, tmp_path, dpi=50))
+    (tmp_path / "p").mkdir()
+    plain_img = gray(pdf_page_image(plain, 1, tmp_path / "p", dpi=50))
+    changed = (abs(proof_img.astype(int) - plain_img.astype(int)) > 40).mean()
+    assert 0.03 < changed < 0.5, changed  # a stamp over the badge, not a different badge
