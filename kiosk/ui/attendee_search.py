@@ -1,0 +1,96 @@
+"""AttendeeSearch: a search box and the attendees it finds (door staff search, staff desk)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from kiosk.domain.attendee import Attendee
+from kiosk.domain.event import Event
+from kiosk.store.search import search
+from kiosk.ui.paths import ui_font
+
+
+def _t(text: str) -> str:
+    # The door's search dialog's context: its texts moved here with their translations.
+    return QCoreApplication.translate("SearchDialog", text)
+
+
+class AttendeeSearch(QWidget):
+    """Search runs on the GUI thread: it answers in milliseconds even at 1M attendees
+    (kiosk/store/search.py), and a 150 ms debounce keeps typing smooth."""
+
+    selection_changed = Signal(object)  # the selected Attendee, or None
+
+    def __init__(
+        self, db: Database, event: Event, limit: int = 50, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.kiosk_event = event
+        self.limit = limit
+        self.found: list[Attendee] = []
+        self.last_ms = 0.0
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.run_search)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(_t("Name, company, e-mail or code"))
+        self.query.setFont(ui_font(16))
+        self.query.setClearButtonEnabled(True)
+        self.query.textChanged.connect(lambda _: self._debounce.start())
+        self.status = QLabel("")
+        self.status.setFont(ui_font(11))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_t("Name"), _t("Company"), _t("Type")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setFont(ui_font(13))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.query)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        started = time.perf_counter()
+        result = search(self.db, self.query.text(), limit=self.limit)
+        self.last_ms = (time.perf_counter() - started) * 1000
+        self.found = result.attendees
+        self.table.setRowCount(len(self.found))
+        for row, person in enumerate(self.found):
+            kind = self.kiosk_event.type(person.type)
+            for col, text in enumerate((person.name, person.company, kind.name if kind else "")):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        if not self.query.text().strip():
+            self.status.setText("")
+        elif not self.found:
+            self.status.setText(_t("Nobody found."))
+        elif result.more:
+            self.status.setText(_t("Many found: type more to narrow the list."))
+        else:
+            self.status.setText(_t("{n} found.").format(n=len(self.found)))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.selection_changed.emit(self.selected())
+
+    def selected(self) -> Attendee | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.found[rows[0].row()] if rows else None
