@@ -42,7 +42,6 @@ class SearchDialog(QDialog):
         self.setWindowTitle(_t("Search attendees"))
         self.search = AttendeeSearch(db, event)
         self.query, self.table = self.search.query, self.search.table
-        self.search.selection_changed.connect(lambda person: self.admit.setEnabled(bool(person)))
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems(reasons())
@@ -51,6 +50,7 @@ class SearchDialog(QDialog):
         self.admit.setFont(ui_font(14, bold=True))
         self.admit.setEnabled(False)
         self.admit.clicked.connect(self._admit)
+        self.search.selection_changed.connect(lambda person: self.admit.setEnabled(bool(person)))
         close = QPushButton(_t("Close"))
         close.setFont(ui_font(14))
         close.clicked.connect(self.reject)
