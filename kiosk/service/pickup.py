@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from kiosk.domain import codes
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.event import Event
+from kiosk.domain.names import surname_matches
 from kiosk.domain.text import fold
 from kiosk.service.checkin import utc_now
 from kiosk.service.identify import Identified, identify
@@ -140,7 +141,9 @@ class PickupService:
         # then the exact rules; more hits than the index ranks means type more.
         found = search(self.db, f"{wanted} {start}", limit=CANDIDATES)
         matches = [
-            a for a in found.attendees if _surname_matches(a, wanted) and _secret_matches(a, start)
+            a
+            for a in found.attendees
+            if surname_matches(a.last_name, wanted) and _secret_matches(a, start)
         ]
         if len(matches) != 1 or found.more:
             self._failures += 1
@@ -268,12 +271,6 @@ def send(job: PrintJob, output: BadgeOutput) -> str | None:
         return output.print_badge(job.attendee, job.code)
     except Exception as exc:
         return f"printer_error: {type(exc).__name__}"
-
-
-def _surname_matches(attendee: Attendee, wanted: str) -> bool:
-    """The whole folded surname, or its first word for compound ones ('Puig' of 'Puig i Solé')."""
-    last = fold(attendee.last_name)
-    return last == wanted or last.startswith(wanted + " ")
 
 
 def _secret_matches(attendee: Attendee, start: str) -> bool:
