@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.attendee import Attendee
 from kiosk.printing.badge import BadgeData
 from kiosk.printing.painter import BadgePainter
+from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.paths import ui_font
 from kiosk.ui.pickup.preview import BadgePreview
 from kiosk.ui.pickup.texts import LANGS, LANGUAGE_NAMES, TEXTS, text
@@ -123,29 +124,54 @@ class IdentifyPage(QWidget):
 
 
 class NamePage(QWidget):
+    """Surname and the first characters of the registration code or e-mail, typed on the
+    on-screen keyboard (the kiosk has no keyboard; a handheld scanner still works)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 48, 64, 48)
         self.surname_label, self.secret_label = _label(18), _label(18)
+        self.pinyin_hint = _label(14)
+        self.pinyin_hint.setStyleSheet("color: #546e7a;")
         self.surname, self.secret = _edit(), _edit()
         self.message = _label(16)
         self.message.setStyleSheet("color: #b71c1c;")
+        self.keyboard = OnScreenKeyboard([self.surname, self.secret], words=[self.surname])
         self.find_button = _button(22, primary=True)
         self.back = _button(18)
+        self.keyboard.enter_pressed.connect(self.find_button.click)
+        # One centred column at most 1200 px wide: full-width keys on a 1920 px screen
+        # would send the hand a long way between letters.
+        column = QWidget()
+        column.setMaximumWidth(1200)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
         layout.addStretch(1)
-        for widget in (self.surname_label, self.surname, self.secret_label, self.secret):
+        for widget in (self.surname_label, self.pinyin_hint, self.surname):
             layout.addWidget(widget)
-        layout.addWidget(self.message)
-        layout.addWidget(self.find_button)
-        layout.addWidget(self.back)
+        layout.addSpacing(6)
+        for widget in (self.secret_label, self.secret, self.message):
+            layout.addWidget(widget)
+        layout.addWidget(self.keyboard, 4)  # spare height goes to the keys first
+        layout.addSpacing(6)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back, 1)
+        buttons.addWidget(self.find_button, 2)
+        layout.addLayout(buttons)
         layout.addStretch(1)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addWidget(column)
 
     def retranslate(self, lang: str) -> None:
         self.surname_label.setText(text(lang, "surname"))
+        self.pinyin_hint.setText(text(lang, "pinyin_hint"))
         self.secret_label.setText(text(lang, "secret"))
         self.find_button.setText(text(lang, "find"))
         self.back.setText(text(lang, "back"))
+        self.keyboard.set_labels(
+            text(lang, "key_space"), text(lang, "key_clear"), text(lang, "key_enter")
+        )
 
     def values(self) -> tuple[str, str]:
         return self.surname.text(), self.secret.text()
@@ -157,6 +183,7 @@ class NamePage(QWidget):
         self.surname.clear()
         self.secret.clear()
         self.message.clear()
+        self.keyboard.reset()
 
 
 class PreviewPage(QWidget):

@@ -33,7 +33,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh_CN": "注册码或电子邮箱的前几个字符",
         "de": "Erste Zeichen Ihres Anmeldecodes oder Ihrer E-Mail",
     },
+    "pinyin_hint": {
+        "en": "Chinese names: type the surname in pinyin, e.g. wang",
+        "zh_CN": "请用拼音输入姓氏，例如 wang",
+        "de": "Chinesische Namen: Nachnamen in Pinyin eingeben, z. B. wang",
+    },
     "find": {"en": "Find my badge", "zh_CN": "查找我的胸卡", "de": "Mein Namensschild finden"},
+    # the on-screen keyboard's keys
+    "key_space": {"en": "Space", "zh_CN": "空格", "de": "Leertaste"},
+    "key_clear": {"en": "Clear", "zh_CN": "清除", "de": "Löschen"},
+    "key_enter": {"en": "OK", "zh_CN": "确定", "de": "OK"},
     "back": {"en": "Back", "zh_CN": "返回", "de": "Zurück"},
     "is_this_you": {
         "en": "Is this your badge?",
