@@ -6,13 +6,14 @@ from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.keyboard import KEY_HEIGHT, OnScreenKeyboard
 from kiosk.ui.paths import load_fonts
 from kiosk.ui.pickup.pages import NamePage
 from kiosk.ui.pickup.texts import TEXTS
+from kiosk.ui.wedge import WedgeFilter
 
 
 @pytest.fixture
@@ -167,4 +168,27 @@ def test_page_fits_without_overlap(
         True,
         True,
         True,
+    )
+
+
+def test_scanner_still_scans_after_taps(qtbot: QtBot, page: NamePage) -> None:
+    """After taps on the keys the field still has the focus, and a handheld scanner's
+    burst there is a scan, not letters in the surname."""
+    wedge = WedgeFilter()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(wedge)
+    try:
+        page.activateWindow()
+        tap(qtbot, page.keyboard, ["l", "i"])
+        focused = QApplication.focusWidget()
+        with qtbot.waitSignal(wedge.code_scanned, timeout=3000) as blocker:
+            qtbot.keyClicks(focused, "T-0001")
+            qtbot.keyClick(focused, Qt.Key.Key_Return)
+    finally:
+        app.removeEventFilter(wedge)
+    assert (focused is page.surname, blocker.args, page.surname.text()) == (
+        True,
+        ["T-0001"],
+        "Li",
     )
