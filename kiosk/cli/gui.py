@@ -42,19 +42,27 @@ def hub_for(args: argparse.Namespace, db: Any) -> str | None:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("run", help="open the door screen of a hall, or badge pickup")
+    p = sub.add_parser("run", help="open the door screen of a hall, badge pickup or the staff desk")
     p.add_argument(
         "--mode",
-        choices=("door", "pickup"),
+        choices=("door", "pickup", "desk"),
         default="door",
         help="door: staff check entries at a hall (default); pickup: attendees "
-        "collect and print their badge (full screen, locked)",
+        "collect and print their badge (full screen, locked); desk: staff register "
+        "walk-ins, reprint and replace lost badges (unlocked with the staff PIN)",
     )
     p.add_argument("--hall", help="hall id (default: choose from a list)")
     p.add_argument(
         "--printer",
-        help="pickup: printer name (default: the 'printer' setting, "
+        help="pickup and desk: printer name (default: the 'printer' setting, "
         "else PDF files beside the database)",
+    )
+    p.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=5.0,
+        metavar="MINUTES",
+        help="desk: lock again after this many minutes without a key or click (default 5)",
     )
     p.add_argument("--camera", metavar="SOURCE", help="camera index, /dev/videoN, video or folder")
     p.add_argument("--locked", action="store_true", help="full screen, no way out without the PIN")
@@ -95,10 +103,26 @@ def _clock(at: str | None, event: Any) -> Any:
 
 
 def run_run(args: argparse.Namespace) -> int:
-    from kiosk.app import camera_factory, run_door, run_pickup
+    from kiosk.app import camera_factory, run_desk, run_door, run_pickup
 
     db = open_database(args)
     event = require_event(db)
+    if args.mode == "desk":
+        if not StaffPin(db).is_set():
+            raise CommandError("this kiosk has no staff PIN yet: set one with 'kiosk pin set'")
+        if args.idle_minutes <= 0:
+            raise UsageError("--idle-minutes must be more than 0")
+        return run_desk(
+            db,
+            db_path(args),
+            event,
+            camera_factory(args.camera) if args.camera else None,
+            locked=args.locked,
+            printer=args.printer,
+            hub=hub_for(args, db),
+            sync_every_s=args.sync_every,
+            idle_minutes=args.idle_minutes,
+        )
     if args.mode == "pickup":
         if not StaffPin(db).is_set():
             raise CommandError("this kiosk has no staff PIN yet: set one with 'kiosk pin set'")

@@ -20,7 +20,7 @@ from kiosk.domain.decision import Direction
 from kiosk.domain.event import Event, Session
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui.paths import ui_font
-from kiosk.ui.sync_text import SyncLook, SyncState, sync_look
+from kiosk.ui.sync_text import SyncLook, show_look, sync_look
 from kiosk.ui.widgets import FitLabel
 
 
@@ -103,13 +103,7 @@ class HeaderBar(QFrame):
         if look == self._sync_look:
             return look  # refreshed every second: restyle only on a change
         self._sync_look = look
-        self.sync.setText(look.text)
-        self.sync.setToolTip(look.detail)
-        pad = "0px" if look.state is SyncState.LOCAL else "2px 10px"
-        self.sync.setStyleSheet(
-            f"QLabel {{ background:{look.background}; color:{look.foreground};"
-            f" border-radius:8px; padding:{pad}; }}"
-        )
+        show_look(self.sync, look)
         return look
 
     def show_state(

@@ -1,4 +1,4 @@
-"""The words and colours for the sync state, shared by the door header and the venue board."""
+"""The words and colours for the sync state, shared by the door header, the desk and the board."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
 
 from kiosk.sync.runner import SyncStatus
 
@@ -84,3 +85,14 @@ def sync_look(status: SyncStatus | None, tz: Any) -> SyncLook:
         detail += "\n" + status.last_error
     detail += "".join("\n" + problem for problem in status.problems)
     return SyncLook(state, " · ".join(parts), BACKGROUNDS[state], "#ffffff", detail)
+
+
+def show_look(label: QLabel, look: SyncLook) -> None:
+    """The sync state as a pill on a dark bar, its detail as the tooltip."""
+    label.setText(look.text)
+    label.setToolTip(look.detail)
+    pad = "0px" if look.state is SyncState.LOCAL else "2px 10px"
+    label.setStyleSheet(
+        f"QLabel {{ background:{look.background}; color:{look.foreground};"
+        f" border-radius:8px; padding:{pad}; }}"
+    )

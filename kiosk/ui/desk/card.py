@@ -1,0 +1,193 @@
+"""AttendeeCard: one attendee at the desk: who, badge state, print history and the actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.attendee import Attendee
+from kiosk.store.prints import PrintRecord
+from kiosk.ui.desk.messages import kind_text
+from kiosk.ui.paths import ui_font
+from kiosk.ui.pickup.texts import REPRINT_REASONS
+from kiosk.ui.widgets import Chip, FitLabel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DeskCard", text)
+
+
+@dataclass(frozen=True)
+class BadgeState:
+    """What the desk knows about an attendee's badge besides the attendee row."""
+
+    revoked: str | None  # why the current badge is refused (organiser), else None
+    walk_in: bool
+    flagged: bool  # a walk-in the organiser still has to confirm
+    history: list[PrintRecord]
+
+    @property
+    def printed(self) -> bool:
+        return any(r.ok for r in self.history)
+
+
+class AttendeeCard(QWidget):
+    """Shows an attendee and offers Print, Reprint, Replace lost badge and Correct name;
+    the window does them (it has the service, the printer and the staff PIN)."""
+
+    def __init__(self, tz: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self.name = FitLabel(22, bold=True, min_ratio=0.6)
+        self.type_chip = Chip()
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels = [
+            ("company", _t("Company")),
+            ("position", _t("Position")),
+            ("email", _t("E-mail")),
+            ("ticket", _t("Ticket code")),
+            ("issue", _t("Badge issue")),
+            ("status", _t("Status")),
+        ]
+        for key, label in labels:
+            value = QLabel()
+            value.setFont(ui_font(13))
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption = QLabel(label)
+            caption.setFont(ui_font(12))
+            form.addRow(caption, value)
+            self.fields[key] = value
+        self.history = QTableWidget(0, 5)
+        self.history.setHorizontalHeaderLabels(
+            [_t("Time"), _t("Kind"), _t("Printer"), _t("Result"), _t("Reason")]
+        )
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 4):  # printer, reason: they share what is left (long ones elide)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.history.setWordWrap(False)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.setFont(ui_font(11))
+        self.history.setMinimumHeight(90)
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems(["", *REPRINT_REASONS])
+        self.reason.setFont(ui_font(13))
+        line = self.reason.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText(_t("Reason (reprint, replacement)"))
+        self.print_button = self._button(_t("Print badge"), primary=True)
+        self.reprint_button = self._button(_t("Reprint"))
+        self.replace_button = self._button(_t("Replace lost badge"))
+        self.correct_button = self._button(_t("Correct name"))
+        actions = QGridLayout()
+        actions.addWidget(self.reason, 0, 0, 1, 2)
+        actions.addWidget(self.print_button, 1, 0)
+        actions.addWidget(self.reprint_button, 1, 1)
+        actions.addWidget(self.replace_button, 2, 0)
+        actions.addWidget(self.correct_button, 2, 1)
+        self.empty = QLabel(_t("Search or scan a badge to show an attendee."))
+        self.empty.setFont(ui_font(14))
+        self.empty.setWordWrap(True)
+        self.details = QWidget()
+        inner = QVBoxLayout(self.details)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.name)
+        inner.addWidget(self.type_chip)
+        inner.addLayout(form)
+        history_title = QLabel(_t("Print history"))
+        history_title.setFont(ui_font(13, bold=True))
+        inner.addWidget(history_title)
+        inner.addWidget(self.history, 1)
+        inner.addLayout(actions)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.details, 1)
+        self.show_attendee(None, None, None)
+
+    def _button(self, text: str, primary: bool = False) -> QPushButton:
+        button = QPushButton(text)
+        button.setFont(ui_font(14, bold=primary))
+        button.setMinimumHeight(44)
+        if primary:
+            button.setStyleSheet(
+                "QPushButton { background:#1565c0; color:#ffffff; border-radius:8px; }"
+                "QPushButton:disabled { background:#9fb4cc; }"
+            )
+        return button
+
+    def show_attendee(
+        self, attendee: Attendee | None, type_name: tuple[str, str] | None, state: BadgeState | None
+    ) -> None:
+        """`type_name`: the type's name and colour. None: nobody shown."""
+        self.empty.setVisible(attendee is None)
+        self.details.setVisible(attendee is not None)
+        if attendee is None or state is None:
+            return
+        self.name.setText(attendee.name)
+        name, color = type_name or (attendee.type, "#757575")
+        self.type_chip.show_type(name, color, 12)
+        self.fields["company"].setText(attendee.company or "—")
+        self.fields["position"].setText(attendee.position or "—")
+        self.fields["email"].setText(attendee.email or "—")
+        self.fields["ticket"].setText(f"{attendee.ticket_code or '—'}   ({attendee.id})")
+        self.fields["issue"].setText(str(attendee.badge_issue))
+        self.fields["status"].setText(self.status_text(attendee, state))
+        self.history.setRowCount(len(state.history))
+        for row, record in enumerate(reversed(state.history)):  # newest first
+            cells = (
+                self.local_time(record.at),
+                kind_text(record.kind) + (" · " + _t("staff") if record.staff else ""),
+                record.printer,
+                _t("ok") if record.ok else _t("FAILED: {error}").format(error=record.error),
+                record.reason,
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(row, col, item)
+        blocked = attendee.cancelled or state.revoked is not None
+        self.print_button.setEnabled(not blocked and not state.printed)
+        self.reprint_button.setEnabled(not blocked and state.printed)
+        self.replace_button.setEnabled(not blocked)
+        self.correct_button.setEnabled(not attendee.cancelled)
+
+    def status_text(self, attendee: Attendee, state: BadgeState) -> str:
+        parts = []
+        if attendee.cancelled:
+            parts.append(_t("CANCELLED: no badge may be printed"))
+        elif state.revoked is not None:
+            parts.append(_t("REVOKED ({why}): no badge may be printed").format(why=state.revoked))
+        else:
+            parts.append(_t("badge printed") if state.printed else _t("badge not printed yet"))
+        if state.flagged:
+            parts.append(_t("walk-in, flagged for the organiser (not signed)"))
+        elif state.walk_in:
+            parts.append(_t("walk-in"))
+        return " · ".join(parts)
+
+    def local_time(self, iso: str) -> str:
+        try:
+            return dt.datetime.fromisoformat(iso).astimezone(self.tz).strftime("%d %b %H:%M:%S")
+        except ValueError:
+            return iso
