@@ -48,12 +48,9 @@ def register(sub: Any) -> None:
         "print-badge", help="print one attendee's badge (a second one needs the PIN)"
     )
     p.add_argument("attendee_id")
-    where = p.add_mutually_exclusive_group()
-    where.add_argument("--printer", help="system printer (default: the kiosk's setting)")
-    where.add_argument("--pdf", type=Path, help="write the badge to this PDF instead")
+    add_output_arguments(p)
     p.add_argument("--reason", default="", help="why a badge is printed again (reprints)")
     p.add_argument("--pin", help="staff PIN for a reprint (default: $KIOSK_STAFF_PIN or a prompt)")
-    p.add_argument("--size", choices=SIZES)
     add_db_argument(p)
     p.set_defaults(func=run_print_badge)
 
@@ -162,7 +159,7 @@ def _jobs(
 
     pin = None
     if args.reprint is not None and not args.proof:
-        pin = _pin(args)
+        pin = staff_pin(args)
         if pin is None or not StaffPin(db).verify(pin):
             raise CommandError("--reprint needs the right staff PIN: nothing written")
     service = PickupService(db, event, signing_key=key, verify_pin=lambda typed: typed == pin)
@@ -191,7 +188,7 @@ def _jobs(
     return service, jobs
 
 
-def _pin(args: argparse.Namespace) -> str | None:
+def staff_pin(args: argparse.Namespace) -> str | None:
     if args.pin is not None:
         return str(args.pin)
     if os.environ.get("KIOSK_STAFF_PIN"):
@@ -207,38 +204,62 @@ def run_print_badge(args: argparse.Namespace) -> int:
     attendee = attendees.find_by_id(db, args.attendee_id)
     if attendee is None:
         raise CommandError(f"no attendee with id {args.attendee_id!r}")
-    _qt()
-    from kiosk.printing.output import PdfOutput, SystemPrinterOutput
-    from kiosk.printing.painter import BadgePainter
-    from kiosk.printing.template import load_template
-    from kiosk.service.pickup import PickupService, Printed, PrintFailed
+    from kiosk.service.pickup import PickupService
     from kiosk.service.staff_pin import StaffPin
 
     key = signing_key(key_dir_for(db_path(args)), event.id)
     service = PickupService(db, event, signing_key=key, verify_pin=StaffPin(db).verify)
+    output = badge_output(args, db, event)
+    pin = staff_pin(args) if service.needs_staff(attendee) else None
+    return report_print(service.print_badge(attendee, output, pin=pin, reason=args.reason))
+
+
+STAFF_NEEDED = {
+    "already_printed": "this badge was printed before: a reprint needs the staff PIN "
+    "(--pin, $KIOSK_STAFF_PIN or a terminal) and --reason",
+    "bad_pin": "wrong staff PIN (or none is set, or the PIN pad is locked out): nothing done",
+    "reason_required": "a reprint or replacement needs --reason",
+    "cancelled": "this registration is cancelled: no badge is printed",
+}
+
+
+def add_output_arguments(p: argparse.ArgumentParser) -> None:
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--printer", help="system printer (default: the kiosk's setting)")
+    where.add_argument("--pdf", type=Path, help="write the badge to this PDF instead")
+    p.add_argument("--size", choices=SIZES)
+
+
+def badge_output(args: argparse.Namespace, db: Any, event: Any) -> Any:
+    """The printer or PDF file of --printer / --pdf / the kiosk's settings (Qt started)."""
+    _qt()
+    from kiosk.printing.output import PdfOutput, SystemPrinterOutput
+    from kiosk.printing.painter import BadgePainter
+    from kiosk.printing.template import load_template
+
     painter = BadgePainter(load_template(), args.size or settings.get(db, SIZE_SETTING) or "a6")
-    output: PdfOutput | SystemPrinterOutput
     if args.pdf is not None:
-        output = PdfOutput(event, painter, args.pdf, photo_dir=db_path(args).parent)
-    else:
-        printer = args.printer or settings.get(db, PRINTER_SETTING)
-        if not printer:
-            raise UsageError("no printer: pass --printer NAME or --pdf FILE")
-        output = SystemPrinterOutput(event, painter, printer, photo_dir=db_path(args).parent)
-    pin = _pin(args) if service.needs_staff(attendee) else None
-    result = service.print_badge(attendee, output, pin=pin, reason=args.reason)
+        return PdfOutput(event, painter, args.pdf, photo_dir=db_path(args).parent)
+    printer = args.printer or settings.get(db, PRINTER_SETTING)
+    if not printer:
+        raise UsageError("no printer: pass --printer NAME or --pdf FILE")
+    return SystemPrinterOutput(event, painter, printer, photo_dir=db_path(args).parent)
+
+
+def report_print(result: Any) -> int:
+    """Say how a print went (a Printed, PrintFailed or StaffNeeded) as the exit status."""
+    from kiosk.service.pickup import Printed, PrintFailed
+
     if isinstance(result, Printed):
-        print(f"printed {attendee.id} ({attendee.name}) on {output.name} [{result.record.kind}]")
+        record = result.record
+        print(f"printed {record.attendee_id} on {record.printer} [{record.kind}]")
         return 0
     if isinstance(result, PrintFailed):
-        raise CommandError(f"print failed on {output.name}: {result.record.error}")
-    messages = {
-        "already_printed": "this badge was printed before: a reprint needs the staff PIN "
-        "(--pin, $KIOSK_STAFF_PIN or a terminal) and --reason",
-        "bad_pin": "wrong staff PIN (or none is set): nothing printed",
-        "reason_required": "a reprint needs --reason",
-    }
-    raise CommandError(messages.get(result.reason, result.reason))
+        raise CommandError(
+            f"print failed on {result.record.printer}: {result.record.error} "
+            "(logged; the badge does not count as printed)"
+        )
+    raise CommandError(STAFF_NEEDED.get(result.reason, result.reason))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "kiosk.cli.decode",
     "kiosk.cli.watch",
     "kiosk.cli.badges",
+    "kiosk.cli.desk",
     "kiosk.cli.gui",
     "kiosk.cli.sync",
 )

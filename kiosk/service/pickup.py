@@ -214,7 +214,10 @@ class PickupService:
         the staff PIN and a reason. Quick: the slow part, send(), can run on a thread."""
         if attendee.cancelled:
             return StaffNeeded("cancelled")  # nobody prints a badge for a cancelled registration
-        reprint = prints.has_printed(self.db, attendee.id)
+        # A replaced badge's successor is a second badge even where the first never printed.
+        reprint = prints.has_printed(self.db, attendee.id) or prints.was_replaced(
+            self.db, attendee.id
+        )
         reason = " ".join(reason.split())[:MAX_REASON]
         staff = self._staff(pin)
         if isinstance(staff, StaffNeeded):

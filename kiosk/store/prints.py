@@ -123,6 +123,12 @@ def has_printed(db: Database, attendee_id: str) -> bool:
     return row is not None
 
 
+def was_replaced(db: Database, attendee_id: str) -> bool:
+    """Whether a badge of this attendee was replaced (here or, after sync, anywhere)."""
+    row = db.execute("SELECT 1 FROM replacements WHERE attendee_id = ? LIMIT 1", [attendee_id])
+    return row.fetchone() is not None
+
+
 def all_prints(db: Database, after_seq: int = 0) -> Iterator[PrintRecord]:
     """The log in local order from `after_seq` on (the sync cursor)."""
     rows = db.execute(

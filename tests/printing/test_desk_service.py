@@ -104,3 +104,15 @@ def test_replacement_without_key_renews_the_ticket_code(
     assert desk.identify_scan(old) == NotFound("unknown_code")
     assert desk.identify_scan(new) == Found(replaced.attendee, False)
     assert _door(db, event).scan(new, "main").verdict is Verdict.ADMITTED
+
+
+def test_badge_after_a_replacement_needs_staff_even_if_never_printed_here(
+    desk: StaffDesk, output: FakeOutput
+) -> None:
+    """The lost badge came from elsewhere (pre-printed): its successor is still a second
+    badge, so the attendee cannot print it alone at a pickup kiosk."""
+    replaced = desk.replace_badge(PEOPLE[2], pin=STAFF_PIN, reason="lost")
+    assert isinstance(replaced, Replaced)
+    assert desk.print_badge(replaced.attendee, output) == StaffNeeded("already_printed")
+    result = desk.print_badge(replaced.attendee, output, pin=STAFF_PIN, reason="replacement")
+    assert isinstance(result, Printed) and result.record.kind == "reprint"

@@ -1,0 +1,107 @@
+"""`kiosk walk-in` and `kiosk replace-badge`: the staff desk's two operations, scriptable."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from kiosk.cli.badges import (
+    STAFF_NEEDED,
+    add_output_arguments,
+    badge_output,
+    report_print,
+    staff_pin,
+)
+from kiosk.cli.common import add_db_argument, db_path, open_database, require_event
+from kiosk.cli.errors import CommandError, UsageError
+from kiosk.store import attendees
+from kiosk.store.keyfiles import key_dir_for, signing_key
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("walk-in", help="register an attendee on site and print their badge")
+    p.add_argument("--first", required=True, help="first (given) name")
+    p.add_argument("--last", required=True, help="last (family) name")
+    p.add_argument("--type", dest="type_id", required=True, help="attendee type id")
+    p.add_argument("--company", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--position", default="")
+    p.add_argument("--no-print", action="store_true", help="register only")
+    add_output_arguments(p)
+    add_db_argument(p)
+    p.set_defaults(func=run_walk_in)
+
+    p = sub.add_parser(
+        "replace-badge",
+        help="replace a lost or stolen badge: the old one is refused at every door, "
+        "the new one prints",
+    )
+    p.add_argument("attendee_id")
+    p.add_argument("--reason", required=True, help="why (logged), e.g. 'lost on day 1'")
+    p.add_argument("--pin", help="staff PIN (default: $KIOSK_STAFF_PIN or a prompt)")
+    add_output_arguments(p)
+    add_db_argument(p)
+    p.set_defaults(func=run_replace_badge)
+
+
+def _desk(args: argparse.Namespace, db: Any, event: Any) -> Any:
+    from kiosk.service.desk import StaffDesk
+    from kiosk.service.staff_pin import StaffPin
+
+    key = signing_key(key_dir_for(db_path(args)), event.id)
+    return StaffDesk(db, event, signing_key=key, verify_pin=StaffPin(db).verify)
+
+
+def run_walk_in(args: argparse.Namespace) -> int:
+    from kiosk.service.pickup import PickupError
+
+    db = open_database(args)
+    event = require_event(db)
+    desk = _desk(args, db, event)
+    output = None if args.no_print else badge_output(args, db, event)  # checked before saving
+    try:
+        result = desk.register_walk_in(
+            args.first, args.last, args.type_id, args.company, args.email, args.position
+        )
+    except PickupError as exc:
+        raise UsageError(f"{exc}; nobody registered") from None
+    person = result.attendee
+    print(f"registered {person.id} ({person.name}), ticket code {person.ticket_code}")
+    if result.flagged:
+        print(
+            "note: no signing key here: the badge carries the ticket code and the organiser "
+            "is asked to confirm this attendee",
+            file=sys.stderr,
+        )
+    if output is None:
+        return 0
+    return report_print(desk.print_badge(person, output))
+
+
+def run_replace_badge(args: argparse.Namespace) -> int:
+    from kiosk.service.desk import Replaced
+
+    db = open_database(args)
+    event = require_event(db)
+    person = attendees.find_by_id(db, args.attendee_id)
+    if person is None:
+        raise CommandError(f"no attendee with id {args.attendee_id!r}")
+    if person.cancelled:
+        raise CommandError(STAFF_NEEDED["cancelled"])
+    desk = _desk(args, db, event)
+    output = badge_output(args, db, event)  # a bad --printer stops here, before anything changes
+    pin = staff_pin(args) or ""
+    result = desk.replace_badge(person, pin=pin, reason=args.reason)
+    if not isinstance(result, Replaced):
+        raise CommandError(STAFF_NEEDED.get(result.reason, result.reason))
+    new = result.attendee
+    print(f"badge of {new.id} ({new.name}) replaced: issue {new.badge_issue}; older badges refused")
+    if not result.signed:
+        print(
+            f"note: no signing key here: the ticket code is renewed ({new.ticket_code}); "
+            "the old one and the registration e-mail's QR no longer work",
+            file=sys.stderr,
+        )
+    reason = f"replacement: {args.reason}"
+    return report_print(desk.print_badge(new, output, pin=pin, reason=reason))

@@ -1,0 +1,93 @@
+"""`kiosk walk-in` and `kiosk replace-badge`: the desk's operations from a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlite_utils import Database
+
+from kiosk.cli.main import main
+from kiosk.domain.decision import Verdict
+from kiosk.domain.event import Event
+from kiosk.service.checkin import CheckInService
+from kiosk.service.staff_pin import StaffPin
+from kiosk.store import attendees, prints
+from kiosk.store.db import write
+from kiosk.store.keyfiles import key_dir_for, write_private_key
+from tests.conftest import at
+from tests.printing.helpers import decode_qr, pdf_page_image, pdf_text
+
+
+@pytest.fixture
+def db_file(db: Database, tmp_path: Path) -> Path:
+    with write(db):
+        StaffPin(db).set_pin("8642")
+    return tmp_path / "kiosk.db"
+
+
+def test_walk_in_registers_and_prints_a_signed_badge(
+    qapp: object,
+    db: Database,
+    db_file: Path,
+    event: Event,
+    signing_key: Ed25519PrivateKey,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With the signing key here the walk-in's badge QR is a signed code that the door admits."""
+    write_private_key(key_dir_for(db_file), event.id, signing_key)
+    pdf = tmp_path / "walk-in.pdf"
+    args = ["walk-in", "--db", str(db_file), "--pdf", str(pdf)]
+    assert main([*args, "--first", "Oriol", "--last", "Vidal", "--type", "delegate"]) == 0
+    out = capsys.readouterr()
+    assert "registered W" in out.out and "note:" not in out.err
+    [walk_in] = [a for a in attendees.iter_all(db) if a.last_name == "Vidal"]
+    assert "Oriol Vidal" in pdf_text(pdf)
+    [code] = decode_qr(pdf_page_image(pdf, 1, tmp_path))
+    door = CheckInService(db, event, clock=lambda: at("14 10:00"))
+    assert door.scan(code, "main").verdict is Verdict.ADMITTED
+    assert [r.kind for r in prints.for_attendee(db, walk_in.id)] == ["walk_in"]
+
+
+def test_walk_in_bad_input_changes_nothing(
+    db: Database, db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown type or a missing printer is said clearly and nobody is registered."""
+    before = attendees.count(db)
+    base = ["walk-in", "--db", str(db_file), "--first", "A", "--last", "B"]
+    assert main([*base, "--type", "vip", "--pdf", str(tmp_path / "x.pdf")]) == 2
+    assert "unknown attendee type 'vip'" in capsys.readouterr().err
+    assert main([*base, "--type", "visitor"]) == 2  # no printer setting, no --pdf
+    assert "no printer" in capsys.readouterr().err
+    assert attendees.count(db) == before
+
+
+def test_replace_badge_voids_the_old_one(
+    qapp: object,
+    db: Database,
+    db_file: Path,
+    event: Event,
+    signing_key: Ed25519PrivateKey,
+    code_for: Callable[..., str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A wrong PIN changes nothing; the right one refuses the old code and prints the new."""
+    monkeypatch.delenv("KIOSK_STAFF_PIN", raising=False)
+    write_private_key(key_dir_for(db_file), event.id, signing_key)
+    pdf = tmp_path / "new.pdf"
+    base = ["replace-badge", "A3", "--db", str(db_file), "--pdf", str(pdf), "--reason", "lost"]
+    assert main([*base, "--pin", "1111"]) == 1
+    assert "wrong staff PIN" in capsys.readouterr().err and not pdf.exists()
+    assert attendees.revocation(db, "A3") is None
+    assert main([*base, "--pin", "8642"]) == 0
+    door = CheckInService(db, event, clock=lambda: at("14 10:00"))
+    assert door.scan(code_for("A3", "visitor"), "main").verdict is Verdict.REVOKED
+    assert decode_qr(pdf_page_image(pdf, 1, tmp_path)) == [code_for("A3", "visitor", 2)]
+    assert [(r.kind, r.reason) for r in prints.for_attendee(db, "A3")] == [
+        ("reprint", "replacement: lost")
+    ]
