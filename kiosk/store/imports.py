@@ -4,7 +4,8 @@ What a re-import does to an attendee already in the database:
 
 - same fields as in the file: left alone (not even `updated_at` changes);
 - changed fields: updated; `badge_issue` and `photo` are kept (a printed badge stays valid);
-  a name corrected at badge pickup survives while the file still has the old spelling;
+  a name corrected at badge pickup survives while the file still has the old spelling, and
+  so does a ticket code renewed when a lost badge was replaced without the signing key;
   a field the export has no column for (given or family name, company, e-mail, position,
   type, ticket code, status) is kept as stored: an empty cell clears it, a missing column
   does not;
@@ -178,6 +179,7 @@ def _plan(
         plan.added = len(people) - plan.cancelled
         return plan
     corrected = _corrected_names(db)
+    renewed = {r[0] for r in db.execute("SELECT attendee_id FROM replacements WHERE NOT signed")}
     revoked = dict(db.execute("SELECT attendee_id, below_issue FROM revocations").fetchall())
     for p in people:
         old = existing.get(p.id)
@@ -197,6 +199,10 @@ def _plan(
         ):
             # The registration system still has the spelling the attendee corrected on site.
             p = replace(p, first_name=correction[1][0], last_name=correction[1][1])
+        if p.id in renewed:
+            # A badge replaced on site without the signing key got a new ticket code; the
+            # export's old one is the lost badge's and must not open doors again.
+            p = replace(p, ticket_code=old[6])
         if keep:
             kept = {name: old[i] for name, i in keep if getattr(p, name) != old[i]}
             if kept:

@@ -178,6 +178,20 @@ def test_on_site_name_correction_survives_a_reimport(db: Database) -> None:
     )
 
 
+def test_ticket_code_renewed_by_a_replacement_survives_a_reimport(db: Database) -> None:
+    """The export still has the lost badge's ticket code; the renewed one stays."""
+    with write(db):
+        db.execute(
+            "INSERT INTO replacements(id, kiosk_id, attendee_id, at, old_issue, new_issue, "
+            "reason, signed) VALUES ('r1', 'k', 'A3', '2026-10-14T08:00:00Z', 1, 2, 'lost', 0)"
+        )
+        db.execute("UPDATE attendees SET ticket_code = 'WNEW00001' WHERE id = 'A3'")
+    apply_import(db, [person("A3", company="INTEX Neu")])
+    found = attendees.find_by_id(db, "A3")
+    assert found is not None and (found.ticket_code, found.company) == ("WNEW00001", "INTEX Neu")
+    assert attendees.find_by_ticket_code(db, person("A3").ticket_code or "") is None
+
+
 def test_dry_run_counts_without_writing(db: Database) -> None:
     """A dry run reports what would happen and leaves the database byte for byte."""
     before = dump(db)
