@@ -1,7 +1,8 @@
 """Renders the door screen for each verdict and the venue board, at three sizes and in three
 languages, into screenshots/ (git-ignored), and docs/door.png for the README. The door is
 also shown synced (online) and offline with check-ins waiting and a decision taken
-offline; the board with a hub and two conflicts.
+offline; the board with a hub and two conflicts; the staff desk (English) with an
+attendee and their print history, a walk-in form filled in, and a walk-in registered.
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--only en] [--sizes 1280x800]
 """
@@ -14,6 +15,7 @@ import datetime as dt
 import random
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -28,12 +30,17 @@ from kiosk.domain.attendee import Attendee  # noqa: E402
 from kiosk.domain.codes import sign_code  # noqa: E402
 from kiosk.domain.decision import Decision, Direction, Verdict  # noqa: E402
 from kiosk.domain.event_file import load_event  # noqa: E402
+from kiosk.printing.output import PdfOutput  # noqa: E402
+from kiosk.printing.painter import BadgePainter  # noqa: E402
+from kiosk.printing.template import load_template  # noqa: E402
 from kiosk.service.checkin import CheckInService  # noqa: E402
+from kiosk.service.desk import StaffDesk  # noqa: E402
 from kiosk.store import attendees, checkins, events  # noqa: E402
 from kiosk.store.checkins import LogRecord  # noqa: E402
 from kiosk.store.db import open_db, write  # noqa: E402
 from kiosk.sync.runner import SyncStatus  # noqa: E402
 from kiosk.ui.board import BoardWindow  # noqa: E402
+from kiosk.ui.desk import DeskOptions, build_desk_window  # noqa: E402
 from kiosk.ui.door import DoorOptions  # noqa: E402
 from kiosk.ui.i18n import Languages, compile_translations  # noqa: E402
 from kiosk.ui.sounds import Sounds  # noqa: E402
@@ -176,6 +183,50 @@ def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no
     return cases
 
 
+def desk_shots(db, event, key, sizes, out: Path, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    """desk-WxH-1-found.png (an attendee printed, then reprinted), -2-walk-in.png (the form
+    filled in), -3-registered.png (the walk-in registered and printed)."""
+    painter = BadgePainter(load_template())
+    service = StaffDesk(db, event, signing_key=key, verify_pin=lambda pin: pin == "1234")
+    output = PdfOutput(event, painter, tmp / "badges" / "badge-{id}.pdf")
+    window = build_desk_window(service, output, painter, DeskOptions(idle_minutes=600))
+    window.staff_pin.set_pin("1234")
+    window.show()
+    window.unlock("1234")
+
+    def printed() -> None:
+        while window.printer.busy:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+
+    window.find_page.search.query.setText("Puig")
+    window.find_page.search.run_search()
+    window.find_page.search.table.selectRow(0)
+    window.do.print_first()
+    printed()
+    window.find_page.card.reason.setEditText("damaged badge")
+    window.do.reprint()
+    printed()
+    walk_in = dict(
+        first_name="Marta", last_name="Vidal i Ferrer", company="Ajuntament de Barcelona",
+        email="marta.vidal@bcn.example", position="Head of Smart Mobility", type_id="press",
+    )  # fmt: skip
+    states = ["1-found", "2-walk-in", "3-registered"]
+    for name in states:
+        if name == "2-walk-in":
+            window.tabs.setCurrentWidget(window.walk_in)
+            window.walk_in.fill(**walk_in)
+        elif name == "3-registered":
+            window.do.register_walk_in()
+            printed()
+        for w, h in sizes:
+            window.resize(w, h)
+            QCoreApplication.processEvents()
+            window.grab().save(str(out / f"desk-{w}x{h}-{name}.png"))
+    window.allow_close()
+    window.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", nargs="*", default=LANGS)
@@ -251,6 +302,8 @@ def main() -> None:
         picture = window.grab().scaledToWidth(960, Qt.TransformationMode.SmoothTransformation)
         (ROOT / "docs").mkdir(exist_ok=True)
         picture.save(str(ROOT / "docs" / "door.png"), "PNG", 9)
+    if "en" in args.only:
+        desk_shots(db, event, key, sizes, args.out, tmp)
     door.close()
     print(f"screenshots in {args.out}")
 

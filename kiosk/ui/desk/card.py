@@ -10,10 +10,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -87,7 +89,7 @@ class AttendeeCard(QWidget):
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.history.setFont(ui_font(11))
-        self.history.setMinimumHeight(90)
+        self.history.setMinimumHeight(72)
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems(["", *REPRINT_REASONS])
@@ -118,11 +120,26 @@ class AttendeeCard(QWidget):
         history_title.setFont(ui_font(13, bold=True))
         inner.addWidget(history_title)
         inner.addWidget(self.history, 1)
-        inner.addLayout(actions)
+        # Scrolls rather than growing the window: a portrait screen switching back to
+        # landscape would otherwise be held at the portrait layout's minimum height.
+        self.details_scroll = QScrollArea()
+        self.details_scroll.setWidget(self.details)
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        viewport = self.details_scroll.viewport()
+        assert viewport is not None
+        viewport.setAutoFillBackground(False)
+        self.details.setObjectName("cardDetails")  # the style must not reach the table
+        self.details.setStyleSheet("#cardDetails { background:transparent; }")
+        self.actions_box = QWidget()  # always in view: the details scroll, never the buttons
+        self.actions_box.setLayout(actions)
+        actions.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self.details_scroll, 1)
+        layout.addWidget(self.actions_box)
         self.show_attendee(None, None, None)
 
     def _button(self, text: str, primary: bool = False) -> QPushButton:
@@ -141,7 +158,8 @@ class AttendeeCard(QWidget):
     ) -> None:
         """`type_name`: the type's name and colour. None: nobody shown."""
         self.empty.setVisible(attendee is None)
-        self.details.setVisible(attendee is not None)
+        self.details_scroll.setVisible(attendee is not None)
+        self.actions_box.setVisible(attendee is not None)
         if attendee is None or state is None:
             return
         self.name.setText(attendee.name)

@@ -38,7 +38,7 @@ class FindPage(QWidget):
         self.search = AttendeeSearch(db, event)
         self.card = AttendeeCard(tz)
         self.preview = BadgePreview(painter)
-        self.preview.setMinimumSize(200, 240)
+        self.preview.setMinimumSize(120, 150)
         self.panels = [_panel(w) for w in (self.search, self.card, self.preview)]
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)

@@ -115,7 +115,7 @@ class WalkInPage(QWidget):
         column.addLayout(buttons)
         column.addStretch(1)
         self.preview = BadgePreview(painter)
-        self.preview.setMinimumSize(200, 240)
+        self.preview.setMinimumSize(120, 150)
         self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.outer.addWidget(form, 3)
         self.outer.addWidget(self.preview, 2)
