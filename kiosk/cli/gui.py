@@ -14,6 +14,7 @@ from kiosk.cli.common import add_db_argument, db_path, open_database, parse_time
 from kiosk.cli.errors import CommandError, UsageError
 from kiosk.cli.sync import HUB_SETTING
 from kiosk.service.staff_pin import DEMO_PIN, PinError, StaffPin
+from kiosk.store import attendees
 
 DEMO_COUNT = 5000
 
@@ -72,7 +73,16 @@ def register(sub: Any) -> None:
     add_db_argument(p)
     p.set_defaults(func=run_run)
 
-    p = sub.add_parser("demo", help="the door screen on the SCES demo event with a demo camera")
+    p = sub.add_parser(
+        "demo", help="the door screen (or pickup, desk) on the SCES demo event, no hardware"
+    )
+    p.add_argument(
+        "--mode",
+        choices=("door", "pickup", "desk"),
+        default="door",
+        help="door: with a demo camera playing badges (default); pickup and desk: badges "
+        "go to PDF files beside the demo database",
+    )
     p.add_argument("--hall", default="auditorium", help="hall id (default: auditorium)")
     p.add_argument("--db", type=Path, help="demo database (default: in the user data folder)")
     p.add_argument("--locked", action="store_true", help="full screen, locked with the PIN")
@@ -180,6 +190,8 @@ def run_demo(args: argparse.Namespace) -> int:
     if not pin.is_set():
         pin.set_pin(DEMO_PIN)
     print(f"staff PIN: {DEMO_PIN} unless changed (kiosk pin set --db {path})")
+    if args.mode != "door":
+        return _run_demo_badges(args, db, path, event)
     start, session = demo_start(event, args.hall)
     codes = demo_codes(db, path, event, args.hall, session)
 
@@ -199,6 +211,22 @@ def run_demo(args: argparse.Namespace) -> int:
         hub=hub,
         sync_every_s=args.sync_every,
     )
+
+
+def _run_demo_badges(args: argparse.Namespace, db: Any, path: Path, event: Any) -> int:
+    """Pickup or the staff desk on the demo database, badges as PDF files beside it."""
+    from kiosk.app import run_desk, run_pickup
+    from kiosk.domain.names import has_han, pinyin
+
+    print(f"badges are written to {path.parent / 'badges'} (no printer in the demo)")
+    hub = hub_for(args, db)
+    if args.mode == "desk":
+        return run_desk(db, path, event, locked=args.locked, hub=hub, sync_every_s=args.sync_every)
+    one = next((a for a in attendees.iter_all(db) if not a.cancelled), None)
+    if one is not None:
+        surname = pinyin(one.last_name) if has_han(one.last_name) else one.last_name
+        print(f"try: surname {surname!r} with {one.email[:4]!r} (attendee {one.id})")
+    return run_pickup(db, path, event, locked=args.locked, hub=hub, sync_every_s=args.sync_every)
 
 
 def publish_demo(db: Any, event: Any, hub: str) -> None:

@@ -39,6 +39,8 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, Any]]:
 
     monkeypatch.setattr("kiosk.app.run_door", recorder("door"))
     monkeypatch.setattr("kiosk.app.run_board", recorder("board"))
+    monkeypatch.setattr("kiosk.app.run_pickup", recorder("pickup"))
+    monkeypatch.setattr("kiosk.app.run_desk", recorder("desk"))
     return calls
 
 
@@ -68,3 +70,20 @@ def test_demo_publishes_to_a_new_folder_hub_a_kiosk_can_be_provisioned_from(
     kiosk = open_db(tmp_path / "door2.db")
     report = sync_once(kiosk, FolderHub(hub))
     assert (report.event_updated, report.keys, report.attendees) == (True, 1, 300)
+
+
+@pytest.mark.parametrize("mode", ["pickup", "desk"])
+def test_demo_opens_pickup_and_desk_unlocked_on_the_demo_database(
+    demo_db: Path,
+    windows: dict[str, dict[str, Any]],
+    mode: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`kiosk demo --mode pickup|desk`: the same demo database, a normal window (closable
+    without the PIN unless --locked), badges as PDF files beside the database."""
+    assert main(["demo", "--db", str(demo_db), "--mode", mode, "--hub", "none"]) == 0
+    call = windows[mode]
+    assert (call["args"][1], call["locked"], call["hub"]) == (demo_db, False, None)
+    assert str(demo_db.parent / "badges") in capsys.readouterr().out
+    assert main(["demo", "--db", str(demo_db), "--mode", mode, "--locked"]) == 0
+    assert windows[mode]["locked"] is True
