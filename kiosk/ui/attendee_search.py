@@ -41,20 +41,19 @@ class AttendeeSearch(QWidget):
         self.kiosk_event = event
         self.limit = limit
         self.found: list[Attendee] = []
+        self.more = False  # the search stopped at `limit`
         self.last_ms = 0.0
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.run_search)
         self.query = QLineEdit()
-        self.query.setPlaceholderText(_t("Name, company, e-mail or code"))
         self.query.setFont(ui_font(16))
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(lambda _: self._debounce.start())
         self.status = QLabel("")
         self.status.setFont(ui_font(11))
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_t("Name"), _t("Company"), _t("Type")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -66,27 +65,37 @@ class AttendeeSearch(QWidget):
         layout.addWidget(self.query)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts again in the current language (the staff desk switches languages live)."""
+        self.query.setPlaceholderText(_t("Name, company, e-mail or code"))
+        self.table.setHorizontalHeaderLabels([_t("Name"), _t("Company"), _t("Type")])
+        self._show_status()
 
     def run_search(self) -> None:
         self._debounce.stop()
         started = time.perf_counter()
         result = search(self.db, self.query.text(), limit=self.limit)
         self.last_ms = (time.perf_counter() - started) * 1000
-        self.found = result.attendees
+        self.found, self.more = result.attendees, result.more
         self.table.setRowCount(len(self.found))
         for row, person in enumerate(self.found):
             kind = self.kiosk_event.type(person.type)
             for col, text in enumerate((person.name, person.company, kind.name if kind else "")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
+        self._show_status()
+        self._selection_changed()
+
+    def _show_status(self) -> None:
         if not self.query.text().strip():
             self.status.setText("")
         elif not self.found:
             self.status.setText(_t("Nobody found."))
-        elif result.more:
+        elif self.more:
             self.status.setText(_t("Many found: type more to narrow the list."))
         else:
             self.status.setText(_t("{n} found.").format(n=len(self.found)))
-        self._selection_changed()
 
     def _selection_changed(self) -> None:
         self.selection_changed.emit(self.selected())
