@@ -13,6 +13,7 @@ from kiosk.service.desk import StaffDesk
 from kiosk.service.pickup import BadgeOutput
 from kiosk.service.staff_pin import StaffPin
 from kiosk.ui.desk.window import DeskOptions, DeskWindow
+from kiosk.ui.i18n import Languages
 from kiosk.ui.pickup import pickup_parts
 
 __all__ = ["DeskOptions", "DeskWindow", "build_desk_window", "desk_parts"]
@@ -39,10 +40,12 @@ def build_desk_window(
     painter: BadgePainter,
     options: DeskOptions | None = None,
     staff_pin: StaffPin | None = None,
+    languages: Languages | None = None,
 ) -> DeskWindow:
     """The desk window, locked until staff enter the PIN; connect a scanner's code_scanned
-    to its on_code_scanned and a SyncThread's status_changed to its show_sync."""
-    window = DeskWindow(service, output, painter, options, staff_pin)
+    to its on_code_scanned and a SyncThread's status_changed to its show_sync. With
+    `languages` its top bar switches them."""
+    window = DeskWindow(service, output, painter, options, staff_pin, languages)
     app = QCoreApplication.instance()
     if app is not None:
         app.installEventFilter(window)  # any key or click anywhere keeps the desk unlocked

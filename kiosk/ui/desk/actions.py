@@ -13,6 +13,7 @@ from kiosk.service.desk import Replaced, WalkInResult
 from kiosk.service.pickup import PickupError, PrintJob, StaffNeeded
 from kiosk.ui.desk import messages as say
 from kiosk.ui.desk.messages import Tone
+from kiosk.ui.desk.walk_in import refusal_text
 
 if TYPE_CHECKING:
     from kiosk.ui.desk.window import DeskWindow
@@ -107,7 +108,7 @@ class DeskActions:
         try:
             corrected = self.service.correct_name(w.attendee, first, last)
         except PickupError as exc:
-            w.tell(_t("Name not changed: {why}.").format(why=exc), Tone.PROBLEM)
+            w.tell(_t("Name not changed: {why}").format(why=refusal_text(str(exc))), Tone.PROBLEM)
             return
         w.show_attendee(corrected)
         w.tell(_t("Name corrected to {name} (logged).").format(name=corrected.name), Tone.OK)
@@ -138,7 +139,7 @@ class DeskActions:
             )
         except PickupError as exc:
             w.walk_in.refuse(str(exc))
-            w.tell(_t("Not registered: {why}.").format(why=exc), Tone.PROBLEM)
+            w.tell(_t("Not registered: {why}").format(why=refusal_text(str(exc))), Tone.PROBLEM)
             return
         self.walk_in = result
         badge = badge_for(w.service.event, result.attendee, result.code)

@@ -60,27 +60,17 @@ class AttendeeCard(QWidget):
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        labels = [
-            ("company", _t("Company")),
-            ("position", _t("Position")),
-            ("email", _t("E-mail")),
-            ("ticket", _t("Ticket code")),
-            ("issue", _t("Badge issue")),
-            ("status", _t("Status")),
-        ]
-        for key, label in labels:
+        self.captions: dict[str, QLabel] = {}
+        for key in ("company", "position", "email", "ticket", "issue", "status"):
             value = QLabel()
             value.setFont(ui_font(13))
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            caption = QLabel(label)
+            caption = self.captions[key] = QLabel()
             caption.setFont(ui_font(12))
             form.addRow(caption, value)
             self.fields[key] = value
         self.history = QTableWidget(0, 5)
-        self.history.setHorizontalHeaderLabels(
-            [_t("Time"), _t("Kind"), _t("Printer"), _t("Result"), _t("Reason")]
-        )
         header = self.history.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (2, 4):  # printer, reason: they share what is left (long ones elide)
@@ -94,20 +84,17 @@ class AttendeeCard(QWidget):
         self.reason.setEditable(True)
         self.reason.addItems(["", *REPRINT_REASONS])
         self.reason.setFont(ui_font(13))
-        line = self.reason.lineEdit()
-        assert line is not None  # an editable combo box has one
-        line.setPlaceholderText(_t("Reason (reprint, replacement)"))
-        self.print_button = self._button(_t("Print badge"), primary=True)
-        self.reprint_button = self._button(_t("Reprint"))
-        self.replace_button = self._button(_t("Replace lost badge"))
-        self.correct_button = self._button(_t("Correct name"))
+        self.print_button = self._button(primary=True)
+        self.reprint_button = self._button()
+        self.replace_button = self._button()
+        self.correct_button = self._button()
         actions = QGridLayout()
         actions.addWidget(self.reason, 0, 0, 1, 2)
         actions.addWidget(self.print_button, 1, 0)
         actions.addWidget(self.reprint_button, 1, 1)
         actions.addWidget(self.replace_button, 2, 0)
         actions.addWidget(self.correct_button, 2, 1)
-        self.empty = QLabel(_t("Search or scan a badge to show an attendee."))
+        self.empty = QLabel()
         self.empty.setFont(ui_font(14))
         self.empty.setWordWrap(True)
         self.details = QWidget()
@@ -116,9 +103,9 @@ class AttendeeCard(QWidget):
         inner.addWidget(self.name)
         inner.addWidget(self.type_chip)
         inner.addLayout(form)
-        history_title = QLabel(_t("Print history"))
-        history_title.setFont(ui_font(13, bold=True))
-        inner.addWidget(history_title)
+        self.history_title = QLabel()
+        self.history_title.setFont(ui_font(13, bold=True))
+        inner.addWidget(self.history_title)
         inner.addWidget(self.history, 1)
         # Scrolls rather than growing the window: a portrait screen switching back to
         # landscape would otherwise be held at the portrait layout's minimum height.
@@ -140,10 +127,36 @@ class AttendeeCard(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.details_scroll, 1)
         layout.addWidget(self.actions_box)
+        self.retranslate()
         self.show_attendee(None, None, None)
 
-    def _button(self, text: str, primary: bool = False) -> QPushButton:
-        button = QPushButton(text)
+    def retranslate(self) -> None:
+        """The fixed texts; the attendee's own lines follow on the next show_attendee."""
+        captions = {
+            "company": _t("Company"),
+            "position": _t("Position"),
+            "email": _t("E-mail"),
+            "ticket": _t("Ticket code"),
+            "issue": _t("Badge issue"),
+            "status": _t("Status"),
+        }
+        for key, caption in captions.items():
+            self.captions[key].setText(caption)
+        self.history.setHorizontalHeaderLabels(
+            [_t("Time"), _t("Kind"), _t("Printer"), _t("Result"), _t("Reason")]
+        )
+        line = self.reason.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText(_t("Reason (reprint, replacement)"))
+        self.print_button.setText(_t("Print badge"))
+        self.reprint_button.setText(_t("Reprint"))
+        self.replace_button.setText(_t("Replace lost badge"))
+        self.correct_button.setText(_t("Correct name"))
+        self.empty.setText(_t("Search or scan a badge to show an attendee."))
+        self.history_title.setText(_t("Print history"))
+
+    def _button(self, primary: bool = False) -> QPushButton:
+        button = QPushButton()
         button.setFont(ui_font(14, bold=primary))
         button.setMinimumHeight(44)
         if primary:

@@ -1,13 +1,22 @@
-"""The desk's frame: the top bar (event, sync state, lock, quit), the locked page, the
-status line, and the PIN dialog that hands the PIN it accepted to the desk."""
+"""The desk's frame: the top bar (event, sync state, language, lock, quit), the locked page,
+the status line, and the PIN dialog that hands the PIN it accepted to the desk."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui.desk.messages import Tone
+from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.paths import ui_font
 from kiosk.ui.pin_dialog import PinDialog
 from kiosk.ui.sync_text import show_look, sync_look
@@ -30,8 +39,13 @@ class SessionPin(PinDialog):
 
 
 class TopBar(QFrame):
-    def __init__(self, title: str, tz: object, parent: QWidget | None = None) -> None:
+    """Texts are set in `retranslate`, so a language switch re-renders them."""
+
+    language_chosen = Signal(str)  # a code of kiosk.ui.i18n.LANGUAGES
+
+    def __init__(self, event_name: str, tz: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.event_name = event_name
         self.tz = tz
         self.setObjectName("deskBar")
         self.setStyleSheet(
@@ -39,13 +53,21 @@ class TopBar(QFrame):
             "#deskBar QLabel { color:#ffffff; }"
             "#deskBar QPushButton { background:#ffffff; color:#14213d; border-radius:8px;"
             " padding:4px 14px; }"
+            "#deskBar QComboBox { background:#ffffff; color:#14213d; border-radius:8px;"
+            " padding:4px 8px; }"
         )
         self.title = FitLabel(18, bold=True, min_ratio=0.6)
-        self.title.setText(title)
         self.sync = QLabel()
         self.sync.setFont(ui_font(12, bold=True))
-        self.lock = QPushButton(_t("Lock"))
-        self.quit = QPushButton(_t("Quit"))
+        self.language = QComboBox()  # hidden until the desk is given its languages
+        self.language.setFont(ui_font(12, bold=True))
+        self.language.setMinimumHeight(38)
+        self.language.setVisible(False)
+        self.language.activated.connect(
+            lambda i: self.language_chosen.emit(self.language.itemData(i))
+        )
+        self.lock = QPushButton()
+        self.quit = QPushButton()
         for button in (self.lock, self.quit):
             button.setFont(ui_font(13, bold=True))
             button.setMinimumHeight(38)
@@ -55,9 +77,25 @@ class TopBar(QFrame):
         row.addWidget(self.title, 1)
         row.addWidget(self.sync)
         row.addSpacing(8)
+        row.addWidget(self.language)
         row.addWidget(self.lock)
         row.addWidget(self.quit)
+        self.retranslate()
         self.show_sync(None)
+
+    def offer_languages(self, codes: list[str], current: str) -> None:
+        """Each language in its own name (staff who cannot read the current one find theirs)."""
+        self.language.clear()
+        for code in dict.fromkeys(codes):  # Languages.available() lists "en" twice
+            self.language.addItem(LANGUAGES[code], code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.setVisible(len(codes) > 1)
+
+    def retranslate(self) -> None:
+        self.title.setText(_t("Staff desk · {event}").format(event=self.event_name))
+        self.language.setToolTip(_t("Language"))
+        self.lock.setText(_t("Lock"))
+        self.quit.setText(_t("Quit"))
 
     def show_sync(self, status: SyncStatus | None) -> None:
         show_look(self.sync, sync_look(status, self.tz))
@@ -66,19 +104,29 @@ class TopBar(QFrame):
 class LockedPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(_t("Staff desk locked"))
-        title.setFont(ui_font(26, bold=True))
-        note = QLabel(_t("Enter the staff PIN to register walk-ins and print badges."))
-        note.setFont(ui_font(15))
-        note.setWordWrap(True)
-        self.unlock = QPushButton(_t("Unlock"))
+        self.title = QLabel()
+        self.title.setFont(ui_font(26, bold=True))
+        self.note = QLabel()
+        self.note.setFont(ui_font(15))
+        self.unlock = QPushButton()
         self.unlock.setFont(ui_font(18, bold=True))
         self.unlock.setMinimumSize(240, 64)
         column = QVBoxLayout(self)
         column.addStretch(1)
-        for widget in (title, note, self.unlock):
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Full width, centred text: a wrapped label given an alignment in the layout gets
+        # its one-line height, and a long translation (German) is cut off.
+        for label in (self.title, self.note):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            column.addWidget(label)
+        column.addWidget(self.unlock, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(_t("Staff desk locked"))
+        self.note.setText(_t("Enter the staff PIN to register walk-ins and print badges."))
+        self.unlock.setText(_t("Unlock"))
 
 
 class StatusLine(QLabel):

@@ -44,6 +44,18 @@ def field_for(message: str) -> str:
     return next((f for start, f in starts.items() if message.startswith(start)), "first_name")
 
 
+def refusal_text(message: str) -> str:
+    """A service refusal (PickupError, in English words) in the desk's language; one it
+    does not know stays as the service put it."""
+    if message.endswith("cannot be empty"):
+        return _t("The name cannot be empty.")
+    if message.endswith("is too long or holds unprintable characters"):
+        return _t("This is too long or holds characters a badge cannot print.")
+    if message.endswith("not an e-mail address"):
+        return _t("This is not an e-mail address.")
+    return message[:1].upper() + message[1:] + "."
+
+
 class WalkInPage(QWidget):
     """Typed data stays in the form until staff start the next walk-in: a refused entry
     or a printer failure never loses it, and once registered the form is read-only so the
@@ -51,8 +63,8 @@ class WalkInPage(QWidget):
 
     def __init__(self, event: Event, painter: BadgePainter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(_t("Register a walk-in attendee"))
-        title.setFont(ui_font(18, bold=True))
+        self.title = QLabel()
+        self.title.setFont(ui_font(18, bold=True))
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.type = QComboBox()
@@ -61,16 +73,9 @@ class WalkInPage(QWidget):
             self.type.addItem(kind.name, kind.id)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
-        captions = {
-            "first_name": _t("First name"),
-            "last_name": _t("Last name"),
-            "company": _t("Company"),
-            "email": _t("E-mail"),
-            "position": _t("Position"),
-            "type": _t("Attendee type"),
-        }
+        self.captions: dict[str, QLabel] = {}
         for row, key in enumerate(FIELDS):
-            caption = QLabel(captions[key])
+            caption = self.captions[key] = QLabel()
             caption.setFont(ui_font(13))
             if key == "type":
                 widget: QWidget = self.type
@@ -85,7 +90,7 @@ class WalkInPage(QWidget):
             grid.addWidget(caption, 2 * row, 0)
             grid.addWidget(widget, 2 * row, 1)
             grid.addWidget(error, 2 * row + 1, 1)
-        self.register = QPushButton(_t("Register and print badge"))
+        self.register = QPushButton()
         self.register.setFont(ui_font(15, bold=True))
         self.register.setMinimumHeight(52)
         self.register.setStyleSheet(
@@ -94,9 +99,9 @@ class WalkInPage(QWidget):
         )
         for edit in self.edits.values():
             edit.returnPressed.connect(self.register.click)
-        self.print_again = QPushButton(_t("Print the badge again"))
-        self.show_attendee = QPushButton(_t("Show attendee"))
-        self.new = QPushButton(_t("New walk-in"))
+        self.print_again = QPushButton()
+        self.show_attendee = QPushButton()
+        self.new = QPushButton()
         buttons = QHBoxLayout()
         for button in (self.print_again, self.show_attendee, self.new):
             button.setFont(ui_font(14))
@@ -108,7 +113,7 @@ class WalkInPage(QWidget):
         form = QWidget()
         form.setMaximumWidth(900)
         column = QVBoxLayout(form)
-        column.addWidget(title)
+        column.addWidget(self.title)
         column.addLayout(grid)
         column.addWidget(self.register)
         column.addWidget(self.result)
@@ -120,7 +125,26 @@ class WalkInPage(QWidget):
         self.outer.addWidget(form, 3)
         self.outer.addWidget(self.preview, 2)
         self.new.clicked.connect(self.clear)
+        self.retranslate()
         self.clear()
+
+    def retranslate(self) -> None:
+        """The form's fixed texts (a shown error or outcome stays until the next one)."""
+        self.title.setText(_t("Register a walk-in attendee"))
+        captions = {
+            "first_name": _t("First name"),
+            "last_name": _t("Last name"),
+            "company": _t("Company"),
+            "email": _t("E-mail"),
+            "position": _t("Position"),
+            "type": _t("Attendee type"),
+        }
+        for key, caption in captions.items():
+            self.captions[key].setText(caption)
+        self.register.setText(_t("Register and print badge"))
+        self.print_again.setText(_t("Print the badge again"))
+        self.show_attendee.setText(_t("Show attendee"))
+        self.new.setText(_t("New walk-in"))
 
     def values(self) -> dict[str, str]:
         typed = {key: edit.text() for key, edit in self.edits.items()}
@@ -137,7 +161,7 @@ class WalkInPage(QWidget):
         """Bad input: the message next to the field it is about; the form stays editable."""
         self.clear_errors()
         key = field_for(message)
-        self.errors[key].setText(message[:1].upper() + message[1:] + ".")
+        self.errors[key].setText(refusal_text(message))
         self.errors[key].setVisible(True)
         self.result.setText("")
         if key in self.edits:

@@ -25,6 +25,7 @@ from kiosk.ui.desk.chrome import LockedPage, SessionPin, StatusLine, TopBar
 from kiosk.ui.desk.find_page import FindPage
 from kiosk.ui.desk.messages import Tone
 from kiosk.ui.desk.walk_in import WalkInPage
+from kiosk.ui.i18n import Languages
 from kiosk.ui.lockdown import WindowLock
 from kiosk.ui.pin_dialog import PinDialog
 from kiosk.ui.print_worker import PrintWorker
@@ -44,6 +45,9 @@ class DeskOptions:
 
 
 class DeskWindow(QWidget):
+    """With `languages`, the top bar offers them and every text follows a switch (the
+    status line from its next message on)."""
+
     def __init__(
         self,
         service: StaffDesk,
@@ -51,10 +55,12 @@ class DeskWindow(QWidget):
         painter: BadgePainter,
         options: DeskOptions | None = None,
         staff_pin: StaffPin | None = None,
+        languages: Languages | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service, self.output = service, output
+        self.languages = languages
         self.options = options or DeskOptions()
         self.staff_pin = staff_pin or StaffPin(service.db)
         self.pin: str | None = None  # the PIN staff unlocked with, for this session only
@@ -62,14 +68,13 @@ class DeskWindow(QWidget):
         self.lock = WindowLock(self, self.options.locked)
         self.printer = PrintWorker(output, self._printed, self)
         event = service.event
-        self.setWindowTitle(_t("Staff desk — {event}").format(event=event.name))
-        self.bar = TopBar(_t("Staff desk · {event}").format(event=event.name), event.tz)
+        self.bar = TopBar(event.name, event.tz)
         self.locked_page = LockedPage()
         self.find_page = FindPage(service.db, event, painter, event.tz)
         self.walk_in = WalkInPage(event, painter)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.find_page, _t("Find attendee"))
-        self.tabs.addTab(self.walk_in, _t("Register walk-in"))
+        self.tabs.addTab(self.find_page, "")
+        self.tabs.addTab(self.walk_in, "")
         self.tabs.tabBar().setMinimumHeight(36)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.locked_page)
@@ -87,6 +92,11 @@ class DeskWindow(QWidget):
         self.idle.timeout.connect(self.lock_desk)
         self.do = DeskActions(self)
         self._wire()
+        self._retranslate_own()
+        if languages is not None:
+            self.bar.offer_languages(languages.available(), languages.current)
+            self.bar.language_chosen.connect(languages.switch)
+            languages.changed.connect(self.retranslate)
         self.lock_desk()
 
     def _wire(self) -> None:
@@ -105,6 +115,23 @@ class DeskWindow(QWidget):
         self.walk_in.print_again.clicked.connect(self.do.print_walk_in_again)
         self.walk_in.show_attendee.clicked.connect(self.do.show_walk_in)
         self.walk_in.new.clicked.connect(self.do.forget_walk_in)
+
+    def retranslate(self, code: str = "") -> None:
+        """Every text set once in a constructor, again in the current language."""
+        self._retranslate_own()
+        self.bar.retranslate()
+        self.locked_page.retranslate()
+        self.find_page.search.retranslate()
+        self.find_page.card.retranslate()
+        self.walk_in.retranslate()
+        if code:  # switched elsewhere too (a test, a future menu): the box shows it
+            self.bar.language.setCurrentIndex(max(0, self.bar.language.findData(code)))
+        self.show_attendee(self.attendee)  # its status and print history in words
+
+    def _retranslate_own(self) -> None:
+        self.setWindowTitle(_t("Staff desk — {event}").format(event=self.service.event.name))
+        self.tabs.setTabText(self.tabs.indexOf(self.find_page), _t("Find attendee"))
+        self.tabs.setTabText(self.tabs.indexOf(self.walk_in), _t("Register walk-in"))
 
     # -- the staff session ---------------------------------------------------------------
 
