@@ -369,9 +369,14 @@ def run_desk(
     from kiosk.ui.desk import DeskOptions, build_desk_window, desk_parts
 
     app = make_application()
+    languages = Languages(app, compile_translations())
+    languages.switch(start_language(db, event))
+    languages.changed.connect(lambda code: settings.put(db, "ui_language", code))
     service, output, painter = desk_parts(db, db_path, event, printer=printer)
     options = DeskOptions(idle_minutes=idle_minutes, locked=locked, photo_dir=db_path.parent)
-    window = build_desk_window(service, output, painter, options, staff_pin=StaffPin(db))
+    window = build_desk_window(
+        service, output, painter, options, staff_pin=StaffPin(db), languages=languages
+    )
     _wedge, camera = connect_scanners(app, window, window.on_code_scanned, lambda _f: None, source)
     sync = sync_thread_for(db, hub, utc_now, sync_every_s)
     if sync is not None:
