@@ -17,7 +17,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "kiosk" / "ui").glob("*.py"))
+UI = ROOT / "kiosk" / "ui"
+# The pickup screen carries its own texts per language (kiosk/ui/pickup/texts.py): the
+# attendee picks the language there, whatever the kiosk's Qt language is.
+SOURCES = sorted(p for p in UI.rglob("*.py") if (UI / "pickup") not in p.parents)
 OUT = ROOT / "resources" / "translations"
 LANGS = ("en", "zh_CN", "de")
 

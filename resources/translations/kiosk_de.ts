@@ -54,10 +54,6 @@
       <translation>Kein Ausweis doppelt eingelassen.</translation>
     </message>
     <message>
-      <source>1 badge admitted twice while doors were offline:</source>
-      <translation>1 Ausweis doppelt eingelassen, während Eingänge offline waren:</translation>
-    </message>
-    <message>
       <source>{name} · {session}: admitted {times} at {doors} doors</source>
       <translation>{name} · {session}: eingelassen {times} an {doors} Eingängen</translation>
     </message>
@@ -66,12 +62,403 @@
       <translation>{name} · {session}: eingelassen {times}</translation>
     </message>
     <message>
+      <source>1 badge admitted twice while doors were offline:</source>
+      <translation>1 Ausweis doppelt eingelassen, während Eingänge offline waren:</translation>
+    </message>
+    <message>
       <source>… and {count} more (kiosk conflicts)</source>
       <translation>… und {count} weitere (kiosk conflicts)</translation>
     </message>
     <message>
       <source>{count} badges admitted twice while doors were offline:</source>
       <translation>{count} Ausweise doppelt eingelassen, während Eingänge offline waren:</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskActions</name>
+    <message>
+      <source>Correct the name</source>
+      <translation>Namen korrigieren</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>Vorname</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>Nachname</translation>
+    </message>
+    <message>
+      <source>Nothing replaced.</source>
+      <translation>Nichts ersetzt.</translation>
+    </message>
+    <message>
+      <source>Not registered: check the e-mail address.</source>
+      <translation>Nicht angemeldet: E-Mail-Adresse prüfen.</translation>
+    </message>
+    <message>
+      <source>Name corrected to {name} (logged).</source>
+      <translation>Name korrigiert zu {name} (protokolliert).</translation>
+    </message>
+    <message>
+      <source>Badge printed.</source>
+      <translation>Ausweis gedruckt.</translation>
+    </message>
+    <message>
+      <source>Name not changed: {why}</source>
+      <translation>Name nicht geändert: {why}</translation>
+    </message>
+    <message>
+      <source>Not registered: {why}</source>
+      <translation>Nicht angemeldet: {why}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskCard</name>
+    <message>
+      <source>Company</source>
+      <translation>Firma</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <source>Ticket code</source>
+      <translation>Ticketcode</translation>
+    </message>
+    <message>
+      <source>Badge issue</source>
+      <translation>Ausweis-Ausgabe</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Reason (reprint, replacement)</source>
+      <translation>Grund (Nachdruck, Ersatz)</translation>
+    </message>
+    <message>
+      <source>Print badge</source>
+      <translation>Ausweis drucken</translation>
+    </message>
+    <message>
+      <source>Reprint</source>
+      <translation>Nachdrucken</translation>
+    </message>
+    <message>
+      <source>Replace lost badge</source>
+      <translation>Verlorenen Ausweis ersetzen</translation>
+    </message>
+    <message>
+      <source>Correct name</source>
+      <translation>Namen korrigieren</translation>
+    </message>
+    <message>
+      <source>Search or scan a badge to show an attendee.</source>
+      <translation>Suchen oder einen Ausweis scannen, um eine Person anzuzeigen.</translation>
+    </message>
+    <message>
+      <source>Print history</source>
+      <translation>Druckverlauf</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Zeit</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>Drucker</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Ergebnis</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Grund</translation>
+    </message>
+    <message>
+      <source>CANCELLED: no badge may be printed</source>
+      <translation>STORNIERT: kein Ausweisdruck erlaubt</translation>
+    </message>
+    <message>
+      <source>walk-in, flagged for the organiser (not signed)</source>
+      <translation>Vor-Ort-Anmeldung, für den Veranstalter markiert (nicht signiert)</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>walk-in</source>
+      <translation>Vor-Ort-Anmeldung</translation>
+    </message>
+    <message>
+      <source>badge printed</source>
+      <translation>Ausweis gedruckt</translation>
+    </message>
+    <message>
+      <source>badge not printed yet</source>
+      <translation>Ausweis noch nicht gedruckt</translation>
+    </message>
+    <message>
+      <source>staff</source>
+      <translation>Personal</translation>
+    </message>
+    <message>
+      <source>FAILED: {error}</source>
+      <translation>FEHLER: {error}</translation>
+    </message>
+    <message>
+      <source>REVOKED ({why}): no badge may be printed</source>
+      <translation>GESPERRT ({why}): kein Ausweisdruck erlaubt</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskMessages</name>
+    <message>
+      <source>A badge is still printing: wait for it to come out.</source>
+      <translation>Ein Ausweis wird noch gedruckt: bitte warten, bis er herauskommt.</translation>
+    </message>
+    <message>
+      <source>This attendee's badge is revoked by the organiser: no badge may be printed.</source>
+      <translation>Der Ausweis wurde vom Veranstalter gesperrt: kein Ausweisdruck erlaubt.</translation>
+    </message>
+    <message>
+      <source>Unknown code: nobody on this kiosk's list has it.</source>
+      <translation>Unbekannter Code: niemand in der Liste dieses Kiosks hat ihn.</translation>
+    </message>
+    <message>
+      <source>This registration is cancelled: no badge may be printed.</source>
+      <translation>Diese Anmeldung ist storniert: kein Ausweisdruck erlaubt.</translation>
+    </message>
+    <message>
+      <source>This badge was replaced: it is refused at the doors.</source>
+      <translation>Dieser Ausweis wurde ersetzt: an den Eingängen kein Einlass.</translation>
+    </message>
+    <message>
+      <source>A valid badge of someone not on this kiosk's list yet: sync, or register them.</source>
+      <translation>Gültiger Ausweis, aber noch nicht in der Liste dieses Kiosks: synchronisieren oder vor Ort anmelden.</translation>
+    </message>
+    <message>
+      <source>A badge of another event.</source>
+      <translation>Ausweis einer anderen Veranstaltung.</translation>
+    </message>
+    <message>
+      <source>Not a badge: a foreign QR code (a link, Wi-Fi, ...).</source>
+      <translation>Kein Ausweis: ein fremder QR-Code (Link, WLAN, …).</translation>
+    </message>
+    <message>
+      <source>Invalid badge: the signature does not match (forged or damaged).</source>
+      <translation>Ungültiger Ausweis: Die Signatur stimmt nicht (gefälscht oder beschädigt).</translation>
+    </message>
+    <message>
+      <source>A badge signed with a key this kiosk does not trust.</source>
+      <translation>Ausweis mit einem Schlüssel signiert, dem dieser Kiosk nicht vertraut.</translation>
+    </message>
+    <message>
+      <source>This badge was printed before: use Reprint with a reason.</source>
+      <translation>Dieser Ausweis wurde schon gedruckt: „Nachdrucken“ mit Grund verwenden.</translation>
+    </message>
+    <message>
+      <source>Choose or type a reason first.</source>
+      <translation>Zuerst einen Grund wählen oder eingeben.</translation>
+    </message>
+    <message>
+      <source>The staff PIN was refused (changed, or locked out after wrong tries): unlock again.</source>
+      <translation>Personal-PIN abgelehnt (geändert oder nach Fehlversuchen gesperrt): erneut entsperren.</translation>
+    </message>
+    <message>
+      <source>first print</source>
+      <translation>Erstdruck</translation>
+    </message>
+    <message>
+      <source>reprint</source>
+      <translation>Nachdruck</translation>
+    </message>
+    <message>
+      <source>walk-in</source>
+      <translation>Vor-Ort-Anmeldung</translation>
+    </message>
+    <message>
+      <source>This code cannot be used ({reason}).</source>
+      <translation>Dieser Code ist nicht verwendbar ({reason}).</translation>
+    </message>
+    <message>
+      <source>Printed: {name}'s badge ({kind}).</source>
+      <translation>Gedruckt: Ausweis von {name} ({kind}).</translation>
+    </message>
+    <message>
+      <source>Printer failed for {name}: {error}. The badge is NOT marked printed.</source>
+      <translation>Druckerfehler bei {name}: {error}. Der Ausweis ist NICHT als gedruckt vermerkt.</translation>
+    </message>
+    <message>
+      <source>{name} registered with a signed badge code.</source>
+      <translation>{name} angemeldet, mit signiertem Ausweiscode.</translation>
+    </message>
+    <message>
+      <source>{name}'s old badge is revoked here now and at every door after its next sync.</source>
+      <translation>Der alte Ausweis von {name} ist hier ab sofort gesperrt, an jedem Eingang nach dessen nächster Synchronisierung.</translation>
+    </message>
+    <message>
+      <source>No signing key here: the new badge carries a new ticket code.</source>
+      <translation>Kein Signaturschlüssel hier: Der neue Ausweis trägt einen neuen Ticketcode.</translation>
+    </message>
+    <message>
+      <source>Printing {name}'s badge…</source>
+      <translation>Ausweis von {name} wird gedruckt …</translation>
+    </message>
+    <message>
+      <source>Replace {name}'s badge?
+
+The old badge will be refused at this kiosk at once and at every door after it syncs. A new badge prints now.</source>
+      <translation>Ausweis von {name} ersetzen?
+
+Der alte Ausweis wird an diesem Kiosk sofort abgewiesen, an jedem Eingang nach dessen Synchronisierung. Ein neuer Ausweis wird jetzt gedruckt.</translation>
+    </message>
+    <message>
+      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
+      <translation>{name} angemeldet: für den Veranstalter markiert (dieser Rechner hat keinen Signaturschlüssel, der Ausweis trägt einen lokalen Ticketcode).</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskWalkIn</name>
+    <message>
+      <source>The name cannot be empty.</source>
+      <translation>Der Name darf nicht leer sein.</translation>
+    </message>
+    <message>
+      <source>This is too long or holds characters a badge cannot print.</source>
+      <translation>Zu lang oder mit Zeichen, die ein Ausweis nicht drucken kann.</translation>
+    </message>
+    <message>
+      <source>This is not an e-mail address.</source>
+      <translation>Das ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+      <source>Register a walk-in attendee</source>
+      <translation>Teilnehmende vor Ort anmelden</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>Vorname</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>Nachname</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Firma</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Attendee type</source>
+      <translation>Teilnehmerart</translation>
+    </message>
+    <message>
+      <source>Register and print badge</source>
+      <translation>Anmelden und Ausweis drucken</translation>
+    </message>
+    <message>
+      <source>Print the badge again</source>
+      <translation>Ausweis erneut drucken</translation>
+    </message>
+    <message>
+      <source>Show attendee</source>
+      <translation>Person anzeigen</translation>
+    </message>
+    <message>
+      <source>New walk-in</source>
+      <translation>Neue Vor-Ort-Anmeldung</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskWindow</name>
+    <message>
+      <source>Language</source>
+      <translation>Sprache</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>Sperren</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Beenden</translation>
+    </message>
+    <message>
+      <source>Staff desk locked</source>
+      <translation>Registrierung gesperrt</translation>
+    </message>
+    <message>
+      <source>Enter the staff PIN to register walk-ins and print badges.</source>
+      <translation>Personal-PIN eingeben, um vor Ort anzumelden und Ausweise zu drucken.</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Entsperren</translation>
+    </message>
+    <message>
+      <source>Staff desk · {event}</source>
+      <translation>Registrierung · {event}</translation>
+    </message>
+    <message>
+      <source>Find attendee</source>
+      <translation>Teilnehmende suchen</translation>
+    </message>
+    <message>
+      <source>Register walk-in</source>
+      <translation>Vor-Ort-Anmeldung</translation>
+    </message>
+    <message>
+      <source>Desk unlocked. Search, scan a badge or register a walk-in.</source>
+      <translation>Entsperrt. Suchen, einen Ausweis scannen oder vor Ort anmelden.</translation>
+    </message>
+    <message>
+      <source>Locked.</source>
+      <translation>Gesperrt.</translation>
+    </message>
+    <message>
+      <source>Please confirm</source>
+      <translation>Bitte bestätigen</translation>
+    </message>
+    <message>
+      <source>Unlock the desk before scanning.</source>
+      <translation>Vor dem Scannen entsperren.</translation>
+    </message>
+    <message>
+      <source>Staff desk — {event}</source>
+      <translation>Registrierung — {event}</translation>
+    </message>
+    <message>
+      <source>Wrong staff PIN.</source>
+      <translation>Falsche Personal-PIN.</translation>
+    </message>
+    <message>
+      <source>Scanned: {name}.</source>
+      <translation>Gescannt: {name}.</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs: try again in {s} s.</source>
+      <translation>Zu viele falsche PINs: erneut versuchen in {s} s.</translation>
     </message>
   </context>
   <context>
@@ -169,6 +556,34 @@
   <context>
     <name>SearchDialog</name>
     <message>
+      <source>Name, company, e-mail or code</source>
+      <translation>Name, Firma, E-Mail oder Code</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Firma</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <source>Nobody found.</source>
+      <translation>Niemand gefunden.</translation>
+    </message>
+    <message>
+      <source>Many found: type more to narrow the list.</source>
+      <translation>Viele Treffer: weitertippen, um einzugrenzen.</translation>
+    </message>
+    <message>
+      <source>{n} found.</source>
+      <translation>{n} gefunden.</translation>
+    </message>
+    <message>
       <source>Badge will not scan</source>
       <translation>Ausweis lässt sich nicht scannen</translation>
     </message>
@@ -185,10 +600,6 @@
       <translation>Teilnehmende suchen</translation>
     </message>
     <message>
-      <source>Name, company, e-mail or code</source>
-      <translation>Name, Firma, E-Mail oder Code</translation>
-    </message>
-    <message>
       <source>Admit manually</source>
       <translation>Manuell einlassen</translation>
     </message>
@@ -197,32 +608,8 @@
       <translation>Schließen</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>Company</source>
-      <translation>Firma</translation>
-    </message>
-    <message>
-      <source>Type</source>
-      <translation>Art</translation>
-    </message>
-    <message>
       <source>Reason:</source>
       <translation>Grund:</translation>
-    </message>
-    <message>
-      <source>Nobody found.</source>
-      <translation>Niemand gefunden.</translation>
-    </message>
-    <message>
-      <source>Many found: type more to narrow the list.</source>
-      <translation>Viele Treffer: weitertippen, um einzugrenzen.</translation>
-    </message>
-    <message>
-      <source>{n} found.</source>
-      <translation>{n} gefunden.</translation>
     </message>
   </context>
   <context>

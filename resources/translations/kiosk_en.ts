@@ -54,10 +54,6 @@
       <translation>No badge admitted twice.</translation>
     </message>
     <message>
-      <source>1 badge admitted twice while doors were offline:</source>
-      <translation>1 badge admitted twice while doors were offline:</translation>
-    </message>
-    <message>
       <source>{name} · {session}: admitted {times} at {doors} doors</source>
       <translation>{name} · {session}: admitted {times} at {doors} doors</translation>
     </message>
@@ -66,12 +62,403 @@
       <translation>{name} · {session}: admitted {times}</translation>
     </message>
     <message>
+      <source>1 badge admitted twice while doors were offline:</source>
+      <translation>1 badge admitted twice while doors were offline:</translation>
+    </message>
+    <message>
       <source>… and {count} more (kiosk conflicts)</source>
       <translation>… and {count} more (kiosk conflicts)</translation>
     </message>
     <message>
       <source>{count} badges admitted twice while doors were offline:</source>
       <translation>{count} badges admitted twice while doors were offline:</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskActions</name>
+    <message>
+      <source>Correct the name</source>
+      <translation>Correct the name</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <source>Nothing replaced.</source>
+      <translation>Nothing replaced.</translation>
+    </message>
+    <message>
+      <source>Not registered: check the e-mail address.</source>
+      <translation>Not registered: check the e-mail address.</translation>
+    </message>
+    <message>
+      <source>Name corrected to {name} (logged).</source>
+      <translation>Name corrected to {name} (logged).</translation>
+    </message>
+    <message>
+      <source>Badge printed.</source>
+      <translation>Badge printed.</translation>
+    </message>
+    <message>
+      <source>Name not changed: {why}</source>
+      <translation>Name not changed: {why}</translation>
+    </message>
+    <message>
+      <source>Not registered: {why}</source>
+      <translation>Not registered: {why}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskCard</name>
+    <message>
+      <source>Company</source>
+      <translation>Company</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Ticket code</source>
+      <translation>Ticket code</translation>
+    </message>
+    <message>
+      <source>Badge issue</source>
+      <translation>Badge issue</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Reason (reprint, replacement)</source>
+      <translation>Reason (reprint, replacement)</translation>
+    </message>
+    <message>
+      <source>Print badge</source>
+      <translation>Print badge</translation>
+    </message>
+    <message>
+      <source>Reprint</source>
+      <translation>Reprint</translation>
+    </message>
+    <message>
+      <source>Replace lost badge</source>
+      <translation>Replace lost badge</translation>
+    </message>
+    <message>
+      <source>Correct name</source>
+      <translation>Correct name</translation>
+    </message>
+    <message>
+      <source>Search or scan a badge to show an attendee.</source>
+      <translation>Search or scan a badge to show an attendee.</translation>
+    </message>
+    <message>
+      <source>Print history</source>
+      <translation>Print history</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>Printer</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>CANCELLED: no badge may be printed</source>
+      <translation>CANCELLED: no badge may be printed</translation>
+    </message>
+    <message>
+      <source>walk-in, flagged for the organiser (not signed)</source>
+      <translation>walk-in, flagged for the organiser (not signed)</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <translation>ok</translation>
+    </message>
+    <message>
+      <source>walk-in</source>
+      <translation>walk-in</translation>
+    </message>
+    <message>
+      <source>badge printed</source>
+      <translation>badge printed</translation>
+    </message>
+    <message>
+      <source>badge not printed yet</source>
+      <translation>badge not printed yet</translation>
+    </message>
+    <message>
+      <source>staff</source>
+      <translation>staff</translation>
+    </message>
+    <message>
+      <source>FAILED: {error}</source>
+      <translation>FAILED: {error}</translation>
+    </message>
+    <message>
+      <source>REVOKED ({why}): no badge may be printed</source>
+      <translation>REVOKED ({why}): no badge may be printed</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskMessages</name>
+    <message>
+      <source>A badge is still printing: wait for it to come out.</source>
+      <translation>A badge is still printing: wait for it to come out.</translation>
+    </message>
+    <message>
+      <source>This attendee's badge is revoked by the organiser: no badge may be printed.</source>
+      <translation>This attendee's badge is revoked by the organiser: no badge may be printed.</translation>
+    </message>
+    <message>
+      <source>Unknown code: nobody on this kiosk's list has it.</source>
+      <translation>Unknown code: nobody on this kiosk's list has it.</translation>
+    </message>
+    <message>
+      <source>This registration is cancelled: no badge may be printed.</source>
+      <translation>This registration is cancelled: no badge may be printed.</translation>
+    </message>
+    <message>
+      <source>This badge was replaced: it is refused at the doors.</source>
+      <translation>This badge was replaced: it is refused at the doors.</translation>
+    </message>
+    <message>
+      <source>A valid badge of someone not on this kiosk's list yet: sync, or register them.</source>
+      <translation>A valid badge of someone not on this kiosk's list yet: sync, or register them.</translation>
+    </message>
+    <message>
+      <source>A badge of another event.</source>
+      <translation>A badge of another event.</translation>
+    </message>
+    <message>
+      <source>Not a badge: a foreign QR code (a link, Wi-Fi, ...).</source>
+      <translation>Not a badge: a foreign QR code (a link, Wi-Fi, ...).</translation>
+    </message>
+    <message>
+      <source>Invalid badge: the signature does not match (forged or damaged).</source>
+      <translation>Invalid badge: the signature does not match (forged or damaged).</translation>
+    </message>
+    <message>
+      <source>A badge signed with a key this kiosk does not trust.</source>
+      <translation>A badge signed with a key this kiosk does not trust.</translation>
+    </message>
+    <message>
+      <source>This badge was printed before: use Reprint with a reason.</source>
+      <translation>This badge was printed before: use Reprint with a reason.</translation>
+    </message>
+    <message>
+      <source>Choose or type a reason first.</source>
+      <translation>Choose or type a reason first.</translation>
+    </message>
+    <message>
+      <source>The staff PIN was refused (changed, or locked out after wrong tries): unlock again.</source>
+      <translation>The staff PIN was refused (changed, or locked out after wrong tries): unlock again.</translation>
+    </message>
+    <message>
+      <source>first print</source>
+      <translation>first print</translation>
+    </message>
+    <message>
+      <source>reprint</source>
+      <translation>reprint</translation>
+    </message>
+    <message>
+      <source>walk-in</source>
+      <translation>walk-in</translation>
+    </message>
+    <message>
+      <source>This code cannot be used ({reason}).</source>
+      <translation>This code cannot be used ({reason}).</translation>
+    </message>
+    <message>
+      <source>Printed: {name}'s badge ({kind}).</source>
+      <translation>Printed: {name}'s badge ({kind}).</translation>
+    </message>
+    <message>
+      <source>Printer failed for {name}: {error}. The badge is NOT marked printed.</source>
+      <translation>Printer failed for {name}: {error}. The badge is NOT marked printed.</translation>
+    </message>
+    <message>
+      <source>{name} registered with a signed badge code.</source>
+      <translation>{name} registered with a signed badge code.</translation>
+    </message>
+    <message>
+      <source>{name}'s old badge is revoked here now and at every door after its next sync.</source>
+      <translation>{name}'s old badge is revoked here now and at every door after its next sync.</translation>
+    </message>
+    <message>
+      <source>No signing key here: the new badge carries a new ticket code.</source>
+      <translation>No signing key here: the new badge carries a new ticket code.</translation>
+    </message>
+    <message>
+      <source>Printing {name}'s badge…</source>
+      <translation>Printing {name}'s badge…</translation>
+    </message>
+    <message>
+      <source>Replace {name}'s badge?
+
+The old badge will be refused at this kiosk at once and at every door after it syncs. A new badge prints now.</source>
+      <translation>Replace {name}'s badge?
+
+The old badge will be refused at this kiosk at once and at every door after it syncs. A new badge prints now.</translation>
+    </message>
+    <message>
+      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
+      <translation>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskWalkIn</name>
+    <message>
+      <source>The name cannot be empty.</source>
+      <translation>The name cannot be empty.</translation>
+    </message>
+    <message>
+      <source>This is too long or holds characters a badge cannot print.</source>
+      <translation>This is too long or holds characters a badge cannot print.</translation>
+    </message>
+    <message>
+      <source>This is not an e-mail address.</source>
+      <translation>This is not an e-mail address.</translation>
+    </message>
+    <message>
+      <source>Register a walk-in attendee</source>
+      <translation>Register a walk-in attendee</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Company</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Attendee type</source>
+      <translation>Attendee type</translation>
+    </message>
+    <message>
+      <source>Register and print badge</source>
+      <translation>Register and print badge</translation>
+    </message>
+    <message>
+      <source>Print the badge again</source>
+      <translation>Print the badge again</translation>
+    </message>
+    <message>
+      <source>Show attendee</source>
+      <translation>Show attendee</translation>
+    </message>
+    <message>
+      <source>New walk-in</source>
+      <translation>New walk-in</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskWindow</name>
+    <message>
+      <source>Language</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>Lock</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>Staff desk locked</source>
+      <translation>Staff desk locked</translation>
+    </message>
+    <message>
+      <source>Enter the staff PIN to register walk-ins and print badges.</source>
+      <translation>Enter the staff PIN to register walk-ins and print badges.</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Unlock</translation>
+    </message>
+    <message>
+      <source>Staff desk · {event}</source>
+      <translation>Staff desk · {event}</translation>
+    </message>
+    <message>
+      <source>Find attendee</source>
+      <translation>Find attendee</translation>
+    </message>
+    <message>
+      <source>Register walk-in</source>
+      <translation>Register walk-in</translation>
+    </message>
+    <message>
+      <source>Desk unlocked. Search, scan a badge or register a walk-in.</source>
+      <translation>Desk unlocked. Search, scan a badge or register a walk-in.</translation>
+    </message>
+    <message>
+      <source>Locked.</source>
+      <translation>Locked.</translation>
+    </message>
+    <message>
+      <source>Please confirm</source>
+      <translation>Please confirm</translation>
+    </message>
+    <message>
+      <source>Unlock the desk before scanning.</source>
+      <translation>Unlock the desk before scanning.</translation>
+    </message>
+    <message>
+      <source>Staff desk — {event}</source>
+      <translation>Staff desk — {event}</translation>
+    </message>
+    <message>
+      <source>Wrong staff PIN.</source>
+      <translation>Wrong staff PIN.</translation>
+    </message>
+    <message>
+      <source>Scanned: {name}.</source>
+      <translation>Scanned: {name}.</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs: try again in {s} s.</source>
+      <translation>Too many wrong PINs: try again in {s} s.</translation>
     </message>
   </context>
   <context>
@@ -169,6 +556,34 @@
   <context>
     <name>SearchDialog</name>
     <message>
+      <source>Name, company, e-mail or code</source>
+      <translation>Name, company, e-mail or code</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Company</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Nobody found.</source>
+      <translation>Nobody found.</translation>
+    </message>
+    <message>
+      <source>Many found: type more to narrow the list.</source>
+      <translation>Many found: type more to narrow the list.</translation>
+    </message>
+    <message>
+      <source>{n} found.</source>
+      <translation>{n} found.</translation>
+    </message>
+    <message>
       <source>Badge will not scan</source>
       <translation>Badge will not scan</translation>
     </message>
@@ -185,10 +600,6 @@
       <translation>Search attendees</translation>
     </message>
     <message>
-      <source>Name, company, e-mail or code</source>
-      <translation>Name, company, e-mail or code</translation>
-    </message>
-    <message>
       <source>Admit manually</source>
       <translation>Admit manually</translation>
     </message>
@@ -197,32 +608,8 @@
       <translation>Close</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>Company</source>
-      <translation>Company</translation>
-    </message>
-    <message>
-      <source>Type</source>
-      <translation>Type</translation>
-    </message>
-    <message>
       <source>Reason:</source>
       <translation>Reason:</translation>
-    </message>
-    <message>
-      <source>Nobody found.</source>
-      <translation>Nobody found.</translation>
-    </message>
-    <message>
-      <source>Many found: type more to narrow the list.</source>
-      <translation>Many found: type more to narrow the list.</translation>
-    </message>
-    <message>
-      <source>{n} found.</source>
-      <translation>{n} found.</translation>
     </message>
   </context>
   <context>

@@ -54,10 +54,6 @@
       <translation>没有胸卡被重复放行。</translation>
     </message>
     <message>
-      <source>1 badge admitted twice while doors were offline:</source>
-      <translation>1 张胸卡在入口离线时被重复放行：</translation>
-    </message>
-    <message>
       <source>{name} · {session}: admitted {times} at {doors} doors</source>
       <translation>{name} · {session}：{times} 在 {doors} 个入口放行</translation>
     </message>
@@ -66,12 +62,403 @@
       <translation>{name} · {session}：{times} 放行</translation>
     </message>
     <message>
+      <source>1 badge admitted twice while doors were offline:</source>
+      <translation>1 张胸卡在入口离线时被重复放行：</translation>
+    </message>
+    <message>
       <source>… and {count} more (kiosk conflicts)</source>
       <translation>……另有 {count} 条（kiosk conflicts）</translation>
     </message>
     <message>
       <source>{count} badges admitted twice while doors were offline:</source>
       <translation>{count} 张胸卡在入口离线时被重复放行：</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskActions</name>
+    <message>
+      <source>Correct the name</source>
+      <translation>更正姓名</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>名</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>姓</translation>
+    </message>
+    <message>
+      <source>Nothing replaced.</source>
+      <translation>未补办。</translation>
+    </message>
+    <message>
+      <source>Not registered: check the e-mail address.</source>
+      <translation>未注册：请检查邮箱地址。</translation>
+    </message>
+    <message>
+      <source>Name corrected to {name} (logged).</source>
+      <translation>姓名已更正为 {name}（已记录）。</translation>
+    </message>
+    <message>
+      <source>Badge printed.</source>
+      <translation>胸卡已打印。</translation>
+    </message>
+    <message>
+      <source>Name not changed: {why}</source>
+      <translation>姓名未更改：{why}</translation>
+    </message>
+    <message>
+      <source>Not registered: {why}</source>
+      <translation>未注册：{why}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskCard</name>
+    <message>
+      <source>Company</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <source>Ticket code</source>
+      <translation>票号</translation>
+    </message>
+    <message>
+      <source>Badge issue</source>
+      <translation>胸卡版次</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Reason (reprint, replacement)</source>
+      <translation>原因（补打、补办）</translation>
+    </message>
+    <message>
+      <source>Print badge</source>
+      <translation>打印胸卡</translation>
+    </message>
+    <message>
+      <source>Reprint</source>
+      <translation>补打</translation>
+    </message>
+    <message>
+      <source>Replace lost badge</source>
+      <translation>补办遗失胸卡</translation>
+    </message>
+    <message>
+      <source>Correct name</source>
+      <translation>更正姓名</translation>
+    </message>
+    <message>
+      <source>Search or scan a badge to show an attendee.</source>
+      <translation>搜索或扫描胸卡以显示参会者。</translation>
+    </message>
+    <message>
+      <source>Print history</source>
+      <translation>打印记录</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>打印机</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>CANCELLED: no badge may be printed</source>
+      <translation>已取消：不得打印胸卡</translation>
+    </message>
+    <message>
+      <source>walk-in, flagged for the organiser (not signed)</source>
+      <translation>现场注册，已标记待主办方确认（未签名）</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <translation>成功</translation>
+    </message>
+    <message>
+      <source>walk-in</source>
+      <translation>现场注册</translation>
+    </message>
+    <message>
+      <source>badge printed</source>
+      <translation>胸卡已打印</translation>
+    </message>
+    <message>
+      <source>badge not printed yet</source>
+      <translation>胸卡尚未打印</translation>
+    </message>
+    <message>
+      <source>staff</source>
+      <translation>工作人员</translation>
+    </message>
+    <message>
+      <source>FAILED: {error}</source>
+      <translation>失败：{error}</translation>
+    </message>
+    <message>
+      <source>REVOKED ({why}): no badge may be printed</source>
+      <translation>已注销（{why}）：不得打印胸卡</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskMessages</name>
+    <message>
+      <source>A badge is still printing: wait for it to come out.</source>
+      <translation>仍有胸卡正在打印：请等待打印完成。</translation>
+    </message>
+    <message>
+      <source>This attendee's badge is revoked by the organiser: no badge may be printed.</source>
+      <translation>此参会者的胸卡已被主办方注销：不得打印胸卡。</translation>
+    </message>
+    <message>
+      <source>Unknown code: nobody on this kiosk's list has it.</source>
+      <translation>未知编码：本机名单中无人持有此编码。</translation>
+    </message>
+    <message>
+      <source>This registration is cancelled: no badge may be printed.</source>
+      <translation>此报名已取消：不得打印胸卡。</translation>
+    </message>
+    <message>
+      <source>This badge was replaced: it is refused at the doors.</source>
+      <translation>此胸卡已被新胸卡取代：各入口将拒绝放行。</translation>
+    </message>
+    <message>
+      <source>A valid badge of someone not on this kiosk's list yet: sync, or register them.</source>
+      <translation>胸卡有效，但本机名单中暂无此人：请同步，或为其现场注册。</translation>
+    </message>
+    <message>
+      <source>A badge of another event.</source>
+      <translation>其他活动的胸卡。</translation>
+    </message>
+    <message>
+      <source>Not a badge: a foreign QR code (a link, Wi-Fi, ...).</source>
+      <translation>不是胸卡：其他二维码（链接、Wi-Fi 等）。</translation>
+    </message>
+    <message>
+      <source>Invalid badge: the signature does not match (forged or damaged).</source>
+      <translation>无效胸卡：签名不符（伪造或损坏）。</translation>
+    </message>
+    <message>
+      <source>A badge signed with a key this kiosk does not trust.</source>
+      <translation>胸卡使用本机不信任的密钥签名。</translation>
+    </message>
+    <message>
+      <source>This badge was printed before: use Reprint with a reason.</source>
+      <translation>此胸卡已打印过：请填写原因并使用“补打”。</translation>
+    </message>
+    <message>
+      <source>Choose or type a reason first.</source>
+      <translation>请先选择或输入原因。</translation>
+    </message>
+    <message>
+      <source>The staff PIN was refused (changed, or locked out after wrong tries): unlock again.</source>
+      <translation>工作人员 PIN 码被拒绝（已更改，或多次输错被锁定）：请重新解锁。</translation>
+    </message>
+    <message>
+      <source>first print</source>
+      <translation>首次打印</translation>
+    </message>
+    <message>
+      <source>reprint</source>
+      <translation>补打</translation>
+    </message>
+    <message>
+      <source>walk-in</source>
+      <translation>现场注册</translation>
+    </message>
+    <message>
+      <source>This code cannot be used ({reason}).</source>
+      <translation>此编码无法使用（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Printed: {name}'s badge ({kind}).</source>
+      <translation>已打印：{name} 的胸卡（{kind}）。</translation>
+    </message>
+    <message>
+      <source>Printer failed for {name}: {error}. The badge is NOT marked printed.</source>
+      <translation>{name} 的胸卡打印失败：{error}。该胸卡未标记为已打印。</translation>
+    </message>
+    <message>
+      <source>{name} registered with a signed badge code.</source>
+      <translation>{name} 已注册，胸卡编码已签名。</translation>
+    </message>
+    <message>
+      <source>{name}'s old badge is revoked here now and at every door after its next sync.</source>
+      <translation>{name} 的旧胸卡在本机立即注销，各入口在下次同步后注销。</translation>
+    </message>
+    <message>
+      <source>No signing key here: the new badge carries a new ticket code.</source>
+      <translation>本机无签名密钥：新胸卡使用新票号。</translation>
+    </message>
+    <message>
+      <source>Printing {name}'s badge…</source>
+      <translation>正在打印 {name} 的胸卡…</translation>
+    </message>
+    <message>
+      <source>Replace {name}'s badge?
+
+The old badge will be refused at this kiosk at once and at every door after it syncs. A new badge prints now.</source>
+      <translation>补办 {name} 的胸卡？
+
+旧胸卡在本机立即失效，各入口同步后也将拒绝放行。新胸卡将立即打印。</translation>
+    </message>
+    <message>
+      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
+      <translation>{name} 已注册：已标记待主办方确认（本机无签名密钥，胸卡使用本地票号）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskWalkIn</name>
+    <message>
+      <source>The name cannot be empty.</source>
+      <translation>姓名不能为空。</translation>
+    </message>
+    <message>
+      <source>This is too long or holds characters a badge cannot print.</source>
+      <translation>内容过长，或含有胸卡无法打印的字符。</translation>
+    </message>
+    <message>
+      <source>This is not an e-mail address.</source>
+      <translation>这不是有效的邮箱地址。</translation>
+    </message>
+    <message>
+      <source>Register a walk-in attendee</source>
+      <translation>现场注册参会者</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>名</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>姓</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Attendee type</source>
+      <translation>参会类别</translation>
+    </message>
+    <message>
+      <source>Register and print badge</source>
+      <translation>注册并打印胸卡</translation>
+    </message>
+    <message>
+      <source>Print the badge again</source>
+      <translation>重新打印胸卡</translation>
+    </message>
+    <message>
+      <source>Show attendee</source>
+      <translation>查看参会者</translation>
+    </message>
+    <message>
+      <source>New walk-in</source>
+      <translation>新的现场注册</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskWindow</name>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>锁定</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Staff desk locked</source>
+      <translation>注册台已锁定</translation>
+    </message>
+    <message>
+      <source>Enter the staff PIN to register walk-ins and print badges.</source>
+      <translation>请输入工作人员 PIN 码，以进行现场注册和打印胸卡。</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>解锁</translation>
+    </message>
+    <message>
+      <source>Staff desk · {event}</source>
+      <translation>注册台 · {event}</translation>
+    </message>
+    <message>
+      <source>Find attendee</source>
+      <translation>查找参会者</translation>
+    </message>
+    <message>
+      <source>Register walk-in</source>
+      <translation>现场注册</translation>
+    </message>
+    <message>
+      <source>Desk unlocked. Search, scan a badge or register a walk-in.</source>
+      <translation>已解锁。可搜索、扫描胸卡或进行现场注册。</translation>
+    </message>
+    <message>
+      <source>Locked.</source>
+      <translation>已锁定。</translation>
+    </message>
+    <message>
+      <source>Please confirm</source>
+      <translation>请确认</translation>
+    </message>
+    <message>
+      <source>Unlock the desk before scanning.</source>
+      <translation>请先解锁再扫码。</translation>
+    </message>
+    <message>
+      <source>Staff desk — {event}</source>
+      <translation>注册台 — {event}</translation>
+    </message>
+    <message>
+      <source>Wrong staff PIN.</source>
+      <translation>工作人员 PIN 码错误。</translation>
+    </message>
+    <message>
+      <source>Scanned: {name}.</source>
+      <translation>已扫描：{name}。</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs: try again in {s} s.</source>
+      <translation>PIN 码错误次数过多：请在 {s} 秒后重试。</translation>
     </message>
   </context>
   <context>
@@ -169,6 +556,34 @@
   <context>
     <name>SearchDialog</name>
     <message>
+      <source>Name, company, e-mail or code</source>
+      <translation>姓名、单位、邮箱或编码</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Nobody found.</source>
+      <translation>未找到。</translation>
+    </message>
+    <message>
+      <source>Many found: type more to narrow the list.</source>
+      <translation>结果过多：请输入更多内容以缩小范围。</translation>
+    </message>
+    <message>
+      <source>{n} found.</source>
+      <translation>找到 {n} 人。</translation>
+    </message>
+    <message>
       <source>Badge will not scan</source>
       <translation>胸卡无法扫描</translation>
     </message>
@@ -185,10 +600,6 @@
       <translation>搜索参会者</translation>
     </message>
     <message>
-      <source>Name, company, e-mail or code</source>
-      <translation>姓名、单位、邮箱或编码</translation>
-    </message>
-    <message>
       <source>Admit manually</source>
       <translation>人工放行</translation>
     </message>
@@ -197,32 +608,8 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <source>Company</source>
-      <translation>单位</translation>
-    </message>
-    <message>
-      <source>Type</source>
-      <translation>类别</translation>
-    </message>
-    <message>
       <source>Reason:</source>
       <translation>原因：</translation>
-    </message>
-    <message>
-      <source>Nobody found.</source>
-      <translation>未找到。</translation>
-    </message>
-    <message>
-      <source>Many found: type more to narrow the list.</source>
-      <translation>结果过多：请输入更多内容以缩小范围。</translation>
-    </message>
-    <message>
-      <source>{n} found.</source>
-      <translation>找到 {n} 人。</translation>
     </message>
   </context>
   <context>
