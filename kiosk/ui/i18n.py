@@ -65,7 +65,9 @@ class Languages(QObject):
         self._translator: QTranslator | None = None
 
     def available(self) -> list[str]:
-        return ["en", *(code for code in LANGUAGES if (self.folder / f"kiosk_{code}.qm").exists())]
+        """English (the source texts), then each language whose translations compiled."""
+        compiled = (c for c in LANGUAGES if c != "en" and (self.folder / f"kiosk_{c}.qm").exists())
+        return ["en", *compiled]
 
     def switch(self, code: str) -> bool:
         """Show the UI in `code` ("en", "zh_CN", "de"); False if it is not available."""

@@ -37,6 +37,12 @@ def test_switch_language_rerenders_the_verdict(
     assert door.window.header.sync.text() == "Local only"
 
 
+def test_each_language_is_offered_once(make_door: Callable[..., Door]) -> None:
+    """The staff language menu lists English, 简体中文 and Deutsch, each once (English
+    has a translation file of its own, which once made it appear twice)."""
+    assert make_door().languages.available() == ["en", "zh_CN", "de"]
+
+
 def test_language_is_remembered(make_door: Callable[..., Door], db: Database) -> None:
     """The chosen language is kept in the kiosk's settings for the next start."""
     from kiosk.store import settings

@@ -86,7 +86,7 @@ class TopBar(QFrame):
     def offer_languages(self, codes: list[str], current: str) -> None:
         """Each language in its own name (staff who cannot read the current one find theirs)."""
         self.language.clear()
-        for code in dict.fromkeys(codes):  # Languages.available() lists "en" twice
+        for code in codes:
             self.language.addItem(LANGUAGES[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.setVisible(len(codes) > 1)
