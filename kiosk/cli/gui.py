@@ -113,7 +113,8 @@ def _clock(at: str | None, event: Any) -> Any:
 
 
 def run_run(args: argparse.Namespace) -> int:
-    from kiosk.app import camera_factory, run_desk, run_door, run_pickup
+    from kiosk.app import camera_factory, run_door
+    from kiosk.app_badges import run_desk, run_pickup
 
     db = open_database(args)
     event = require_event(db)
@@ -215,7 +216,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def _run_demo_badges(args: argparse.Namespace, db: Any, path: Path, event: Any) -> int:
     """Pickup or the staff desk on the demo database, badges as PDF files beside it."""
-    from kiosk.app import run_desk, run_pickup
+    from kiosk.app_badges import run_desk, run_pickup
     from kiosk.domain.names import has_han, pinyin
 
     print(f"badges are written to {path.parent / 'badges'} (no printer in the demo)")

@@ -30,7 +30,7 @@ def desk_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         calls.append({"args": args, **kwargs})
         return 0
 
-    monkeypatch.setattr("kiosk.app.run_desk", record)
+    monkeypatch.setattr("kiosk.app_badges.run_desk", record)
     return calls
 
 

@@ -39,8 +39,8 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, Any]]:
 
     monkeypatch.setattr("kiosk.app.run_door", recorder("door"))
     monkeypatch.setattr("kiosk.app.run_board", recorder("board"))
-    monkeypatch.setattr("kiosk.app.run_pickup", recorder("pickup"))
-    monkeypatch.setattr("kiosk.app.run_desk", recorder("desk"))
+    monkeypatch.setattr("kiosk.app_badges.run_pickup", recorder("pickup"))
+    monkeypatch.setattr("kiosk.app_badges.run_desk", recorder("desk"))
     return calls
 
 
