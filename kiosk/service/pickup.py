@@ -197,7 +197,9 @@ class PickupService:
         return corrected
 
     def needs_staff(self, attendee: Attendee) -> bool:
-        return prints.has_printed(self.db, attendee.id)
+        """Whether a badge of this attendee came out before: then only staff print another
+        (a replaced badge's successor included, even where the first never printed)."""
+        return prints.has_printed(self.db, attendee.id) or prints.was_replaced(self.db, attendee.id)
 
     def _staff(self, pin: str | None) -> bool | StaffNeeded:
         """False without a PIN, True for the right one, StaffNeeded for a wrong one."""
@@ -214,10 +216,7 @@ class PickupService:
         the staff PIN and a reason. Quick: the slow part, send(), can run on a thread."""
         if attendee.cancelled:
             return StaffNeeded("cancelled")  # nobody prints a badge for a cancelled registration
-        # A replaced badge's successor is a second badge even where the first never printed.
-        reprint = prints.has_printed(self.db, attendee.id) or prints.was_replaced(
-            self.db, attendee.id
-        )
+        reprint = self.needs_staff(attendee)
         reason = " ".join(reason.split())[:MAX_REASON]
         staff = self._staff(pin)
         if isinstance(staff, StaffNeeded):

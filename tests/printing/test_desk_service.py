@@ -112,7 +112,7 @@ def test_badge_after_a_replacement_needs_staff_even_if_never_printed_here(
     """The lost badge came from elsewhere (pre-printed): its successor is still a second
     badge, so the attendee cannot print it alone at a pickup kiosk."""
     replaced = desk.replace_badge(PEOPLE[2], pin=STAFF_PIN, reason="lost")
-    assert isinstance(replaced, Replaced)
+    assert isinstance(replaced, Replaced) and desk.needs_staff(replaced.attendee)
     assert desk.print_badge(replaced.attendee, output) == StaffNeeded("already_printed")
     result = desk.print_badge(replaced.attendee, output, pin=STAFF_PIN, reason="replacement")
     assert isinstance(result, Printed) and result.record.kind == "reprint"
