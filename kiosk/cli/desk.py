@@ -13,7 +13,13 @@ from kiosk.cli.badges import (
     report_print,
     staff_pin,
 )
-from kiosk.cli.common import add_db_argument, db_path, open_database, require_event
+from kiosk.cli.common import (
+    add_db_argument,
+    db_path,
+    open_database,
+    print_json,
+    require_event,
+)
 from kiosk.cli.errors import CommandError, UsageError
 from kiosk.store import attendees
 from kiosk.store.keyfiles import key_dir_for, signing_key
@@ -43,6 +49,21 @@ def register(sub: Any) -> None:
     add_output_arguments(p)
     add_db_argument(p)
     p.set_defaults(func=run_replace_badge)
+
+    p = sub.add_parser(
+        "walk-ins",
+        help="attendees registered on site (--flagged: those the organiser must confirm)",
+    )
+    p.add_argument("--flagged", action="store_true", help="only walk-ins without a signed code")
+    p.add_argument("--json", action="store_true")
+    add_db_argument(p)
+    p.set_defaults(func=run_walk_ins)
+
+    p = sub.add_parser("prints", help="the badge print log: who printed what, where and why")
+    p.add_argument("--attendee", metavar="ID", help="only this attendee's prints")
+    p.add_argument("--json", action="store_true")
+    add_db_argument(p)
+    p.set_defaults(func=run_prints)
 
 
 def _desk(args: argparse.Namespace, db: Any, event: Any) -> Any:
@@ -105,3 +126,63 @@ def run_replace_badge(args: argparse.Namespace) -> int:
         )
     reason = f"replacement: {args.reason}"
     return report_print(desk.print_badge(new, output, pin=pin, reason=reason))
+
+
+def run_walk_ins(args: argparse.Namespace) -> int:
+    """Every kiosk's walk-ins once synced; flagged ones carry an unsigned ticket code until
+    the organiser, who holds the key, publishes them (or cancels them with an import)."""
+    from kiosk.store import prints
+
+    db = open_database(args)
+    rows: list[dict[str, Any]] = []
+    for walk_in in prints.walk_ins(db, flagged_only=args.flagged):
+        person = attendees.find_by_id(db, walk_in.attendee_id)
+        rows.append(
+            {
+                "attendee_id": walk_in.attendee_id,
+                "name": person.name if person else "",
+                "type": person.type if person else "",
+                "company": person.company if person else "",
+                "email": person.email if person else "",
+                "ticket_code": person.ticket_code if person else None,
+                "kiosk_id": walk_in.kiosk_id,
+                "at": walk_in.at,
+                "flagged": walk_in.flagged,
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        flag = "FLAGGED" if row["flagged"] else "signed "
+        print(
+            f"{row['at'][:16]}  {flag}  {row['attendee_id']}  {row['name']}  "
+            f"({row['type']}, {row['company'] or '-'})  at {row['kiosk_id']}"
+        )
+    flagged = sum(1 for r in rows if r["flagged"])
+    print(f"{len(rows)} walk-in(s), {flagged} flagged for the organiser", file=sys.stderr)
+    return 0
+
+
+def run_prints(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from kiosk.store import prints
+
+    db = open_database(args)
+    if args.attendee and attendees.find_by_id(db, args.attendee) is None:
+        raise CommandError(f"no attendee with id {args.attendee!r}")
+    records = (
+        prints.for_attendee(db, args.attendee) if args.attendee else list(prints.all_prints(db))
+    )
+    if args.json:
+        print_json([asdict(r) for r in records])
+        return 0
+    for r in records:
+        result = "ok" if r.ok else f"FAILED {r.error}"
+        staff = " staff" if r.staff else ""
+        reason = f"  reason: {r.reason}" if r.reason else ""
+        print(f"{r.at[:19]}  {r.attendee_id}  {r.kind}{staff}  {r.printer}  {result}{reason}")
+    failed = sum(1 for r in records if not r.ok)
+    print(f"{len(records)} print(s), {failed} failed", file=sys.stderr)
+    return 0

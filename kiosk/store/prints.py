@@ -147,11 +147,17 @@ def corrections_for(db: Database, attendee_id: str) -> list[NameCorrection]:
     return [NameCorrection(*r) for r in rows]
 
 
-def flagged_walk_ins(db: Database) -> list[WalkIn]:
-    """Walk-ins registered without the signing key: the organiser has to confirm them."""
+def walk_ins(db: Database, flagged_only: bool = False) -> list[WalkIn]:
+    """Attendees registered on site, oldest first; flagged: registered without the signing
+    key, so the organiser has to confirm them."""
     fields = ", ".join(WalkIn.__dataclass_fields__)
-    rows = db.execute(f"SELECT {fields} FROM walk_ins WHERE flagged = 1 ORDER BY seq")
+    where = "WHERE flagged = 1 " if flagged_only else ""
+    rows = db.execute(f"SELECT {fields} FROM walk_ins {where}ORDER BY seq")
     return [WalkIn(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in rows]
+
+
+def flagged_walk_ins(db: Database) -> list[WalkIn]:
+    return walk_ins(db, flagged_only=True)
 
 
 def is_walk_in(db: Database, attendee_id: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,3 +92,20 @@ def test_replace_badge_voids_the_old_one(
     assert [(r.kind, r.reason) for r in prints.for_attendee(db, "A3")] == [
         ("reprint", "replacement: lost")
     ]
+
+
+def test_walk_ins_and_prints_are_listed_for_the_organiser(
+    qapp: object, db: Database, db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A walk-in registered without the signing key is listed as flagged, with its print."""
+    pdf = tmp_path / "w.pdf"
+    args = ["walk-in", "--db", str(db_file), "--pdf", str(pdf), "--type", "delegate"]
+    assert main([*args, "--first", "Joan", "--last", "Miró", "--company", "Fundació"]) == 0
+    assert "note: no signing key" in capsys.readouterr().err
+    assert main(["walk-ins", "--flagged", "--json", "--db", str(db_file)]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["name"], row["company"], row["flagged"]) == ("Joan Miró", "Fundació", True)
+    assert main(["prints", "--attendee", row["attendee_id"], "--db", str(db_file)]) == 0
+    out = capsys.readouterr()
+    assert f"{row['attendee_id']}  walk_in  pdf:" in out.out and "1 print(s), 0 failed" in out.err
+    assert main(["prints", "--attendee", "NOBODY", "--db", str(db_file)]) == 1
