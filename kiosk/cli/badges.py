@@ -55,7 +55,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_print_badge)
 
 
-def _qt() -> object:
+def start_qt() -> object:
     """A GUI application for fonts and painting; offscreen where there is no display."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -118,7 +118,7 @@ def run_badges(args: argparse.Namespace) -> int:
     chosen = _selected(args, db)
     if not chosen:
         raise CommandError("no attendee matches: no PDF written")
-    _qt()
+    start_qt()
     from kiosk.printing.badge import badge_for
     from kiosk.printing.output import write_pdf
     from kiosk.printing.painter import BadgePainter
@@ -232,7 +232,7 @@ def add_output_arguments(p: argparse.ArgumentParser) -> None:
 
 def badge_output(args: argparse.Namespace, db: Any, event: Any) -> Any:
     """The printer or PDF file of --printer / --pdf / the kiosk's settings (Qt started)."""
-    _qt()
+    start_qt()
     from kiosk.printing.output import PdfOutput, SystemPrinterOutput
     from kiosk.printing.painter import BadgePainter
     from kiosk.printing.template import load_template

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "kiosk.cli.watch",
     "kiosk.cli.badges",
     "kiosk.cli.desk",
+    "kiosk.cli.printer",
     "kiosk.cli.gui",
     "kiosk.cli.sync",
 )

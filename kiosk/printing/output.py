@@ -116,6 +116,8 @@ def _stamp(qp: QPainter, page: QRectF, text: str) -> None:
 class _Output:
     """Builds the badge for an attendee; subclasses send it somewhere."""
 
+    stamp = ""  # e.g. "TEST": written across the badge (kiosk printer test)
+
     def __init__(self, event: Event, painter: BadgePainter, photo_dir: Path | None = None) -> None:
         self.event, self.painter, self.photo_dir = event, painter, photo_dir
 
@@ -148,7 +150,7 @@ class PdfOutput(_Output):
     def send(self, badge: BadgeData, attendee: Attendee) -> str | None:
         target = Path(str(self.path).replace("{id}", attendee.id))
         try:
-            write_pdf(self.painter, [badge], target)
+            write_pdf(self.painter, [badge], target, stamp=self.stamp)
         except OSError:
             return "pdf_not_written"
         return None
@@ -200,7 +202,10 @@ class SystemPrinterOutput(_Output):
         qp = QPainter()
         if not qp.begin(printer):
             return "job_refused"
-        self.painter.paint(qp, printer.paperRect(QPrinter.Unit.DevicePixel), badge)
+        page = printer.paperRect(QPrinter.Unit.DevicePixel)
+        self.painter.paint(qp, page, badge)
+        if self.stamp:
+            _stamp(qp, page, self.stamp)
         if not qp.end() or printer.printerState() in (
             QPrinter.PrinterState.Error,
             QPrinter.PrinterState.Aborted,

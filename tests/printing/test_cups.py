@@ -112,3 +112,19 @@ def test_badge_prints_through_cups(
     differs = np.abs(_name_box(printed, painter.layout) - _name_box(other, painter.layout)).mean()
     print(f"name area: {same=:.2f} {differs=:.2f}")
     assert same < 6 and differs > 3 * same, (same, differs)
+
+
+def test_kiosk_printer_set_and_test_through_cups(
+    qapp: object, db: Database, cups_pdf_queue: str, tmp_path: Path
+) -> None:
+    """`kiosk printer set QUEUE` is accepted for a real CUPS queue and `kiosk printer test`
+    prints through it (on the chosen CR80 size), logging nothing."""
+    from kiosk.cli.main import main
+
+    db_file = tmp_path / "kiosk.db"
+    before = set(OUT_DIR.glob("*.pdf"))
+    assert main(["printer", "set", cups_pdf_queue, "--size", "cr80", "--db", str(db_file)]) == 0
+    assert main(["printer", "test", "--attendee", "A1", "--db", str(db_file)]) == 0
+    width, height = page_size_mm(_wait_for_new_pdf(before))
+    assert abs(width - 54) < 0.5 and abs(height - 85.6) < 0.5
+    assert not prints.has_printed(db, "A1")
