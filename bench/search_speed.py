@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from kiosk import resources
 from kiosk.demodata import generate_attendees
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.event_file import load_event
@@ -49,7 +50,7 @@ QUERIES = [
 
 
 def build(path: Path, count: int) -> Database:
-    event, source = load_event(REPO / "db" / "demo" / "sces.toml")
+    event, source = load_event(resources.demo_event())
     db = open_db(path)
     started = time.perf_counter()
     with write(db):

@@ -1,4 +1,4 @@
-"""Generates resources/sounds/*.wav: one short, distinct sound per verdict kind."""
+"""Generates kiosk/resources/sounds/*.wav: one short, distinct sound per verdict kind."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 RATE = 22050
-OUT = Path(__file__).resolve().parents[1] / "resources" / "sounds"
+OUT = Path(__file__).resolve().parents[1] / "kiosk" / "resources" / "sounds"
 
 
 def tone(freq: float, seconds: float, shape: str = "sine") -> np.ndarray:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kiosk import resources  # noqa: E402
 from kiosk.app import build_door, make_application  # noqa: E402
 from kiosk.demodata import generate_attendees  # noqa: E402
 from kiosk.domain.attendee import Attendee  # noqa: E402
@@ -67,7 +68,7 @@ PEOPLE = [
 
 
 def build_database(path: Path) -> tuple[object, object, Ed25519PrivateKey]:
-    event, source = load_event(ROOT / "db" / "demo" / "sces.toml")
+    event, source = load_event(resources.demo_event())
     db = open_db(path)
     key = Ed25519PrivateKey.generate()
     with write(db):

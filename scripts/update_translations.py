@@ -1,4 +1,4 @@
-"""Refreshes resources/translations/kiosk_*.ts (Qt Linguist sources) from the UI's texts.
+"""Refreshes kiosk/resources/translations/kiosk_*.ts (Qt Linguist sources) from the UI's texts.
 
 pyside6-lupdate only sees literal QCoreApplication.translate(...) calls; the UI modules
 wrap them in a short `_t(text)` whose context is fixed per module. This finds both kinds,
@@ -21,7 +21,7 @@ UI = ROOT / "kiosk" / "ui"
 # The pickup screen carries its own texts per language (kiosk/ui/pickup/texts.py): the
 # attendee picks the language there, whatever the kiosk's Qt language is.
 SOURCES = sorted(p for p in UI.rglob("*.py") if (UI / "pickup") not in p.parents)
-OUT = ROOT / "resources" / "translations"
+OUT = ROOT / "kiosk" / "resources" / "translations"
 LANGS = ("en", "zh_CN", "de")
 
 

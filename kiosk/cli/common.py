@@ -13,6 +13,7 @@ from typing import Any
 import platformdirs
 from sqlite_utils import Database
 
+from kiosk import resources
 from kiosk.cli.errors import CommandError, UsageError
 from kiosk.domain.event import Event
 from kiosk.domain.event_file import EventFileError
@@ -20,8 +21,7 @@ from kiosk.service.checkin import CheckInService
 from kiosk.store import events
 from kiosk.store.db import StoreError, open_db
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEMO_EVENT = REPO_ROOT / "db" / "demo" / "sces.toml"
+DEMO_EVENT = resources.demo_event()
 
 
 def default_db_path() -> Path:

@@ -1,4 +1,4 @@
-"""Badge layouts per size, read from resources/badges/badge.toml (millimetres, no Qt)."""
+"""Badge layouts per size, read from kiosk/resources/badges/badge.toml (millimetres, no Qt)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-BADGE_DIR = Path(__file__).resolve().parents[2] / "resources" / "badges"
+from kiosk import resources
+
+BADGE_DIR = resources.path("badges")
 TEMPLATE_FILE = BADGE_DIR / "badge.toml"
 DEFAULT_SIZE = "a6"
 

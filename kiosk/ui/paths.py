@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-ICONS = RESOURCES / "icons"
-SOUNDS = RESOURCES / "sounds"
-TRANSLATIONS = RESOURCES / "translations"
+from kiosk import resources
+
+ICONS = resources.path("icons")
+SOUNDS = resources.path("sounds")
+TRANSLATIONS = resources.path("translations")
 
 # Noto Sans CJK covers Latin, Greek, Cyrillic and CJK with one design, so a line mixing
 # 张伟 and Jürgen has one look; the others are fallbacks on machines without it.

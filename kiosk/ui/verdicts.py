@@ -28,8 +28,8 @@ class Look:
     kind: Kind
     background: str
     foreground: str
-    icon: str  # resources/icons/<icon>.svg
-    sound: str  # resources/sounds/<sound>.wav
+    icon: str  # kiosk/resources/icons/<icon>.svg
+    sound: str  # kiosk/resources/sounds/<sound>.wav
 
 
 # Contrast of foreground on background is at least 4.5:1 for each (WCAG AA).

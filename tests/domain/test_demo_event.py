@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
+from kiosk import resources
 from kiosk.domain.event import Event, Registration, Session
 from kiosk.domain.event_file import load_event
 
-DEMO = Path(__file__).resolve().parents[2] / "db" / "demo" / "sces.toml"
+DEMO = resources.demo_event()
 FLOOR = "expo"
 
 

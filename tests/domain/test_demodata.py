@@ -9,10 +9,10 @@ import sys
 import unicodedata
 from collections import Counter
 from itertools import islice
-from pathlib import Path
 
 import pytest
 
+from kiosk import resources
 from kiosk.demodata import (
     AttendeeRow,
     RegistrationRow,
@@ -24,7 +24,7 @@ from kiosk.domain.attendee import Attendee
 from kiosk.domain.event import Event, Registration
 from kiosk.domain.event_file import load_event, parse_event
 
-DEMO = Path(__file__).resolve().parents[2] / "db" / "demo" / "sces.toml"
+DEMO = resources.demo_event()
 EMAIL = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)*@[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$")
 RESERVED = re.compile(r"(\.example|@example\.(com|org|net))$")  # RFC 2606: never delivered
 
