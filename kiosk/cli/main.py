@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 
 from kiosk.cli.errors import CommandError
 
@@ -30,8 +31,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"kiosk: {message} (see 'kiosk --help')\n")
 
 
+def installed_version() -> str:
+    """The version pip installed (the package metadata), the one truth for `kiosk --version`."""
+    try:
+        return metadata.version("kiosk")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kiosk", description="Offline-first conference check-in kiosk.")
+    parser.add_argument("--version", action="version", version=f"kiosk {installed_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
