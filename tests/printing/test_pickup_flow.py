@@ -304,3 +304,20 @@ def test_closing_mid_print_still_logs_the_badge(
     assert window.close()
     assert output.printed == [("A3", window.service.badge_code(PEOPLE[2]))]
     assert prints.has_printed(db, "A3")
+
+
+def test_next_attendee_keeps_the_full_idle_timeout(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """The short 'take your badge' timeout never carries over to the next attendee's pages."""
+    window, _ = make_window(idle_ms=45_000, done_ms=50)
+    window.on_code_scanned("T-0003")
+    with qtbot.waitSignal(
+        window.page_changed, timeout=3000, check_params_cb=lambda p: p == "welcome"
+    ):
+        print_and_wait(qtbot, window)
+    qtbot.mouseClick(window.welcome.buttons["en"], Qt.MouseButton.LeftButton)
+    assert (window.current_page(), window.idle.interval()) == ("identify", 45_000)
+    window.on_code_scanned("T-0002")
+    qtbot.wait(200)  # several times the done screen's timeout
+    assert (window.current_page(), window.idle.interval()) == ("preview", 45_000)

@@ -126,9 +126,12 @@ class PickupWindow(QWidget):
 
     # -- flow ----------------------------------------------------------------------------
 
-    def show_page(self, name: str) -> None:
+    def show_page(self, name: str, timeout_ms: int | None = None) -> None:
+        """Show a page with its own idle timeout (the attendee's, unless `timeout_ms`):
+        the interval is set on every page change, so a short one (the "take your badge"
+        screen's) never carries over to the next attendee."""
         self.stack.setCurrentWidget(self.pages[name])
-        self.idle.start()
+        self.idle.start(self.options.idle_ms if timeout_ms is None else timeout_ms)
         self.page_changed.emit(name)
 
     def current_page(self) -> str:
@@ -224,8 +227,7 @@ class PickupWindow(QWidget):
         result = self.service.record_print(job, self.output.name, error)
         if isinstance(result, Printed):
             self.message.show_text(text(self.lang, "take_badge"), detail="", done=True)
-            self.show_page("message")
-            self.idle.start(self.options.done_ms)
+            self.show_page("message", timeout_ms=self.options.done_ms)
         else:
             self.ask_staff("why_printer", result.record.error)
 
