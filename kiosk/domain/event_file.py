@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+import reprlib
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +18,48 @@ from kiosk.domain.event import AttendeeType, Event, Hall, Registration, Session
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 T = TypeVar("T")
+
+# Bounds on what scans can handle (issue 10): beyond them date arithmetic overflows or a
+# number means a typo. Event text also arrives from sync hubs, so nothing is unbounded.
+MAX_SOURCE_CHARS = 4_000_000  # SCES, 29 sessions, is 8 kB
+MAX_CAPACITY = 1_000_000
+MAX_REPEAT_SCAN_SECONDS = 7 * 24 * 3600
+MAX_MINUTES = 24 * 60
+MAX_SESSION_DAYS = 31
+FIRST_YEAR, LAST_YEAR = 1970, 2200
+
+# Every key each table may hold; anything else is a typo that would otherwise be ignored
+# silently (admit_untill_end closing a hall early, [[sesions]] dropping a session).
+KEYS: dict[str, tuple[str, ...]] = {
+    "event": ("id", "name", "timezone", "days", "languages", "motto"),
+    "admission": (
+        "opens_before_minutes",
+        "closes_after_minutes",
+        "reentry",
+        "repeat_scan_seconds",
+    ),
+    "tracks": ("id", "name"),
+    "halls": ("id", "name", "capacity"),
+    "types": ("id", "name", "color", "halls", "all_access"),
+    "sessions": (
+        "id",
+        "hall",
+        "title",
+        "track",
+        "start",
+        "end",
+        "opens_before_minutes",
+        "closes_after_minutes",
+        "admit_until_end",
+        "registration",
+        "reentry",
+        "capacity",
+        "types",
+    ),
+}
+
+_show = reprlib.Repr()
+_show.maxstring, _show.maxother, _show.maxlevel = 60, 60, 3
 
 
 class EventFileError(ValueError):
@@ -69,9 +113,49 @@ def _find_line(source: str, loc: _Loc) -> int | None:
     return start + 1
 
 
+def _find_top_level_line(source: str, key: str) -> int | None:
+    """The line of a key set before the first [table] header."""
+    pattern = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*[=.]")
+    for number, text in enumerate(source.splitlines()):
+        if text.lstrip().startswith("["):
+            return None
+        if pattern.match(text):
+            return number + 1
+    return None
+
+
+def _did_you_mean(name: str, known: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else f" (known: {', '.join(known)})"
+
+
 class _Reader:
     def __init__(self, path: str, source: str) -> None:
         self.path, self.source = path, source
+
+    def only_known_keys(self, table: dict[str, Any], loc: _Loc) -> None:
+        """Refuse a key the table does not have, naming the nearest valid one."""
+        known = KEYS[loc.table]
+        for key in table:
+            if key not in known:
+                where = _Loc(loc.table, loc.index, key)
+                raise self.fail(where, f"unknown key{_did_you_mean(key, known)}")
+
+    def only_known_tables(self, doc: dict[str, Any]) -> None:
+        known = list(KEYS)
+        for name, value in doc.items():
+            if name in KEYS:
+                continue
+            hint = _did_you_mean(name, known)
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                line, what = _find_line(self.source, _Loc(name, 0)), f"[[{name}]]"
+            elif isinstance(value, dict):
+                line, what = _find_line(self.source, _Loc(name)), f"[{name}]"
+            else:
+                line, what = _find_top_level_line(self.source, name), f"key {name}"
+            if line is None:
+                line = _find_top_level_line(self.source, name)
+            raise EventFileError(self.path, line, name, f"unknown {_show.repr(what)[1:-1]}{hint}")
 
     def fail(self, loc: _Loc, message: str) -> EventFileError:
         return EventFileError(self.path, _find_line(self.source, loc), str(loc), message)
@@ -83,13 +167,15 @@ class _Reader:
             raise self.fail(_Loc(name), f"expected [[{name}]] tables")
         for i, item in enumerate(value):
             if not isinstance(item, dict):
-                raise self.fail(_Loc(name, i), f"expected [[{name}]] tables, got {item!r}")
+                raise self.fail(
+                    _Loc(name, i), f"expected [[{name}]] tables, got {_show.repr(item)}"
+                )
         return value
 
     def table(self, doc: dict[str, Any], name: str) -> dict[str, Any]:
         value = doc.get(name, {})
         if not isinstance(value, dict):
-            raise self.fail(_Loc(name), f"expected a [{name}] table, got {value!r}")
+            raise self.fail(_Loc(name), f"expected a [{name}] table, got {_show.repr(value)}")
         return value
 
     def get(
@@ -108,7 +194,7 @@ class _Reader:
             return default  # type: ignore[return-value]
         try:
             return convert(table[loc.key])
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             raise self.fail(loc, str(exc)) from None
 
 
@@ -121,32 +207,39 @@ def _text(value: Any) -> str:
 def _ident(value: Any) -> str:
     if not isinstance(value, str) or not _ID.match(value):
         raise ValueError(
-            f"{value!r} is not an id (lower-case letters, digits, '-' or '_', at most 32)"
+            f"{_show.repr(value)} is not an id (lower-case letters, digits, '-' or '_', at most 32)"
         )
     return value
 
 
-def _positive_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValueError(f"expected a positive whole number, got {value!r}")
-    return value
+def _whole_number(low: int, high: int, unit: str = "") -> Callable[[Any], int]:
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(
+                f"expected a whole number{unit} from {low:,} to {high:,}, got {_show.repr(value)}"
+            )
+        return value
+
+    return convert
+
+
+_capacity = _whole_number(1, MAX_CAPACITY)
+_repeat_seconds = _whole_number(1, MAX_REPEAT_SCAN_SECONDS, " of seconds")
 
 
 def _minutes(value: Any) -> dt.timedelta:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 24 * 60:
-        raise ValueError(f"expected minutes between 0 and 1440, got {value!r}")
-    return dt.timedelta(minutes=value)
+    return dt.timedelta(minutes=_whole_number(0, MAX_MINUTES, " of minutes")(value))
 
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise ValueError(f"expected true or false, got {_show.repr(value)}")
     return value
 
 
 def _color(value: Any) -> str:
     if not isinstance(value, str) or not _COLOR.match(value):
-        raise ValueError(f"expected a colour like '#1565c0', got {value!r}")
+        raise ValueError(f"expected a colour like '#1565c0', got {_show.repr(value)}")
     return value.lower()
 
 
@@ -161,18 +254,25 @@ def _id_list(value: Any) -> frozenset[str] | None:
 def _list_of(convert: Callable[[Any], T]) -> Callable[[Any], tuple[T, ...]]:
     def converted(value: Any) -> tuple[T, ...]:
         if not isinstance(value, list):
-            raise ValueError(f"expected a list, got {value!r}")
+            raise ValueError(f"expected a list, got {_show.repr(value)}")
         return tuple(convert(v) for v in value)
 
     return converted
 
 
+def _in_years(when: T) -> T:
+    year = when.year  # type: ignore[attr-defined]
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {year}")
+    return when
+
+
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
+        return _in_years(value)
     if isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    raise ValueError(f"expected a date like 2026-10-14, got {value!r}")
+        return _in_years(dt.date.fromisoformat(value))
+    raise ValueError(f"expected a date like 2026-10-14, got {_show.repr(value)}")
 
 
 def _time_in(tz: ZoneInfo) -> Callable[[Any], dt.datetime]:
@@ -180,21 +280,34 @@ def _time_in(tz: ZoneInfo) -> Callable[[Any], dt.datetime]:
         if isinstance(value, str):
             if "T" not in value and " " not in value.strip():
                 raise ValueError(
-                    f"needs a date and a time of day, e.g. 2026-10-14T09:30: {value!r}"
+                    f"needs a date and a time of day, e.g. 2026-10-14T09:30: {_show.repr(value)}"
                 )
             try:
                 value = dt.datetime.fromisoformat(value)
             except ValueError:
-                raise ValueError(f"not an ISO-8601 time: {value!r}") from None
+                raise ValueError(f"not an ISO-8601 time: {_show.repr(value)}") from None
         if not isinstance(value, dt.datetime):
-            raise ValueError(f"expected a time like 2026-10-14T09:30, got {value!r}")
-        return value if value.tzinfo else value.replace(tzinfo=tz)
+            raise ValueError(f"expected a time like 2026-10-14T09:30, got {_show.repr(value)}")
+        return _in_years(value if value.tzinfo else value.replace(tzinfo=tz))
 
     return convert
 
 
 def parse_event(source: str, path: str = "<event>") -> Event:
-    """Parse and check an event document; raise EventFileError on the first fault."""
+    """Parse and check an event document; raise EventFileError on the first fault.
+
+    Nothing else ever comes out, whatever the text: event files also arrive from sync
+    hubs, written by anyone with access to them."""
+    if not isinstance(source, str):
+        raise EventFileError(path, None, "", f"expected TOML text, got {type(source).__name__}")
+    if len(source) > MAX_SOURCE_CHARS:
+        raise EventFileError(
+            path,
+            None,
+            "",
+            f"too large for an event file ({len(source):,} characters, "
+            f"at most {MAX_SOURCE_CHARS:,})",
+        )
     try:
         doc = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -202,6 +315,17 @@ def parse_event(source: str, path: str = "<event>") -> Event:
         raise EventFileError(
             path, int(match.group(1)) if match else None, "", f"not valid TOML ({exc})"
         ) from None
+    except RecursionError:
+        raise EventFileError(path, None, "", "not an event file: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer beyond Python's 4300-digit limit
+        raise EventFileError(path, None, "", f"not valid TOML ({exc})") from None
+    try:
+        return _parse_document(doc, source, path)
+    except RecursionError:  # a value nested too deeply to even describe
+        raise EventFileError(path, None, "", "not an event file: nested too deeply") from None
+
+
+def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
     r = _Reader(path, source)
     head = doc.get("event")
     if head is not None and not isinstance(head, dict):
@@ -210,13 +334,16 @@ def parse_event(source: str, path: str = "<event>") -> Event:
         )
     if not isinstance(head, dict):
         raise EventFileError(path, None, "event", "missing [event] table")
+    r.only_known_keys(head, _Loc("event"))
     event_id = r.get(head, _Loc("event", None, "id"), _ident)
     name = r.get(head, _Loc("event", None, "name"), _text)
     tz_name = r.get(head, _Loc("event", None, "timezone"), _text)
     try:
         tz = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a directory
-        raise r.fail(_Loc("event", None, "timezone"), f"unknown time zone {tz_name!r}") from None
+        raise r.fail(
+            _Loc("event", None, "timezone"), f"unknown time zone {_show.repr(tz_name)}"
+        ) from None
     days = r.get(head, _Loc("event", None, "days"), _list_of(_date))
     if not days:
         raise r.fail(_Loc("event", None, "days"), "at least one day is needed")
@@ -229,6 +356,7 @@ def parse_event(source: str, path: str = "<event>") -> Event:
     motto = r.get(head, _Loc("event", None, "motto"), _text, default="", required=False)
 
     adm = r.table(doc, "admission")
+    r.only_known_keys(adm, _Loc("admission"))
     opens_default = r.get(
         adm,
         _Loc("admission", None, "opens_before_minutes"),
@@ -245,11 +373,12 @@ def parse_event(source: str, path: str = "<event>") -> Event:
         adm, _Loc("admission", None, "reentry"), _bool, default=True, required=False
     )
     repeat_seconds = r.get(
-        adm, _Loc("admission", None, "repeat_scan_seconds"), _positive_int, default=5
+        adm, _Loc("admission", None, "repeat_scan_seconds"), _repeat_seconds, default=5
     )
 
     tracks: dict[str, str] = {}
     for i, t in enumerate(r.tables(doc, "tracks")):
+        r.only_known_keys(t, _Loc("tracks", i))
         tid = r.get(t, _Loc("tracks", i, "id"), _ident)
         if tid in tracks:
             raise r.fail(_Loc("tracks", i, "id"), f"duplicate track id {tid!r}")
@@ -257,6 +386,7 @@ def parse_event(source: str, path: str = "<event>") -> Event:
 
     halls: list[Hall] = []
     for i, h in enumerate(r.tables(doc, "halls")):
+        r.only_known_keys(h, _Loc("halls", i))
         hid = r.get(h, _Loc("halls", i, "id"), _ident)
         if any(x.id == hid for x in halls):
             raise r.fail(_Loc("halls", i, "id"), f"duplicate hall id {hid!r}")
@@ -264,7 +394,7 @@ def parse_event(source: str, path: str = "<event>") -> Event:
             Hall(
                 hid,
                 r.get(h, _Loc("halls", i, "name"), _text),
-                r.get(h, _Loc("halls", i, "capacity"), _positive_int),
+                r.get(h, _Loc("halls", i, "capacity"), _capacity),
             )
         )
     if not halls:
@@ -273,6 +403,7 @@ def parse_event(source: str, path: str = "<event>") -> Event:
 
     types: list[AttendeeType] = []
     for i, t in enumerate(r.tables(doc, "types")):
+        r.only_known_keys(t, _Loc("types", i))
         tid = r.get(t, _Loc("types", i, "id"), _ident)
         if any(x.id == tid for x in types):
             raise r.fail(_Loc("types", i, "id"), f"duplicate type id {tid!r}")
@@ -295,9 +426,11 @@ def parse_event(source: str, path: str = "<event>") -> Event:
 
     sessions: list[Session] = []
     when = _time_in(tz)
+    session_ids: set[str] = set()
     for i, s in enumerate(r.tables(doc, "sessions")):
+        r.only_known_keys(s, _Loc("sessions", i))
         sid = r.get(s, _Loc("sessions", i, "id"), _ident)
-        if any(x.id == sid for x in sessions):
+        if sid in session_ids:
             raise r.fail(_Loc("sessions", i, "id"), f"duplicate session id {sid!r}")
         hall_id = r.get(s, _Loc("sessions", i, "hall"), _ident)
         if hall_id not in hall_ids:
@@ -306,6 +439,10 @@ def parse_event(source: str, path: str = "<event>") -> Event:
         end = r.get(s, _Loc("sessions", i, "end"), when)
         if end <= start:
             raise r.fail(_Loc("sessions", i, "end"), "the session ends before it starts")
+        if end - start > dt.timedelta(days=MAX_SESSION_DAYS):
+            raise r.fail(
+                _Loc("sessions", i, "end"), f"a session lasts at most {MAX_SESSION_DAYS} days"
+            )
         if start.astimezone(tz).date() not in days:
             raise r.fail(_Loc("sessions", i, "start"), "not on one of the event's days")
         track = r.get(s, _Loc("sessions", i, "track"), _ident, required=False)
@@ -344,11 +481,13 @@ def parse_event(source: str, path: str = "<event>") -> Event:
                     required=False,
                 ),
                 capacity=r.get(
-                    s, _Loc("sessions", i, "capacity"), _positive_int, default=hall.capacity
+                    s, _Loc("sessions", i, "capacity"), _capacity, default=hall.capacity
                 ),
                 types=allowed,
             )
         )
+        session_ids.add(sid)
+    r.only_known_tables(doc)
     return Event(
         id=event_id,
         name=name,
