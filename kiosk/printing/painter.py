@@ -29,6 +29,9 @@ INK = QColor("#1a1a1a")
 _NO_CLIP = int(Qt.TextFlag.TextDontClip)
 _RASTER_DEVICES = (1, 2, 3)  # QInternal::Widget, Pixmap, Image: whole-pixel QR modules
 MUTED = QColor("#555555")
+SAMPLE_INK = "#b0bec5"  # the preview's stand-in QR: visibly not the real thing
+_QUIET = 4  # qr_matrix's quiet zone, in modules
+_FINDER = 8  # a finder square and its separator, in modules
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,13 @@ class BadgePainter:
         self.family = register_fonts(template)
         self._logos: dict[str, QSvgRenderer] = {}
 
-    def paint(self, painter: QPainter, target: QRectF, badge: BadgeData) -> PaintedBadge:
-        """Draw `badge` filling `target` (device pixels, the badge's aspect ratio)."""
+    def paint(
+        self, painter: QPainter, target: QRectF, badge: BadgeData, *, sample_qr: bool = False
+    ) -> PaintedBadge:
+        """Draw `badge` filling `target` (device pixels, the badge's aspect ratio).
+
+        `sample_qr` (every on-screen preview): the QR's place shows a grey stand-in that
+        no scanner can read, so nobody can photograph a working door code off a screen."""
         lay = self.layout
         scale = target.width() / lay.width
         ctx = _Context(painter, target, scale, self.family)
@@ -91,8 +99,9 @@ class BadgePainter:
             ctx.text(lay.company, badge.company, lay.company_size, color=MUTED)
         photo_shown = lay.photo is not None and ctx.photo(lay.photo, badge)
         qr_box = lay.qr_with_photo if photo_shown and lay.qr_with_photo else lay.qr
-        qr_rect = ctx.qr(qr_box, badge.code) if badge.code else None
-        ctx.text(lay.caption, badge.caption, lay.caption_size, color=MUTED)
+        qr_rect = ctx.qr(qr_box, badge.code, sample=sample_qr) if badge.code else None
+        caption = _masked(badge.caption) if sample_qr else badge.caption
+        ctx.text(lay.caption, caption, lay.caption_size, color=MUTED)
         if badge.session_line:
             ctx.text(lay.session, badge.session_line, lay.session_size, bold=True)
         painter.fillRect(ctx.rect(lay.band), QColor(badge.type_color))
@@ -219,9 +228,11 @@ class _Context:
             self.painter.drawText(rect, flags, shown)
         return lines, size
 
-    def qr(self, box: Box, code: str) -> QRectF:
-        """The code as QR modules; on raster devices each module is a whole number of pixels."""
-        matrix = qr_matrix(code)
+    def qr(self, box: Box, code: str, sample: bool = False) -> QRectF:
+        """The code as QR modules; on raster devices each module is a whole number of pixels.
+        A `sample` is a look-alike: modules of a meaningless text of the same length, grey,
+        without the three finder squares a scanner needs to find a code at all."""
+        matrix = _sample_matrix(len(code)) if sample else qr_matrix(code)
         n = len(matrix)
         area = self.rect(box)
         side = min(area.width(), area.height())
@@ -249,7 +260,7 @@ class _Context:
         self.painter.save()
         # Crisp module edges: anti-aliased seams between runs would grey the modules.
         self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        self.painter.fillPath(path, QColor("#000000"))
+        self.painter.fillPath(path, QColor(SAMPLE_INK if sample else "#000000"))
         self.painter.restore()
         return QRectF(left, top, module * n, module * n)
 
@@ -271,6 +282,25 @@ class _Context:
         sy = (scaled.height() - round(rect.height())) // 2
         self.painter.drawImage(rect, scaled.copy(sx, sy, round(rect.width()), round(rect.height())))
         return True
+
+
+def _masked(caption: str) -> str:
+    """The ticket code under a stand-in QR: its last three characters, enough for the
+    attendee to recognise, too few to be a working code."""
+    return "\u2022" * 4 + caption[-3:] if len(caption) > 3 else caption
+
+
+def _sample_matrix(length: int) -> list[list[bool]]:
+    """A QR-sized pattern that holds nothing: the symbol of a fixed text as long as the code,
+    with its finder squares blanked out (without them no decoder even starts on it)."""
+    matrix = qr_matrix(("preview-only/" * (length // 13 + 1))[: max(1, length)])
+    n = len(matrix)
+    low, high = range(_QUIET, _QUIET + _FINDER), range(n - _QUIET - _FINDER, n - _QUIET)
+    for r in range(n):
+        for c in range(n):
+            if (r in low and (c in low or c in high)) or (r in high and c in low):
+                matrix[r][c] = False
+    return matrix
 
 
 def _best_lines(

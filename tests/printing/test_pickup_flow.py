@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -21,6 +22,7 @@ from kiosk.ui.pickup.texts import LANGS, TEXTS
 from kiosk.ui.pickup.window import PinEntry
 from tests.conftest import PEOPLE
 from tests.printing.conftest import STAFF_PIN, FakeOutput
+from tests.printing.helpers import decode_qr
 
 
 @pytest.fixture
@@ -321,3 +323,27 @@ def test_next_attendee_keeps_the_full_idle_timeout(
     window.on_code_scanned("T-0002")
     qtbot.wait(200)  # several times the done screen's timeout
     assert (window.current_page(), window.idle.interval()) == ("preview", 45_000)
+
+
+def test_preview_never_shows_a_scannable_code(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """After a print, scanning again shows the badge with a stand-in QR nobody can scan,
+    while the printed badge's QR (the same painter without the stand-in) still decodes."""
+    window, output = make_window()
+    window.on_code_scanned("T-0003")
+    print_and_wait(qtbot, window)
+    window.reset()
+    window.on_code_scanned("T-0003")
+    assert window.current_page() == "preview"
+    preview = window.preview.badge
+    preview.resize(900, 1270)  # larger than any screen shows it: the easiest to decode
+    shot = preview.grab().toImage()
+    assert preview.painted is not None and preview.painted.qr_rect is not None
+    assert decode_qr(shot) == []
+    real = QImage(shot.size(), QImage.Format.Format_RGB32)
+    qp = QPainter(real)
+    assert preview.badge is not None
+    preview.badge_painter.paint(qp, preview.badge_rect(), preview.badge)
+    qp.end()
+    assert decode_qr(real) == [output.printed[0][1]]

@@ -1,4 +1,5 @@
-"""BadgePreview: the badge on screen, drawn by the same painter that prints it."""
+"""BadgePreview: the badge on screen, drawn by the same painter that prints it, except
+that its QR is a stand-in no scanner reads (a screen can be photographed by anyone)."""
 
 from __future__ import annotations
 
@@ -41,5 +42,5 @@ class BadgePreview(QWidget):
         qp = QPainter(self)
         rect = self.badge_rect()
         qp.fillRect(rect.translated(4, 4), QColor(0, 0, 0, 60))  # a soft drop shadow
-        self.painted = self.badge_painter.paint(qp, rect, self.badge)
+        self.painted = self.badge_painter.paint(qp, rect, self.badge, sample_qr=True)
         qp.end()
