@@ -55,6 +55,7 @@ def run_pickup(
     _wedge, camera = connect_scanners(
         app, window, window.on_code_scanned, window.show_frame, source
     )
+    window.set_camera(camera is not None)
     sync = sync_thread_for(db, hub, utc_now, sync_every_s)
     return _run_printing(app, window, window.printer, service, camera, sync, locked)
 

@@ -196,8 +196,53 @@ def test_printer_failure_asks_staff(
     window.on_code_scanned("T-0003")
     print_and_wait(qtbot, window)
     assert window.message.headline.text() == TEXTS["ask_staff"]["en"]
-    assert "printer_missing" in window.message.detail.text()
+    assert window.message.detail.text() == TEXTS["why_printer"]["en"]
     assert not prints.has_printed(db, "A3")
+
+
+@pytest.mark.parametrize("error", ["pdf_not_written", "job_failed", "printer_error: OSError"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_printer_failure_in_plain_words(
+    qtbot: QtBot,
+    make_window: Callable[..., tuple[PickupWindow, FakeOutput]],
+    db: Database,
+    error: str,
+    lang: str,
+) -> None:
+    """Whatever the printer's failure code, the attendee reads plain words in their
+    language and never the code; the log keeps the code for staff."""
+    window, _ = make_window(FakeOutput(error=error))
+    window.start(lang)
+    window.on_code_scanned("T-0003")
+    print_and_wait(qtbot, window)
+    assert window.message.detail.text() == TEXTS["why_print_failed"][lang]
+    assert error.split(":")[0] not in shown_text(window) and "(" not in shown_text(window)
+    assert [r.error for r in prints.for_attendee(db, "A3")] == [error]
+
+
+def test_unknown_code_shows_no_machine_reason(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """A refused scan says why in words, not as 'unknown_code'."""
+    window, _ = make_window()
+    window.on_code_scanned("T-9999")
+    assert window.message.detail.text() == TEXTS["why_not_found"]["en"]
+    assert "_" not in shown_text(window)
+
+
+def test_without_a_camera_the_scanner_is_named(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+) -> None:
+    """With no camera the identify page never asks to show the code to the camera."""
+    window, _ = make_window()
+    window.set_camera(False)
+    for lang in LANGS:
+        window.start(lang)
+        assert window.identify.title.text() == TEXTS["show_qr_scanner"][lang]
+        window.reset()
+    window.set_camera(True)
+    window.start("de")
+    assert window.identify.title.text() == TEXTS["show_qr"]["de"]
 
 
 def test_unknown_code_asks_staff(

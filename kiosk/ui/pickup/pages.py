@@ -89,6 +89,7 @@ class WelcomePage(QWidget):
 class IdentifyPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.camera_available = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         self.title = _label(30, bold=True)
@@ -118,7 +119,7 @@ class IdentifyPage(QWidget):
         )
 
     def retranslate(self, lang: str) -> None:
-        self.title.setText(text(lang, "show_qr"))
+        self.title.setText(text(lang, "show_qr" if self.camera_available else "show_qr_scanner"))
         self.type_name.setText(text(lang, "no_qr"))
         self.back.setText(text(lang, "back"))
 

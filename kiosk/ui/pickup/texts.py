@@ -22,6 +22,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh_CN": "请将注册邮件中的二维码对准摄像头",
         "de": "Halten Sie den QR-Code aus Ihrer Anmelde-E-Mail vor die Kamera",
     },
+    "show_qr_scanner": {
+        "en": "Hold the QR code from your registration e-mail under the scanner",
+        "zh_CN": "请将注册邮件中的二维码放在扫描器下",
+        "de": "Halten Sie den QR-Code aus Ihrer Anmelde-E-Mail unter den Scanner",
+    },
     "no_qr": {
         "en": "No QR code? Type your surname",
         "zh_CN": "没有二维码？请输入您的姓氏",
@@ -86,6 +91,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The printer is not available right now.",
         "zh_CN": "打印机暂时无法使用。",
         "de": "Der Drucker ist gerade nicht verfügbar.",
+    },
+    "why_print_failed": {
+        "en": "Your badge could not be printed. Nothing was lost: staff will print it.",
+        "zh_CN": "您的胸卡未能打印。信息没有丢失：工作人员会为您打印。",
+        "de": "Ihr Namensschild konnte nicht gedruckt werden. Das Personal druckt es für Sie.",
     },
     "why_not_found": {
         "en": "We could not find your registration with this code.",

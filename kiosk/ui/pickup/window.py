@@ -38,6 +38,9 @@ from kiosk.ui.print_worker import PrintWorker
 
 _INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin}
 _REFUSALS = {"cancelled": "why_cancelled", "revoked": "why_cancelled"}
+# A printer's failure codes (kiosk.printing.output) in words an attendee understands; the
+# code itself goes to the print log for staff, never onto the attendee's screen.
+_PRINTER_UNAVAILABLE = ("printer_missing", "job_refused")
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,12 @@ class PickupWindow(QWidget):
         if self.current_page() in ("welcome", "identify", "name"):
             self._identified(self.service.identify_scan(code))
 
+    def set_camera(self, available: bool) -> None:
+        """Whether a camera is watching: without one the attendee is told to use the
+        handheld scanner, never to show their code to a camera that is not there."""
+        self.identify.camera_available = available
+        self.identify.retranslate(self.lang)
+
     def show_frame(self, frame: QImage) -> None:
         """Connect CameraThread.frame_ready here for the live preview while identifying."""
         if self.current_page() == "identify":
@@ -178,7 +187,7 @@ class PickupWindow(QWidget):
 
     def _identified(self, found: Found | NotFound) -> None:
         if isinstance(found, NotFound):
-            self.ask_staff(_REFUSALS.get(found.reason, "why_not_found"), found.reason)
+            self.ask_staff(_REFUSALS.get(found.reason, "why_not_found"))
             return
         self.attendee = found.attendee
         self._show_preview(found.already_printed)
@@ -229,7 +238,8 @@ class PickupWindow(QWidget):
             self.message.show_text(text(self.lang, "take_badge"), detail="", done=True)
             self.show_page("message", timeout_ms=self.options.done_ms)
         else:
-            self.ask_staff("why_printer", result.record.error)
+            unavailable = result.record.error.startswith(_PRINTER_UNAVAILABLE)
+            self.ask_staff("why_printer" if unavailable else "why_print_failed")
 
     def staff_reprint(self) -> None:
         """Staff at the kiosk: PIN, then a reason, then the second print (all logged)."""
@@ -248,9 +258,9 @@ class PickupWindow(QWidget):
             self.allow_close()
             self.close()
 
-    def ask_staff(self, why: str, code: str) -> None:
-        detail = f"{text(self.lang, why)}  ({code})"
-        self.message.show_text(text(self.lang, "ask_staff"), detail=detail, done=True)
+    def ask_staff(self, why: str) -> None:
+        """'Please ask staff' and why, in plain words (the machine reason is in the log)."""
+        self.message.show_text(text(self.lang, "ask_staff"), detail=text(self.lang, why), done=True)
         self.show_page("message")
 
     # -- locked down ---------------------------------------------------------------------
