@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -266,8 +267,16 @@ def run_pin_set(args: argparse.Namespace) -> int:
     db = open_database(args)
     pin = args.pin
     if pin is None:
-        pin = getpass.getpass("new staff PIN: ")
-        if getpass.getpass("again: ") != pin:
+        # getpass falls back to reading stdin (and echoing) without a terminal, then
+        # fails with EOFError on an empty one: ask only where someone can type.
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UsageError("no terminal to type the new PIN on: give it with --pin PIN")
+        try:
+            pin = getpass.getpass("new staff PIN: ")
+            again = getpass.getpass("again: ")
+        except EOFError:
+            raise UsageError("no PIN typed; nothing changed") from None
+        if again != pin:
             raise CommandError("the two PINs differ; nothing changed")
     try:
         StaffPin(db).set_pin(pin)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from importlib import metadata
 
 from kiosk.cli.errors import CommandError
+from kiosk.store.db import StoreError, describe_error
 
 # Each module has register(subparsers); a command sets `func(args) -> int` with set_defaults.
 COMMAND_MODULES = (
@@ -59,6 +61,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return exc.status
+    except StoreError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        # A write refused mid-command (the lock held past the busy timeout, a disk that
+        # filled): write() rolled its transaction back, so one line is the whole story.
+        from kiosk.cli.common import db_path
+
+        print(f"kiosk: {describe_error(db_path(args), exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

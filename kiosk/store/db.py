@@ -2,24 +2,102 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import metadata
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from kiosk.store.schema import MIGRATIONS
 
+# settings key: the kiosk version that last opened the database for writing, so a kiosk
+# that finds migrations it does not know can say which (newer) version wrote them.
+WRITTEN_BY = "written_by"
+
 
 class StoreError(Exception):
     """The database cannot be used (not a kiosk database, locked, unreadable)."""
 
 
+def app_version() -> str:
+    try:
+        return metadata.version("kiosk")
+    except metadata.PackageNotFoundError:  # a checkout that was never pip-installed
+        return "unknown"
+
+
+def describe_error(path: Path | str, exc: sqlite3.Error) -> str:
+    """One line for people from an SQLite error: busy, read-only, full, or not a database."""
+    text = str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return f"{path}: database is busy (another kiosk process?)"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"{path}: the database is read-only"
+    if "full" in lowered:
+        return f"{path}: the disk is full"
+    return f"{path}: not a usable kiosk database ({text})"
+
+
+def _read_only_reason(path: Path) -> str | None:
+    """Why the kiosk could not write here, or None. os.access sees what SQLite would meet:
+    file modes for ordinary users, and for root too an immutable file (chattr +i) or a
+    read-only mount. WAL needs the -wal and -shm files beside the database, so a
+    directory that cannot take new files makes an existing database read-only too."""
+    if not path.exists():
+        return None if os.access(path.parent, os.W_OK) else f"cannot create files in {path.parent}"
+    if not os.access(path, os.W_OK):
+        return "no permission to write the file"
+    if not os.access(path.parent, os.W_OK):
+        beside = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+        if not all(p.exists() and os.access(p, os.W_OK) for p in beside):
+            return f"cannot create files in its folder {path.parent}"
+    return None
+
+
+def _check_written_by_this_or_older(db: Database, path: Path | str) -> None:
+    """Refuse a database migrated by a newer kiosk: writing to a schema we do not know
+    could break what that version relies on."""
+    known = {m.name for m in MIGRATIONS._migrations}
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+    if not unknown:
+        return
+    row = None
+    if db["settings"].exists():
+        row = db.execute("SELECT value FROM settings WHERE key = ?", [WRITTEN_BY]).fetchone()
+    writer = f"kiosk {row[0]}" if row else "a newer kiosk"
+    raise StoreError(
+        f"{path} was written by {writer}, newer than this kiosk {app_version()} "
+        f"(unknown schema changes: {', '.join(unknown)}): upgrade kiosk to use it; "
+        "nothing changed"
+    )
+
+
+def _stamp_version(db: Database) -> None:
+    version = app_version()
+    current = db.execute("SELECT value FROM settings WHERE key = ?", [WRITTEN_BY]).fetchone()
+    if current is None or current[0] != version:
+        with write(db):
+            db.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [WRITTEN_BY, version],
+            )
+
+
 def open_db(path: Path | str, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) a kiosk database in WAL mode with synchronous=FULL."""
+    """Open (creating if needed) a kiosk database in WAL mode with synchronous=FULL.
+
+    Refused with StoreError, before anything is written: a database (or folder) this
+    process cannot write, and one migrated by a newer kiosk."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        reason = _read_only_reason(Path(path))
+        if reason is not None:
+            raise StoreError(f"{path}: the database is read-only ({reason}); nothing changed")
     try:
         # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE on writes).
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -31,9 +109,11 @@ def open_db(path: Path | str, *, migrate: bool = True) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         if migrate:
+            _check_written_by_this_or_older(db, path)
             MIGRATIONS.apply(db)
+            _stamp_version(db)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a usable kiosk database ({exc})") from None
+        raise StoreError(describe_error(path, exc)) from None
     return db
 
 
