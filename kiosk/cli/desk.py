@@ -75,8 +75,12 @@ def _desk(args: argparse.Namespace, db: Any, event: Any) -> Any:
 
 
 def run_walk_in(args: argparse.Namespace) -> int:
+    from kiosk.importing import email_problem
     from kiosk.service.pickup import PickupError
 
+    problem = email_problem(args.email.strip())
+    if problem is not None:
+        raise UsageError(f"{problem}; nobody registered")
     db = open_database(args)
     event = require_event(db)
     desk = _desk(args, db, event)

@@ -13,7 +13,7 @@ from kiosk.importing.job import (
     parse_type_map,
     read_export,
 )
-from kiosk.importing.rows import BadRow
+from kiosk.importing.rows import BadRow, email_problem
 from kiosk.importing.sources import ImportFileError
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "ImportRefused",
     "ImportReport",
     "Progress",
+    "email_problem",
     "import_file",
     "parse_map_options",
     "parse_type_map",

@@ -17,6 +17,16 @@ MAX_TICKET_CODE = 128  # what the scanner accepts as a plain ticket code
 # Deliberately loose: one @, no spaces or list separators, a dot in the domain. Registration
 # systems checked the address already; this catches shifted columns and "n/a".
 _EMAIL = re.compile(r"[^@\s,;<>\"()]+@[^@\s,;<>\"().]+(\.[^@\s,;<>\"().]+)+")
+
+
+def email_problem(email: str) -> str | None:
+    """Why an e-mail address is refused ("malformed e-mail 'n/a'"), or None: one rule for
+    imported rows and for walk-ins registered on site. An empty address is allowed."""
+    if email and not _EMAIL.fullmatch(email):
+        return f"malformed e-mail {email!r}"
+    return None
+
+
 # Status words meaning the registration is void (pretix "c", Eventbrite "Not Attending"...).
 _CANCELLED_WORDS = (
     "cancelled, canceled, refunded, deleted, expired, void, voided, c, not attending, "
@@ -136,8 +146,8 @@ class RowChecker:
         type_id = self.types.resolve(kind)
         if type_id is None:
             reasons.append(f"unknown type {kind!r}" if kind else "missing type")
-        if email and not _EMAIL.fullmatch(email):
-            reasons.append(f"malformed e-mail {email!r}")
+        if (problem := email_problem(email)) is not None:
+            reasons.append(problem)
         if code is not None:
             if len(code) > MAX_TICKET_CODE or not code.isprintable():
                 reasons.append(f"ticket code {code[:40]!r} is not usable")
