@@ -1,42 +1,36 @@
-"""The PostgreSQL hub: pushes by COPY into a staging table, pulls by (transaction, n) cursors."""
+"""The PostgreSQL hub: signed records pushed by COPY and pulled by (transaction, n) cursors,
+signed organiser publication parts stored whole. It verifies nothing (readers do)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
+import select
 import time
+import zlib
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from typing import Any, TypeVar
 
 import psycopg
+from psycopg import pq
 
-from kiosk.store.checkins import LogRecord
-from kiosk.sync.errors import HubMismatch, HubNotReady
-from kiosk.sync.hub import (
-    LOG_FIELDS,
-    AttendeeRow,
-    CheckinRow,
-    HubInfo,
-    JournalEntry,
-    KeyRow,
-    OrganiserBatch,
-    Publication,
-    RecordBatch,
-    RevocationRow,
-)
+from kiosk.sync.errors import HubMismatch, HubNotReady, HubRefused
+from kiosk.sync.hub import JOURNAL_KINDS, LOG_FIELDS, HubInfo, RecordBatch, SignedPart, WireRecord
 from kiosk.sync.pg_connect import Connection, connect, display, hub_error
-from kiosk.sync.pg_schema import LOG_INSERT_COLUMNS
+from kiosk.sync.pg_schema import JOURNAL_INSERT_COLUMNS, LOG_INSERT_COLUMNS
 
 T = TypeVar("T")
 RECORD_BATCH = 5_000
-ATTENDEE_BATCH = 20_000
 START = "0:0"
 ANALYZE_AFTER = 10_000  # rows written in one go: refresh the planner's statistics after
-_LOG_FIELDS = LOG_FIELDS
-_ATTENDEE_FIELDS = AttendeeRow._fields
+MAX_PART_BYTES = 256 * 1024 * 1024  # a publication part's items, unpacked (20,000 people)
+_CHECKIN_KEYS = frozenset({"k", "sig", *LOG_FIELDS})
+_JOURNAL_KEYS = frozenset({"k", "id", "kiosk_id", "body", "sig"})
 # Rows whose writing transaction is older than every running one: final, safe to pass.
 _HORIZON = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text"
+_LOST = (psycopg.OperationalError, psycopg.InterfaceError)
 
 
 def _split(position: str) -> tuple[str, int]:
@@ -45,48 +39,60 @@ def _split(position: str) -> tuple[str, int]:
 
 
 class PostgresHub:
-    def __init__(self, url: str, connect_timeout: float = 3.0) -> None:
+    def __init__(self, url: str, connect_timeout: float = 3.0, passfile: str | None = None) -> None:
         self.url = url
         self.connect_timeout = connect_timeout
+        self.passfile = passfile
         self._conn: Connection | None = None
         self._staging = False
+        self._problems: list[str] = []
 
     @property
     def location(self) -> str:
         return display(self.url)
 
     def _connection(self) -> Connection:
-        if self._conn is None or self._conn.closed:
-            self._conn = connect(self.url, connect_timeout=self.connect_timeout)
+        if self._conn is not None and _dead(self._conn):
+            self.close()
+        if self._conn is None:
+            self._conn = connect(
+                self.url, connect_timeout=self.connect_timeout, passfile=self.passfile
+            )
             self._staging = False
         return self._conn
 
-    @contextmanager
-    def _guard(self) -> Iterator[Connection]:
-        """Any failure becomes a HubError; a broken connection is dropped for a fresh one."""
-        try:
-            yield self._connection()
-        except psycopg.Error as exc:
-            if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
-                self.close()
-            raise hub_error(exc, self.url) from None
-
-    def _retrying(self, work: Callable[[Connection], T]) -> T:
-        """Run one transaction, again after a deadlock between two pushing kiosks."""
+    def _run(self, work: Callable[[Connection], T], *, transaction: bool = False) -> T:
+        """Run `work` (in one transaction if asked), turning any failure into a HubError.
+        Every piece of work here may run twice (pushes keep a record once by id), so it runs
+        again on a new connection when the kept one turns out dead (a hub restarted since
+        its last use), and again after a deadlock between two pushing kiosks."""
+        reconnected = False
         for attempt in range(4):
-            with self._guard() as conn:
-                try:
-                    with conn.transaction():
-                        return work(conn)
-                except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
-                    if attempt == 3:
-                        raise
-            time.sleep(0.05 * (attempt + 1))
+            conn = self._connection()
+            try:
+                if not transaction:
+                    return work(conn)
+                with conn.transaction():
+                    return work(conn)
+            except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure) as exc:
+                if attempt == 3:
+                    raise hub_error(exc, self.url) from None
+                time.sleep(0.05 * (attempt + 1))
+            except psycopg.Error as exc:
+                if not isinstance(exc, _LOST):
+                    raise hub_error(exc, self.url) from None
+                lost = conn.closed or conn.broken
+                self.close()
+                if reconnected or not lost:
+                    raise hub_error(exc, self.url) from None
+                reconnected = True
         raise AssertionError("unreachable")
 
     def info(self) -> HubInfo:
-        with self._guard() as conn:
-            rows = dict(conn.execute("SELECT key, value FROM kiosk_hub.meta").fetchall())
+        self._problems = []  # a pass starts here: report only what this pass skipped
+        rows: dict[str, str] = self._run(
+            lambda conn: dict(conn.execute("SELECT key, value FROM kiosk_hub.meta").fetchall())
+        )
         return HubInfo(hub_id=str(rows["hub_id"]), event_id=rows.get("event_id"))
 
     def ensure(self) -> HubInfo:
@@ -94,58 +100,50 @@ class PostgresHub:
 
     def bind(self, event_id: str) -> None:
         try:
-            with self._guard() as conn:
-                conn.execute(
+            self._run(
+                lambda conn: conn.execute(
                     "INSERT INTO kiosk_hub.meta (key, value) VALUES ('event_id', %s) "
                     "ON CONFLICT (key) DO NOTHING",
                     [event_id],
                 )
-        except HubNotReady:
-            raise
-        except Exception:
+            )
+        except HubRefused:  # the kiosk role may not: only a publish binds the event
             raise HubNotReady(
                 f"{self.location} has no event yet: the organiser publishes it first "
                 f"('kiosk publish --hub {self.location}')"
             ) from None
 
-    def push(
-        self,
-        checkins: Sequence[CheckinRow],
-        journal: Sequence[JournalEntry],
-        kiosk_id: str,
-        cursor: str,
-    ) -> str:
+    def push(self, records: Sequence[WireRecord], kiosk_id: str, cursor: str) -> str:
+        checkins = [_checkin_row(r) for r in records if r.get("k") == "checkin"]
+        journal = [_journal_row(r) for r in records if r.get("k") != "checkin"]
+        if not records:
+            return cursor
+
         def work(conn: Connection) -> None:
             self._ensure_staging(conn)
             if checkins:
-                with conn.cursor().copy(
-                    f"COPY push_log ({', '.join(_LOG_FIELDS)}) FROM STDIN"
-                ) as cp:
+                with conn.cursor().copy(f"COPY push_log ({LOG_INSERT_COLUMNS}) FROM STDIN") as cp:
                     for row in checkins:
                         cp.write_row(row)
                 conn.execute(
                     f"INSERT INTO kiosk_hub.log ({LOG_INSERT_COLUMNS}) "
-                    f"SELECT {', '.join(_LOG_FIELDS)}, %s FROM push_log "
-                    "ON CONFLICT (id) DO NOTHING",
-                    [kiosk_id],
+                    f"SELECT {LOG_INSERT_COLUMNS} FROM push_log ON CONFLICT (id) DO NOTHING"
                 )
             if journal:
                 with conn.cursor().copy(
-                    "COPY push_journal (id, kind, kiosk_id, body) FROM STDIN"
+                    f"COPY push_journal ({JOURNAL_INSERT_COLUMNS}) FROM STDIN"
                 ) as cp:
-                    for entry in journal:
-                        cp.write_row((entry.id, entry.kind, entry.kiosk_id, json.dumps(entry.body)))
+                    for row in journal:
+                        cp.write_row(row)
                 conn.execute(
-                    "INSERT INTO kiosk_hub.journal (id, kind, kiosk_id, body, pushed_by) "
-                    "SELECT id, kind, kiosk_id, body, %s FROM push_journal "
-                    "ON CONFLICT (id) DO NOTHING",
-                    [kiosk_id],
+                    f"INSERT INTO kiosk_hub.journal ({JOURNAL_INSERT_COLUMNS}) "
+                    f"SELECT {JOURNAL_INSERT_COLUMNS} FROM push_journal "
+                    "ON CONFLICT (id) DO NOTHING"
                 )
 
-        self._retrying(work)
-        if len(checkins) + len(journal) >= ANALYZE_AFTER:
-            with self._guard() as conn:
-                conn.execute("SELECT kiosk_hub.refresh_statistics()")
+        self._run(work, transaction=True)
+        if len(records) >= ANALYZE_AFTER:
+            self._run(lambda conn: conn.execute("SELECT kiosk_hub.refresh_statistics()"))
         return cursor
 
     def _ensure_staging(self, conn: Connection) -> None:
@@ -153,96 +151,108 @@ class PostgresHub:
             return
         conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS push_log ON COMMIT DELETE ROWS AS "
-            f"SELECT {', '.join(_LOG_FIELDS)} FROM kiosk_hub.log WITH NO DATA"
+            f"SELECT {LOG_INSERT_COLUMNS} FROM kiosk_hub.log WITH NO DATA"
         )
         conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS push_journal "
-            "(id text, kind text, kiosk_id text, body text) ON COMMIT DELETE ROWS"
+            "CREATE TEMP TABLE IF NOT EXISTS push_journal ON COMMIT DELETE ROWS AS "
+            f"SELECT {JOURNAL_INSERT_COLUMNS} FROM kiosk_hub.journal WITH NO DATA"
         )
         self._staging = True
 
     def pull_records(self, cursor: str, kiosk_id: str) -> Iterator[RecordBatch]:
         state: dict[str, str] = {"log": START, "journal": START, **json.loads(cursor or "{}")}
-        with self._guard() as conn:
-            horizon = str(conn.execute(_HORIZON).fetchone()[0])  # type: ignore[index]
-        for table, select in (
-            ("log", ", ".join(_LOG_FIELDS)),
-            ("journal", "id, kind, kiosk_id, body"),
+        horizon = self._run(lambda conn: str(conn.execute(_HORIZON).fetchone()[0]))  # type: ignore[index]
+        for table, select_list, wire in (
+            ("log", LOG_INSERT_COLUMNS, _checkin_wire),
+            ("journal", "id, kind, kiosk_id, body, sig", _journal_wire),
         ):
             while True:
-                with self._guard() as conn:
-                    end, rows = _window(conn, table, select, state[table], horizon, kiosk_id)
+                position = state[table]
+                end, rows = self._run(
+                    lambda conn: _window(conn, table, select_list, position, horizon, kiosk_id)  # noqa: B023
+                )
                 if end is None:
                     break
                 state[table] = end
-                batch = RecordBatch(cursor=json.dumps(state, sort_keys=True))
-                if table == "log":
-                    batch.checkins = [_log_record(r) for r in rows]
-                else:
-                    batch.journal = [JournalEntry(r[1], r[0], r[2], json.loads(r[3])) for r in rows]
-                yield batch
+                yield RecordBatch(json.dumps(state, sort_keys=True), [wire(r) for r in rows])
 
-    def pull_organiser(self, cursor: str) -> Iterator[OrganiserBatch]:
-        state: dict[str, str] = {
-            "event": START, "keys": START, "attendees": START, "revocations": START,
-            **json.loads(cursor or "{}"),
-        }  # fmt: skip
-        with self._guard() as conn:
-            horizon = str(conn.execute(_HORIZON).fetchone()[0])  # type: ignore[index]
-            batch = OrganiserBatch(cursor="")
-            rows = _changed(conn, "event", "source", state, horizon, None)
-            batch.event_source = str(rows[-1][0]) if rows else None
-            batch.keys = [
-                KeyRow(r[0], r[1], bytes(r[2]))
-                for r in _changed(conn, "public_keys", "key_id, event_id, public_key", state,
-                                  horizon, None, name="keys")
-            ]  # fmt: skip
-            batch.revocations = [
-                RevocationRow(*r[:4])
-                for r in _changed(conn, "revocations", "attendee_id, below_issue, reason, at",
-                                  state, horizon, None)
-            ]  # fmt: skip
-        while True:
-            with self._guard() as conn:
-                rows = _changed(
-                    conn, "attendees", ", ".join(_ATTENDEE_FIELDS), state, horizon, ATTENDEE_BATCH
-                )
-            batch.attendees = [AttendeeRow(*r[: len(_ATTENDEE_FIELDS)]) for r in rows]
-            batch.cursor = json.dumps(state, sort_keys=True)
-            yield batch
-            if len(rows) < ATTENDEE_BATCH:
-                return
-            batch = OrganiserBatch(cursor="")
-
-    def publish(self, publication: Publication) -> None:
-        def work(conn: Connection) -> None:
-            row = conn.execute(
-                "SELECT value FROM kiosk_hub.meta WHERE key = 'event_id' FOR UPDATE"
+    def own_records(self, kiosk_id: str) -> int:
+        row = self._run(
+            lambda conn: conn.execute(
+                "SELECT records FROM kiosk_hub.record_counts WHERE kiosk_id = %s", [kiosk_id]
             ).fetchone()
-            if row is None:
-                conn.execute(
-                    "INSERT INTO kiosk_hub.meta (key, value) VALUES ('event_id', %s)",
-                    [publication.event_id],
-                )
-            elif row[0] != publication.event_id:
-                raise HubMismatch(
-                    f"{self.location} serves event {row[0]!r}, not {publication.event_id!r}"
-                )
-            _publish_rows(conn, publication)
+        )
+        return 0 if row is None else int(row[0])
 
-        self._retrying(work)
-        if len(publication.attendees) >= ANALYZE_AFTER:
-            with self._guard() as conn:
-                conn.execute("ANALYZE kiosk_hub.attendees")
+    def publish_part(self, part: SignedPart) -> None:
+        version, number = part.number
+        event = part.statement.get("event")
+        if number < 1 or not isinstance(event, str):
+            raise ValueError("a publication part names its event, version and part number")
+        statement = json.dumps(part.statement, separators=(",", ":"), allow_nan=False)
+        items = gzip.compress(
+            json.dumps(part.items, separators=(",", ":"), allow_nan=False).encode(),
+            compresslevel=6,
+        )
+
+        def work(conn: Connection) -> None:
+            conn.execute(
+                "INSERT INTO kiosk_hub.meta (key, value) VALUES ('event_id', %s) "
+                "ON CONFLICT (key) DO NOTHING",
+                [event],
+            )
+            row = conn.execute("SELECT value FROM kiosk_hub.meta WHERE key = 'event_id'").fetchone()
+            bound = None if row is None else row[0]
+            if bound != event:
+                raise HubMismatch(f"{self.location} serves event {bound!r}, not {event!r}")
+            # A part is immutable: a second publish of the same number keeps the first.
+            conn.execute(
+                "INSERT INTO kiosk_hub.publications (version, part, statement, signature, items) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (version, part) DO NOTHING",
+                [version, number, statement, part.signature, items],
+            )
+
+        self._run(work, transaction=True)
+
+    def pull_publications(self, after: tuple[int, int]) -> Iterator[SignedPart]:
+        position = after
+        while True:
+            # One part at a time: a part holds up to 20,000 attendees.
+            row = self._run(
+                lambda conn: conn.execute(
+                    "SELECT version, part, statement, signature, items "
+                    "FROM kiosk_hub.publications WHERE (version, part) > (%s, %s) "
+                    "ORDER BY version, part LIMIT 1",
+                    list(position),  # noqa: B023
+                ).fetchone()
+            )
+            if row is None:
+                return
+            position = (int(row[0]), int(row[1]))
+            try:
+                yield _signed_part(row[2], row[3], bytes(row[4]))
+            except ValueError as exc:
+                self._problems.append(
+                    f"publication part {position[0]}.{position[1]} at {self.location} "
+                    f"is unreadable ({exc}); skipped"
+                )
+
+    def newest_publication(self) -> tuple[int, int]:
+        row = self._run(
+            lambda conn: conn.execute(
+                "SELECT version, part FROM kiosk_hub.publications "
+                "ORDER BY version DESC, part DESC LIMIT 1"
+            ).fetchone()
+        )
+        return (0, 0) if row is None else (int(row[0]), int(row[1]))
 
     def hub_time(self) -> dt.datetime | None:
-        with self._guard() as conn:
-            server = conn.execute("SELECT clock_timestamp()").fetchone()[0]  # type: ignore[index]
+        server = self._run(lambda conn: conn.execute("SELECT clock_timestamp()").fetchone()[0])  # type: ignore[index]
         assert isinstance(server, dt.datetime)
         return server
 
     def problems(self) -> list[str]:
-        return []
+        return list(self._problems)
 
     def close(self) -> None:
         if self._conn is not None:
@@ -251,15 +261,30 @@ class PostgresHub:
                 conn.close()
 
 
+def _dead(conn: Connection) -> bool:
+    """A kept connection the server has ended (restart, idle timeout): an idle connection
+    has nothing to read, so anything waiting on its socket is the server's goodbye."""
+    if conn.closed or conn.broken:
+        return True
+    if conn.info.transaction_status != pq.TransactionStatus.IDLE:
+        return False
+    try:
+        readable, _, _ = select.select([conn.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
+
+
 # Positions travel as "tx:n" text; the text column is named at_tx, never tx: ORDER BY tx
 # would otherwise sort by the text ("10" < "9") and a keyset batch could skip rows.
 
 
 def _window(
-    conn: Connection, table: str, select: str, position: str, horizon: str, kiosk_id: str
+    conn: Connection, table: str, select_list: str, position: str, horizon: str, kiosk_id: str
 ) -> tuple[str | None, list[tuple[Any, ...]]]:
-    """The next batch of records after `position` up to the horizon, leaving out this
-    kiosk's own pushes but moving the cursor over them (so they are never scanned twice)."""
+    """The next batch of records after `position` up to the horizon, leaving out records
+    made by `kiosk_id` (the maker the signature covers, not who pushed the row) but moving
+    the cursor over them (so they are never scanned twice)."""
     tx, seq = _split(position)
     key = "(tx, seq) > (%s::xid8, %s) AND tx < %s::xid8"
     end = conn.execute(
@@ -276,82 +301,72 @@ def _window(
         if end is None:
             return None, []
     rows = conn.execute(
-        f"SELECT {select} FROM kiosk_hub.{table} WHERE {key} "
-        "AND (tx, seq) <= (%s::xid8, %s) AND pushed_by <> %s ORDER BY tx, seq",
+        f"SELECT {select_list} FROM kiosk_hub.{table} WHERE {key} "
+        "AND (tx, seq) <= (%s::xid8, %s) AND kiosk_id <> %s ORDER BY tx, seq",
         [tx, seq, horizon, end[0], end[1], kiosk_id],
     ).fetchall()
     return f"{end[0]}:{end[1]}", rows
 
 
-def _changed(
-    conn: Connection,
-    table: str,
-    select: str,
-    state: dict[str, str],
-    horizon: str,
-    limit: int | None,
-    name: str | None = None,
-) -> list[tuple[Any, ...]]:
-    """Organiser rows changed after the cursor `state[name]`; advances it."""
-    name = name or table
-    tx, rev = _split(state[name])
-    rows = conn.execute(
-        f"SELECT {select}, tx::text AS at_tx, rev FROM kiosk_hub.{table} "
-        "WHERE (tx, rev) > (%s::xid8, %s) AND tx < %s::xid8 ORDER BY tx, rev"
-        + (f" LIMIT {limit}" if limit else ""),
-        [tx, rev, horizon],
-    ).fetchall()
-    if rows:
-        state[name] = f"{rows[-1][-2]}:{rows[-1][-1]}"
-    return rows
+def _checkin_row(record: WireRecord) -> tuple[Any, ...]:
+    if record.keys() != _CHECKIN_KEYS:
+        raise ValueError(f"check-in record {record.get('id')!r} has other fields than a LogRecord")
+    return (*(record[name] for name in LOG_FIELDS), record["sig"])
 
 
-def _log_record(row: tuple[Any, ...]) -> LogRecord:
-    return LogRecord(**dict(zip(_LOG_FIELDS, row, strict=True)))
+def _journal_row(record: WireRecord) -> tuple[Any, ...]:
+    if record.keys() != _JOURNAL_KEYS or record["k"] not in JOURNAL_KINDS:
+        raise ValueError(f"record {record.get('id')!r} is neither a check-in nor a journal kind")
+    # ASCII JSON: any string (a lone surrogate, a NUL) survives the text column unchanged.
+    body = json.dumps(record["body"], separators=(",", ":"), allow_nan=False)
+    return record["id"], record["k"], record["kiosk_id"], body, record["sig"]
 
 
-def _publish_rows(conn: Connection, publication: Publication) -> None:
-    bump = "tx = pg_current_xact_id(), rev = nextval('kiosk_hub.rev')"
-    if publication.event_source is not None:
-        conn.execute(
-            "INSERT INTO kiosk_hub.event (id, name, source) VALUES (%s, %s, %s) "
-            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, source = excluded.source, "
-            f"{bump} "
-            "WHERE event.source IS DISTINCT FROM excluded.source",
-            [publication.event_id, publication.event_name, publication.event_source],
-        )
-    for key in publication.keys:
-        conn.execute(
-            "INSERT INTO kiosk_hub.public_keys (key_id, event_id, public_key) VALUES (%s, %s, %s) "
-            "ON CONFLICT (key_id) DO NOTHING",
-            list(key),
-        )
-    _upsert(conn, "attendees", "id", _ATTENDEE_FIELDS, publication.attendees)
-    _upsert(conn, "revocations", "attendee_id", RevocationRow._fields, publication.revocations)
+def _checkin_wire(row: tuple[Any, ...]) -> WireRecord:
+    """A check-in exactly as pushed: typed columns give back bool, int or None."""
+    return {"k": "checkin", **dict(zip(LOG_FIELDS, row, strict=False)), "sig": row[-1]}
 
 
-def _upsert(
-    conn: Connection, table: str, pk: str, fields: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
-) -> None:
-    """COPY into a staging table, then insert or update only rows that really changed, so
-    kiosks pull just those."""
-    if not rows:
-        return
-    cols = ", ".join(fields)
-    conn.execute(
-        f"CREATE TEMP TABLE stage_{table} ON COMMIT DROP AS "
-        f"SELECT {cols} FROM kiosk_hub.{table} LIMIT 0"
-    )
-    with conn.cursor().copy(f"COPY stage_{table} ({cols}) FROM STDIN") as cp:
-        for row in rows:
-            cp.write_row(row)
-    others = [f for f in fields if f != pk]
-    conn.execute(
-        f"INSERT INTO kiosk_hub.{table} AS t ({cols}) SELECT DISTINCT ON ({pk}) {cols} "
-        f"FROM stage_{table} ORDER BY {pk} "
-        f"ON CONFLICT ({pk}) DO UPDATE SET "
-        + ", ".join(f"{f} = excluded.{f}" for f in others)
-        + ", tx = pg_current_xact_id(), rev = nextval('kiosk_hub.rev') "
-        f"WHERE ({', '.join('t.' + f for f in others)}) IS DISTINCT FROM "
-        f"({', '.join('excluded.' + f for f in others)})"
-    )
+def _journal_wire(row: tuple[Any, ...]) -> WireRecord:
+    record_id, kind, kiosk_id, body, sig = row
+    return {"k": kind, "id": record_id, "kiosk_id": kiosk_id, "body": _json(body), "sig": sig}
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _json(text: str) -> Any:
+    """A body as pushed; text that is not JSON, or whose strings cannot be UTF-8 (a lone
+    surrogate: no canonical form, so no signature), is handed on as it is (anyone with the
+    kiosk role can insert rows), and the reader's schema check refuses and reports it."""
+    try:
+        value = json.loads(text, parse_constant=_refuse_constant)
+        if "\\ud" in text.lower():  # only escapes can make a surrogate (and emoji pairs)
+            json.dumps(value, ensure_ascii=False).encode()
+    except (ValueError, RecursionError):
+        return text
+    return value
+
+
+def _signed_part(statement: str, signature: str, items: bytes) -> SignedPart:
+    """A stored part read back; ValueError when it is not what publish_part stores."""
+    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        data = unpacker.decompress(items, MAX_PART_BYTES)
+    except zlib.error:
+        raise ValueError("items are not gzip") from None
+    if unpacker.unconsumed_tail:
+        raise ValueError(f"items unpack to more than {MAX_PART_BYTES} bytes")
+    if not unpacker.eof:
+        raise ValueError("items are cut short")
+    try:
+        parsed_statement = json.loads(statement, parse_constant=_refuse_constant)
+        parsed_items = json.loads(data, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        raise ValueError("not JSON") from None
+    if not isinstance(parsed_statement, dict) or not isinstance(parsed_items, list):
+        raise ValueError("not a statement and a list of items")
+    if not all(isinstance(item, dict) for item in parsed_items):
+        raise ValueError("an item is not an object")
+    return SignedPart(parsed_statement, signature, parsed_items)

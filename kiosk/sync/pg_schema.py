@@ -8,38 +8,35 @@ import uuid
 import psycopg
 from psycopg import sql
 
-SCHEMA_VERSION = "1"
+from kiosk.sync.hub import LOG_FIELDS
 
-# Every row organisers publish carries the writing transaction (tx) and a global counter
-# (rev); kiosks read only rows whose transaction is older than every one still running
-# (pg_snapshot_xmin), so a cursor on (tx, rev) never skips a row committed late.
+SCHEMA_VERSION = "2"
+
+# The hub stores signed things and verifies nothing (docs/trust.md): organiser publication
+# parts, and kiosk records with their signatures. Records carry the writing transaction
+# (tx) and an identity (seq); kiosks read only rows whose transaction is older than every
+# one still running (pg_snapshot_xmin), so a cursor on (tx, seq) never skips a row
+# committed late. `pushed_by` is the server's word for the login role that wrote a row
+# (session_user, also inside the definer functions); kiosks cannot set it.
+#
+# Upgrading a schema-1 hub: init_hub runs this same script, which adds the new table and
+# columns in place (ALTER ... ADD COLUMN IF NOT EXISTS; records already there get an empty
+# signature, which every reader refuses) and drops the unsigned organiser tables of
+# schema 1, which nothing reads any more: the organiser publishes again, signed.
 DDL = """
 CREATE SCHEMA IF NOT EXISTS kiosk_hub;
 SET LOCAL search_path = kiosk_hub, pg_temp;
 CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL);
-CREATE SEQUENCE IF NOT EXISTS rev;
-CREATE TABLE IF NOT EXISTS event (
-    id text PRIMARY KEY, name text NOT NULL, source text NOT NULL,
-    tx xid8 NOT NULL DEFAULT pg_current_xact_id(), rev bigint NOT NULL DEFAULT nextval('rev')
+DROP TABLE IF EXISTS event, public_keys, attendees, revocations;
+DROP SEQUENCE IF EXISTS rev;
+
+-- Organiser publication parts: written by the organiser only, never changed.
+CREATE TABLE IF NOT EXISTS publications (
+    version bigint NOT NULL, part integer NOT NULL,
+    statement text NOT NULL, signature text NOT NULL, items bytea NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (version, part)
 );
-CREATE TABLE IF NOT EXISTS public_keys (
-    key_id text PRIMARY KEY, event_id text NOT NULL, public_key bytea NOT NULL,
-    tx xid8 NOT NULL DEFAULT pg_current_xact_id(), rev bigint NOT NULL DEFAULT nextval('rev')
-);
-CREATE TABLE IF NOT EXISTS attendees (
-    id text PRIMARY KEY, first_name text NOT NULL, last_name text NOT NULL,
-    company text NOT NULL, email text NOT NULL, position text NOT NULL, type text NOT NULL,
-    ticket_code text, badge_issue integer NOT NULL, cancelled boolean NOT NULL, photo text,
-    registrations text NOT NULL, removed boolean NOT NULL DEFAULT false,
-    tx xid8 NOT NULL DEFAULT pg_current_xact_id(), rev bigint NOT NULL DEFAULT nextval('rev')
-);
-CREATE INDEX IF NOT EXISTS attendees_tx ON attendees (tx, rev);
-CREATE TABLE IF NOT EXISTS revocations (
-    attendee_id text PRIMARY KEY, below_issue integer NOT NULL, reason text NOT NULL,
-    at text NOT NULL,
-    tx xid8 NOT NULL DEFAULT pg_current_xact_id(), rev bigint NOT NULL DEFAULT nextval('rev')
-);
-CREATE INDEX IF NOT EXISTS revocations_tx ON revocations (tx, rev);
 
 -- The merged check-in log of every kiosk: append-only, one row per record id.
 CREATE TABLE IF NOT EXISTS log (
@@ -48,19 +45,27 @@ CREATE TABLE IF NOT EXISTS log (
     direction text NOT NULL, verdict text NOT NULL, reason text NOT NULL, attendee_id text,
     code text NOT NULL, at text NOT NULL, delta integer NOT NULL, clock_offset_ms integer,
     note text NOT NULL, undoes text, offline boolean NOT NULL, warnings text NOT NULL,
-    pushed_by text NOT NULL,
+    sig text NOT NULL,
+    pushed_by text NOT NULL DEFAULT session_user,
     tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
     received_at timestamptz NOT NULL DEFAULT now()
 );
+ALTER TABLE log ADD COLUMN IF NOT EXISTS sig text NOT NULL DEFAULT '';
+ALTER TABLE log ALTER COLUMN sig DROP DEFAULT;
+ALTER TABLE log ALTER COLUMN pushed_by SET DEFAULT session_user;
 CREATE INDEX IF NOT EXISTS log_tx ON log (tx, seq);
--- Prints, name corrections, walk-ins: fewer, so one table with a JSON body.
+-- Prints, name corrections, walk-ins, replacements: fewer, so one table with a JSON body.
 CREATE TABLE IF NOT EXISTS journal (
     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     id text NOT NULL UNIQUE, kind text NOT NULL, kiosk_id text NOT NULL, body text NOT NULL,
-    pushed_by text NOT NULL,
+    sig text NOT NULL,
+    pushed_by text NOT NULL DEFAULT session_user,
     tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
     received_at timestamptz NOT NULL DEFAULT now()
 );
+ALTER TABLE journal ADD COLUMN IF NOT EXISTS sig text NOT NULL DEFAULT '';
+ALTER TABLE journal ALTER COLUMN sig DROP DEFAULT;
+ALTER TABLE journal ALTER COLUMN pushed_by SET DEFAULT session_user;
 CREATE INDEX IF NOT EXISTS journal_tx ON journal (tx, seq);
 -- Venue-wide presence, derived from the log in the same transaction (for claims).
 CREATE TABLE IF NOT EXISTS presence (
@@ -68,6 +73,9 @@ CREATE TABLE IF NOT EXISTS presence (
     inside integer NOT NULL DEFAULT 0, entries integer NOT NULL DEFAULT 0,
     PRIMARY KEY (attendee_id, session_id)
 );
+-- Rows per maker (log and journal together), kept by a trigger: every sync pass asks how
+-- many of its own records the hub holds, which must not cost a scan of the log.
+CREATE TABLE IF NOT EXISTS record_counts (kiosk_id text PRIMARY KEY, records bigint NOT NULL);
 
 CREATE OR REPLACE FUNCTION append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'the % table is append-only', TG_TABLE_NAME; END $$;
@@ -76,6 +84,8 @@ CREATE OR REPLACE TRIGGER log_append_only BEFORE UPDATE OR DELETE ON log
 CREATE OR REPLACE TRIGGER log_no_truncate BEFORE TRUNCATE ON log
     FOR EACH STATEMENT EXECUTE FUNCTION append_only();
 CREATE OR REPLACE TRIGGER journal_append_only BEFORE UPDATE OR DELETE ON journal
+    FOR EACH ROW EXECUTE FUNCTION append_only();
+CREATE OR REPLACE TRIGGER publications_append_only BEFORE UPDATE OR DELETE ON publications
     FOR EACH ROW EXECUTE FUNCTION append_only();
 
 -- Sorted so that two pushes touching the same people lock presence rows in one order.
@@ -95,8 +105,30 @@ END $$;
 CREATE OR REPLACE TRIGGER log_presence AFTER INSERT ON log
     REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION log_presence();
 
+-- Only rows really inserted are in `inserted` (not those ON CONFLICT skipped), so a relayed
+-- copy of a record already here counts nothing. Sorted like presence, against deadlocks.
+CREATE OR REPLACE FUNCTION count_records() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kiosk_hub, pg_temp AS $$
+BEGIN
+    INSERT INTO record_counts AS c (kiosk_id, records)
+    SELECT kiosk_id, count(*) FROM inserted GROUP BY kiosk_id ORDER BY kiosk_id
+    ON CONFLICT (kiosk_id) DO UPDATE SET records = c.records + excluded.records;
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER log_counts AFTER INSERT ON log
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION count_records();
+CREATE OR REPLACE TRIGGER journal_counts AFTER INSERT ON journal
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION count_records();
+-- Derived, so recounted at every init (a schema-1 hub had no counts); the triggers made
+-- above hold off every insert until this transaction ends.
+DELETE FROM record_counts;
+INSERT INTO record_counts (kiosk_id, records)
+SELECT kiosk_id, count(*) FROM (SELECT kiosk_id FROM log UNION ALL SELECT kiosk_id FROM journal) r
+GROUP BY kiosk_id;
+
 -- The online-authoritative admission: one row lock per (attendee, session) serialises
--- two doors scanning the same badge; the record is stored in the same transaction.
+-- two doors scanning the same badge; the signed record is stored in the same transaction,
+-- exactly as signed (a reader verifies the signature over these very fields).
 CREATE OR REPLACE FUNCTION claim(r jsonb) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kiosk_hub, pg_temp AS $$
 DECLARE
@@ -116,10 +148,10 @@ BEGIN
         END IF;
     END IF;
     INSERT INTO log (id, kiosk_id, hall, session_id, direction, verdict, reason, attendee_id,
-                     code, at, delta, clock_offset_ms, note, undoes, offline, warnings, pushed_by)
+                     code, at, delta, clock_offset_ms, note, undoes, offline, warnings, sig)
     SELECT c.id, c.kiosk_id, c.hall, c.session_id, c.direction, c.verdict, c.reason,
-           c.attendee_id, c.code, c.at, c.delta, c.clock_offset_ms, c.note, c.undoes, false,
-           c.warnings, c.kiosk_id
+           c.attendee_id, c.code, c.at, c.delta, c.clock_offset_ms, c.note, c.undoes, c.offline,
+           c.warnings, c.sig
     FROM jsonb_populate_record(NULL::log, r) AS c
     ON CONFLICT (id) DO NOTHING;
     RETURN true;
@@ -132,13 +164,13 @@ BEGIN
     ANALYZE kiosk_hub.log;
     ANALYZE kiosk_hub.journal;
 END $$;
-REVOKE ALL ON FUNCTION claim(jsonb), log_presence(), refresh_statistics() FROM PUBLIC;
+REVOKE ALL ON FUNCTION claim(jsonb), log_presence(), count_records(), refresh_statistics()
+    FROM PUBLIC;
 """
 
-LOG_INSERT_COLUMNS = (
-    "id, kiosk_id, hall, session_id, direction, verdict, reason, attendee_id, code, at, "
-    "delta, clock_offset_ms, note, undoes, offline, warnings, pushed_by"
-)
+# What a kiosk may write: never pushed_by, seq, tx or received_at (the server sets those).
+LOG_INSERT_COLUMNS = ", ".join((*LOG_FIELDS, "sig"))
+JOURNAL_INSERT_COLUMNS = "id, kind, kiosk_id, body, sig"
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -154,9 +186,14 @@ def init_hub(conn: psycopg.Connection[tuple[object, ...]], role: str, password: 
     with conn.transaction():
         conn.execute(DDL)  # no parameters: psycopg sends the script as one simple query
         conn.execute(
-            "INSERT INTO kiosk_hub.meta (key, value) VALUES ('hub_id', %s), "
-            "('schema_version', %s) ON CONFLICT (key) DO NOTHING",
-            [uuid.uuid4().hex, SCHEMA_VERSION],
+            "INSERT INTO kiosk_hub.meta (key, value) VALUES ('hub_id', %s) "
+            "ON CONFLICT (key) DO NOTHING",
+            [uuid.uuid4().hex],
+        )
+        conn.execute(
+            "INSERT INTO kiosk_hub.meta (key, value) VALUES ('schema_version', %s) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [SCHEMA_VERSION],
         )
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
         verb = "ALTER" if exists else "CREATE"
@@ -166,13 +203,15 @@ def init_hub(conn: psycopg.Connection[tuple[object, ...]], role: str, password: 
             ).format(sql.SQL(verb), sql.Identifier(role), sql.Literal(password))
         )
         grants = [
+            # From scratch: a schema-1 role could still set pushed_by (column grants stay
+            # until the table's privileges are revoked).
+            "REVOKE ALL ON ALL TABLES IN SCHEMA kiosk_hub FROM {role}",
             "GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {role}",
             "GRANT USAGE ON SCHEMA kiosk_hub TO {role}",
-            "GRANT SELECT ON kiosk_hub.meta, kiosk_hub.event, kiosk_hub.public_keys, "
-            "kiosk_hub.attendees, kiosk_hub.revocations, kiosk_hub.log, kiosk_hub.journal "
-            "TO {role}",
+            "GRANT SELECT ON kiosk_hub.meta, kiosk_hub.publications, kiosk_hub.log, "
+            "kiosk_hub.journal, kiosk_hub.record_counts TO {role}",
             f"GRANT INSERT ({LOG_INSERT_COLUMNS}) ON kiosk_hub.log TO {{role}}",
-            "GRANT INSERT (id, kind, kiosk_id, body, pushed_by) ON kiosk_hub.journal TO {role}",
+            f"GRANT INSERT ({JOURNAL_INSERT_COLUMNS}) ON kiosk_hub.journal TO {{role}}",
             "GRANT EXECUTE ON FUNCTION kiosk_hub.claim(jsonb), kiosk_hub.refresh_statistics() "
             "TO {role}",
         ]
