@@ -4,19 +4,23 @@ maker, server-set pushed_by, a kiosk role that can only append, one clear line p
 from __future__ import annotations
 
 import gzip
+import stat
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from psycopg.conninfo import conninfo_to_dict
 
 from kiosk.domain.trust import canonical, record_verifies, sign_record, sign_statement
 from kiosk.sync import pg_hub as backend
 from kiosk.sync.errors import HubMismatch, HubNotReady, HubRefused, HubUnreachable
 from kiosk.sync.hub import LOG_FIELDS, SignedPart, WireRecord
+from kiosk.sync.pg_connect import split_password, write_passfile
 from kiosk.sync.pg_hub import PostgresHub
 from kiosk.sync.pg_schema import LOG_INSERT_COLUMNS, SCHEMA_VERSION, init_hub
 from tests.pg_server import KIOSK_PASSWORD, PgHub
@@ -497,3 +501,63 @@ def test_database_without_a_hub_says_to_run_hub_init(pg_server: PgServer) -> Non
     """A plain database is not mistaken for a hub."""
     with pytest.raises(HubNotReady, match="is not a kiosk hub: run 'kiosk hub init"):
         PostgresHub(pg_server.url("postgres")).info()
+
+
+@pytest.mark.parametrize(
+    ("url", "stripped", "password"),
+    [
+        ("postgresql://kiosk:p%3Aa%40b@hub.lan:5433/expo", "postgresql://kiosk@hub.lan:5433/expo",
+         "p:a@b"),
+        ("postgresql://kiosk:raw:colon@hub.lan/expo?sslmode=require",
+         "postgresql://kiosk@hub.lan/expo?sslmode=require", "raw:colon"),
+        ("postgres://kiosk@hub.lan/expo?sslmode=require&password=p%40q",
+         "postgres://kiosk@hub.lan/expo?sslmode=require", "p@q"),
+        ("postgresql://:secret@hub.lan/expo", "postgresql://hub.lan/expo", "secret"),
+        ("postgresql://kiosk@hub.lan/expo", "postgresql://kiosk@hub.lan/expo", None),
+        ("host=hub.lan user=kiosk password='p:a@b\\' c' dbname=expo",
+         "user=kiosk dbname=expo host=hub.lan", "p:a@b' c"),
+        ("host=hub.lan dbname=expo", "host=hub.lan dbname=expo", None),
+    ],
+)  # fmt: skip
+def test_split_password_keeps_the_address_and_its_form(
+    url: str, stripped: str, password: str | None
+) -> None:
+    """URL or key=value: the same address minus the password, which comes back decoded."""
+    assert split_password(url) == (stripped, password)
+    left = conninfo_to_dict(stripped)
+    assert {**left, **({"password": password} if password else {})} == conninfo_to_dict(url)
+
+
+def test_write_passfile_escapes_replaces_its_line_and_keeps_the_rest(tmp_path: Path) -> None:
+    """A libpq line per host/port/database/user, ':' and '\\' escaped, mode 0600, new line
+    first (libpq takes the first match), other lines kept."""
+    path = tmp_path / "keys" / "pgpass"
+    path.parent.mkdir()
+    path.write_text("*:*:*:*:wildcard\nother:5432:expo:kiosk:keep\n")
+    path.chmod(0o644)
+    write_passfile(path, "postgresql://kiosk@hub.lan/expo", "old")
+    write_passfile(path, "postgresql://kiosk@hub.lan/expo", "p:a@b\\c")
+    write_passfile(path, "host=/run/pg port=5433 user=u:x dbname=d", "s")
+    assert path.read_text().splitlines() == [
+        "/run/pg:5433:d:u\\:x:s",
+        "hub.lan:5432:expo:kiosk:p\\:a@b\\\\c",
+        "*:*:*:*:wildcard",
+        "other:5432:expo:kiosk:keep",
+    ]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["pgpass"]
+
+
+def test_a_hub_url_without_its_password_connects_through_the_passfile(
+    pg_hub: PgHub, tmp_path: Path
+) -> None:
+    """What a kiosk stores: the URL stripped, the password in a passfile libpq reads."""
+    url, password = split_password(pg_hub.kiosk)
+    assert password == KIOSK_PASSWORD and KIOSK_PASSWORD not in url
+    passfile = tmp_path / "pgpass"
+    write_passfile(passfile, url, password)
+    with pytest.raises(HubRefused):
+        PostgresHub(url, passfile=str(tmp_path / "missing")).info()
+    hub = PostgresHub(url, passfile=str(passfile))
+    assert hub.info().hub_id
+    hub.close()
