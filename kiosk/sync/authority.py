@@ -3,7 +3,8 @@
 A worker thread owns the connection; claim() hands it the record and waits at most the
 timeout. While the hub is away (not connected, or a claim still stuck on a dead network)
 claim() answers None at once, so the kiosk decides alone without waiting at all; the worker
-reconnects in the background.
+reconnects in the background. What reaches the hub is the record signed by this kiosk, as
+any push would send it, so other kiosks believe a claimed record for the same reason.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import dataclasses
 import queue
 import threading
 import time
+from collections.abc import Callable
+from typing import Any
 
 import psycopg
 from psycopg.types.json import Jsonb
@@ -22,24 +25,31 @@ from kiosk.sync.pg_connect import Connection, connect
 
 
 class _Claim:
-    def __init__(self, record: LogRecord) -> None:
-        self.record = record
+    def __init__(self, wire: dict[str, Any]) -> None:
+        self.wire = wire
         self.answer: bool | None = None
         self.done = threading.Event()
 
 
 class PostgresAuthority:
-    """Implements kiosk.service.checkin.Authority against a PostgreSQL hub."""
+    """Implements kiosk.service.checkin.Authority against a PostgreSQL hub. `sign` turns a
+    record into its signed wire dict (kiosk.sync.records.signed_checkin with this kiosk's
+    key); it is given the record as the hub stores it when the claim succeeds, which is
+    what the service keeps too: online (offline=False)."""
 
     def __init__(
         self,
         url: str,
+        sign: Callable[[LogRecord], dict[str, Any]],
         *,
         statement_timeout: float = 0.3,
         connect_timeout: float = 2.0,
         retry_after: float = 5.0,
+        passfile: str | None = None,
     ) -> None:
         self.url = url
+        self.sign = sign
+        self.passfile = passfile
         self.statement_timeout = statement_timeout
         self.connect_timeout = connect_timeout
         self.retry_after = retry_after
@@ -71,7 +81,12 @@ class PostgresAuthority:
             if self._busy or not self._online or self._closed:
                 return None
             self._busy = True
-        job = _Claim(record)
+        try:
+            job = _Claim(self.sign(dataclasses.replace(record, offline=False)))
+        except BaseException:
+            with self._lock:
+                self._busy = False
+            raise
         self._jobs.put(job)
         return job.answer if job.done.wait(timeout) else None
 
@@ -97,9 +112,7 @@ class PostgresAuthority:
             try:
                 if conn is None:
                     raise psycopg.OperationalError("not connected")
-                row = conn.execute(
-                    "SELECT kiosk_hub.claim(%s)", [Jsonb(dataclasses.asdict(job.record))]
-                ).fetchone()
+                row = conn.execute("SELECT kiosk_hub.claim(%s)", [Jsonb(job.wire)]).fetchone()
                 job.answer = None if row is None else bool(row[0])
             except psycopg.Error as exc:
                 self.last_error = " ".join(str(exc).split())[:200]
@@ -122,6 +135,7 @@ class PostgresAuthority:
                 connect_timeout=self.connect_timeout,
                 statement_timeout_ms=max(1, round(self.statement_timeout * 1000)),
                 application_name="kiosk-claims",
+                passfile=self.passfile,
             )
         except HubError as exc:
             self.last_error = str(exc)
