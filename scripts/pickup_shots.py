@@ -1,6 +1,7 @@
-"""Renders the self-service pickup screens (welcome, identify, the name page with its
-on-screen keyboard, preview, "take your badge", a printer failure) at three sizes and in
-the three languages into screenshots/pickup/ (git-ignored), on a small demo database.
+"""Renders the self-service pickup screens (welcome, identify with and without a camera,
+the name page with its on-screen keyboard, preview, name correction and a refused one,
+"take your badge", a printer failure) at three sizes and in the three languages into
+screenshots/pickup/ (git-ignored), on a small demo database.
 
     QT_QPA_PLATFORM=offscreen python scripts/pickup_shots.py [--sizes 1280x800]
 """
@@ -82,6 +83,9 @@ def shots(out: Path, sizes: list[tuple[int, int]]) -> None:
         grab(lang, "1-welcome")
         window.start(lang)
         grab(lang, "2-identify")
+        window.set_camera(False)
+        grab(lang, "2b-identify-no-camera")
+        window.set_camera(True)
         window.show_page("name")
         typed = pinyin(person.last_name) if has_han(person.last_name) else person.last_name
         keyboard = window.name_page.keyboard
@@ -94,17 +98,28 @@ def shots(out: Path, sizes: list[tuple[int, int]]) -> None:
         if window.current_page() != "preview":  # not unique with 5 characters: scan instead
             window.on_code_scanned(service.badge_code(person) or "")
         grab(lang, "4-preview")
+        window.start_correction()
+        window.correct.keyboard.set_target(window.correct.last)
+        window.correct.keyboard.type_text("-Lüdenscheidt")
+        grab(lang, "4b-correct")
+        window.correct.first.setText("Donald")
+        window.correct.last.setText("Duck")
+        window.save_correction()
+        grab(lang, "4c-correct-refused")
+        window.show_page("preview")
         window.print_badge()
         _settle(window)
         grab(lang, "5-done")
-    window.output = _Jammed()
-    window.printer.output = window.output
-    window.reset()
-    window.start("en")
-    window.on_code_scanned(service.badge_code(_person(db, "Costa")) or "")
-    window.print_badge()
-    _settle(window)
-    grab("en", "6-printer-failed")
+    good = window.output
+    for lang in LANGS:
+        window.output = window.printer.output = _Jammed()
+        window.reset()
+        window.start(lang)
+        window.on_code_scanned(service.badge_code(_person(db, "Costa")) or "")
+        window.print_badge()
+        _settle(window)
+        grab(lang, "6-printer-failed")
+    window.output = window.printer.output = good
     window.allow_close()
     window.close()
 

@@ -31,6 +31,8 @@ class Replaced:
 class StaffDesk(PickupService):
     """What staff at the desk may do besides the attendee's own pickup."""
 
+    spelling_only = False  # the desk opens behind the staff PIN: staff may change any name
+
     def register_walk_in(
         self,
         first_name: str,

@@ -15,6 +15,7 @@ from kiosk.domain import codes
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.event import Event
 from kiosk.domain.names import surname_matches
+from kiosk.domain.spelling import is_spelling_fix
 from kiosk.domain.text import fold
 from kiosk.service.checkin import utc_now
 from kiosk.service.identify import Identified, identify
@@ -81,6 +82,15 @@ class PickupError(ValueError):
     """Input staff or an attendee typed that cannot be used (empty name, unknown type)."""
 
 
+class NameNeedsStaff(PickupError):
+    """A name change bigger than a spelling fix (kiosk.domain.spelling): only staff
+    (the PIN) may make it, so that nobody prints a badge in someone else's name."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # first_name_required, not_a_spelling_fix, bad_pin
+
+
 def clean(text: str, what: str, limit: int = MAX_NAME) -> str:
     kept = " ".join(text.split())
     if len(kept) > limit or not kept.isprintable():
@@ -89,6 +99,8 @@ def clean(text: str, what: str, limit: int = MAX_NAME) -> str:
 
 
 class PickupService:
+    spelling_only = True  # attendees alone may only fix the spelling of their name
+
     def __init__(
         self,
         db: Database,
@@ -171,13 +183,27 @@ class PickupService:
                 pass  # ids too long for a signed code: the ticket code still works
         return attendee.ticket_code
 
-    def correct_name(self, attendee: Attendee, first_name: str, last_name: str) -> Attendee:
-        """Store the attendee's own spelling; the log keeps the original."""
+    def correct_name(
+        self, attendee: Attendee, first_name: str, last_name: str, *, pin: str | None = None
+    ) -> Attendee:
+        """Store the attendee's own spelling; the log keeps the original. Alone, an
+        attendee may only fix the spelling (kiosk.domain.spelling.is_spelling_fix) and
+        never delete the first name; anything bigger raises NameNeedsStaff unless `pin`
+        is the staff PIN (the desk, where staff are signed in, may change any name)."""
         first, last = clean(first_name, "first name"), clean(last_name, "last name")
         if not (first or last):
             raise PickupError("the name cannot be empty")
         if (first, last) == (attendee.first_name, attendee.last_name):
             return attendee
+        if self.spelling_only and not is_spelling_fix(
+            attendee.first_name, attendee.last_name, first, last
+        ):
+            staff = self._staff(pin)
+            if isinstance(staff, StaffNeeded):
+                raise NameNeedsStaff("bad_pin")
+            if not staff:
+                deleted = attendee.first_name.strip() and not first
+                raise NameNeedsStaff("first_name_required" if deleted else "not_a_spelling_fix")
         corrected = replace(attendee, first_name=first, last_name=last)
         with write(self.db):
             prints.append_correction(

@@ -392,3 +392,56 @@ def test_preview_never_shows_a_scannable_code(
     preview.badge_painter.paint(qp, preview.badge_rect(), preview.badge)
     qp.end()
     assert decode_qr(real) == [output.printed[0][1]]
+
+
+def test_name_correction_on_the_on_screen_keyboard(
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]], db: Database
+) -> None:
+    """'Correct my name' shows the on-screen keyboard; taps on its keys fix the spelling."""
+    window, _ = make_window()
+    window.on_code_scanned("T-0003")  # Jürgen Groß
+    qtbot.mouseClick(window.preview.correct_button, Qt.MouseButton.LeftButton)
+    keyboard = window.correct.keyboard
+    assert keyboard.isVisible() and keyboard.target is window.correct.first
+    qtbot.mouseClick(window.correct.last, Qt.MouseButton.LeftButton)
+    assert keyboard.target is window.correct.last
+    qtbot.mouseClick(keyboard.letter_keys["-"], Qt.MouseButton.LeftButton)
+    for letter in "meier":
+        qtbot.mouseClick(keyboard.letter_keys[letter], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(keyboard.enter, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "preview"
+    assert window.attendee is not None and window.attendee.last_name == "Groß-Meier"
+
+
+def test_name_correction_refuses_another_name(
+    qtbot: QtBot,
+    make_window: Callable[..., tuple[PickupWindow, FakeOutput]],
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another name or a deleted first name is refused with a note and the staff button;
+    staff make the change with the PIN."""
+    window, _ = make_window()
+    window.on_code_scanned("T-0003")
+    qtbot.mouseClick(window.preview.correct_button, Qt.MouseButton.LeftButton)
+    window.correct.first.setText("")
+    qtbot.mouseClick(window.correct.save, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "correct"
+    assert window.correct.message.text() == TEXTS["first_name_required"]["en"]
+    window.correct.first.setText("Donald")
+    window.correct.last.setText("Duck")
+    qtbot.mouseClick(window.correct.save, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "correct"
+    assert window.correct.message.text() == TEXTS["not_spelling"]["en"]
+    assert window.correct.staff.isVisible()
+    assert window.attendee == PEOPLE[2] and prints.corrections_for(db, "A3") == []
+
+    def staff_types_pin(dialog: PinEntry) -> int:
+        dialog.entered = STAFF_PIN
+        return PinEntry.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PinEntry, "exec", staff_types_pin)
+    qtbot.mouseClick(window.correct.staff, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "preview"
+    assert window.preview.badge.badge is not None
+    assert window.preview.badge.badge.name == "Donald Duck"

@@ -12,6 +12,7 @@ from kiosk.domain.codes import sign_code
 from kiosk.domain.event import Event
 from kiosk.service.pickup import (
     Found,
+    NameNeedsStaff,
     NotFound,
     PickupError,
     PickupService,
@@ -176,6 +177,25 @@ def test_name_correction_keeps_the_original(pickup: PickupService, db: Database)
     assert (entry.original_last, entry.corrected_last) == ("Groß", "Groß-Müller")
     with pytest.raises(PickupError):
         pickup.correct_name(corrected, "", " ")
+
+
+def test_name_correction_is_spelling_only(pickup: PickupService, db: Database) -> None:
+    """Alone, an attendee fixes spelling only: another name or a deleted first name needs
+    the staff PIN (a wrong PIN changes nothing), and the log keeps the original."""
+    with pytest.raises(NameNeedsStaff) as refused:
+        pickup.correct_name(PEOPLE[2], "Donald", "Duck")
+    assert refused.value.reason == "not_a_spelling_fix"
+    with pytest.raises(NameNeedsStaff) as refused:
+        pickup.correct_name(PEOPLE[2], "", "Groß")
+    assert refused.value.reason == "first_name_required"
+    with pytest.raises(NameNeedsStaff) as refused:
+        pickup.correct_name(PEOPLE[2], "Donald", "Duck", pin="0000")
+    assert refused.value.reason == "bad_pin"
+    assert attendees.find_by_id(db, "A3") == PEOPLE[2] and prints.corrections_for(db, "A3") == []
+    corrected = pickup.correct_name(PEOPLE[2], "Donald", "Duck", pin=STAFF_PIN)
+    assert (corrected.first_name, corrected.last_name) == ("Donald", "Duck")
+    [entry] = prints.corrections_for(db, "A3")
+    assert (entry.original_first, entry.original_last) == ("Jürgen", "Groß")
 
 
 def test_reprint_without_pin_machinery_is_refused(

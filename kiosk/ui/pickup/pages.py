@@ -228,37 +228,65 @@ class PreviewPage(QWidget):
 
 
 class CorrectPage(QWidget):
+    """The attendee's own spelling of their name, typed on the on-screen keyboard; a bigger
+    change than a spelling fix shows a note and the staff button (staff use the PIN)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 48, 64, 48)
         self.first_label, self.last_label = _label(18), _label(18)
         self.first, self.last = _edit(), _edit()
         self.message = _label(16)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.keyboard = OnScreenKeyboard([self.first, self.last], words=[self.first, self.last])
         self.save, self.cancel = _button(22, primary=True), _button(18)
+        self.staff = _button(16)
+        self.staff.hide()
+        self.keyboard.enter_pressed.connect(self.save.click)
+        column = QWidget()
+        column.setMaximumWidth(1200)  # as the name page: keys within a hand's reach
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
         layout.addStretch(1)
         for widget in (self.first_label, self.first, self.last_label, self.last, self.message):
             layout.addWidget(widget)
-        layout.addWidget(self.save)
-        layout.addWidget(self.cancel)
+        layout.addWidget(self.keyboard, 4)
+        layout.addSpacing(6)
+        buttons = QHBoxLayout()  # one row, the staff button in it: 800 px tall screens
+        buttons.addWidget(self.cancel, 1)
+        buttons.addWidget(self.staff, 1)
+        buttons.addWidget(self.save, 2)
+        layout.addLayout(buttons)
         layout.addStretch(1)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addWidget(column)
 
     def retranslate(self, lang: str) -> None:
         self.first_label.setText(text(lang, "first_name"))
         self.last_label.setText(text(lang, "last_name"))
         self.save.setText(text(lang, "save"))
         self.cancel.setText(text(lang, "back"))
+        self.staff.setText(text(lang, "staff_name"))
+        self.keyboard.set_labels(
+            text(lang, "key_space"), text(lang, "key_clear"), text(lang, "key_enter")
+        )
 
     def load(self, attendee: Attendee) -> None:
         self.first.setText(attendee.first_name)
         self.last.setText(attendee.last_name)
-        self.message.clear()
+        self.say("")
+        self.keyboard.reset()
+        self.first.end(False)
 
     def values(self) -> tuple[str, str]:
         return self.first.text(), self.last.text()
 
-    def say(self, message: str) -> None:
+    def say(self, message: str, staff: bool = False) -> None:
+        """A note under the fields; `staff`: the change needs staff, so offer them."""
         self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.staff.setVisible(staff)
 
 
 class MessagePage(QWidget):

@@ -128,6 +128,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh_CN": "请输入您的姓名。",
         "de": "Bitte geben Sie Ihren Namen ein.",
     },
+    "not_spelling": {
+        "en": "Only the spelling of your name can be corrected here. "
+        "For a different name, please ask staff.",
+        "zh_CN": "此处只能更正姓名的拼写。如需更改为其他姓名，请向工作人员求助。",
+        "de": "Hier lässt sich nur die Schreibweise Ihres Namens korrigieren. "
+        "Für einen anderen Namen wenden Sie sich bitte an das Personal.",
+    },
+    "first_name_required": {
+        "en": "Your first name cannot be removed.",
+        "zh_CN": "名字不能删除。",
+        "de": "Der Vorname kann nicht entfernt werden.",
+    },
+    "staff_name": {
+        "en": "Staff: change the name",
+        "zh_CN": "工作人员：更改姓名",
+        "de": "Personal: Namen ändern",
+    },
     "reason": {"en": "Reason", "zh_CN": "原因", "de": "Grund"},
     "wrong_pin": {"en": "Wrong staff PIN.", "zh_CN": "工作人员密码错误。", "de": "Falsche PIN."},
 }

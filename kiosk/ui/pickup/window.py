@@ -15,6 +15,7 @@ from kiosk.printing.painter import BadgePainter
 from kiosk.service.pickup import (
     BadgeOutput,
     Found,
+    NameNeedsStaff,
     NotFound,
     PickupError,
     PickupService,
@@ -122,7 +123,8 @@ class PickupWindow(QWidget):
         self.preview.correct_button.clicked.connect(self.start_correction)
         self.preview.not_me.clicked.connect(self.reset)
         self.preview.staff_button.clicked.connect(self.staff_reprint)
-        self.correct.save.clicked.connect(self.save_correction)
+        self.correct.save.clicked.connect(lambda: self.save_correction())
+        self.correct.staff.clicked.connect(self.staff_correction)
         self.correct.cancel.clicked.connect(lambda: self.show_page("preview"))
         self.message.done.clicked.connect(self.reset)
         self.welcome.staff.clicked.connect(self.staff_exit)
@@ -206,16 +208,27 @@ class PickupWindow(QWidget):
             self.correct.load(self.attendee)
             self.show_page("correct")
 
-    def save_correction(self) -> None:
+    def save_correction(self, pin: str | None = None) -> None:
+        """The attendee's spelling fix; a bigger change waits for staff (the PIN)."""
         if self.attendee is None:
             return
         first, last = self.correct.values()
         try:
-            self.attendee = self.service.correct_name(self.attendee, first, last)
+            self.attendee = self.service.correct_name(self.attendee, first, last, pin=pin)
+        except NameNeedsStaff as refused:
+            why = {"first_name_required": "first_name_required", "bad_pin": "wrong_pin"}
+            self.correct.say(text(self.lang, why.get(refused.reason, "not_spelling")), staff=True)
+            return
         except PickupError:
             self.correct.say(text(self.lang, "bad_name"))
             return
         self._show_preview(self.service.needs_staff(self.attendee))
+
+    def staff_correction(self) -> None:
+        """Staff at the kiosk change the name beyond spelling with their PIN (logged)."""
+        dialog = PinEntry(self.staff_pin, self)
+        if dialog.exec() == PinEntry.DialogCode.Accepted:
+            self.save_correction(pin=dialog.entered)
 
     def print_badge(self, pin: str | None = None, reason: str = "") -> None:
         """Print on the print thread; the screen says "printing" until it reports back."""
