@@ -35,7 +35,7 @@ def _menu(door: DoorWindow) -> None:
 
 def run_action(door: DoorWindow, name: str) -> None:
     if name == "search":
-        search = SearchDialog(door.service.db, door.kiosk_event, door)
+        search = SearchDialog(door.service.db, door.kiosk_event, door, preview=door.would_decide)
         search.admit_requested.connect(door.admit_manually)
         search.exec()
     elif name == "undo":
@@ -51,12 +51,8 @@ def run_action(door: DoorWindow, name: str) -> None:
     elif name == "motion":
         door.options.reduce_motion = not door.options.reduce_motion
     elif name == "fullscreen":
-        if door.isFullScreen():
-            door.options.locked = False
-            door.showNormal()
-        else:
-            door.options.locked = True
-            door.showFullScreen()
+        door.options.locked = not door.isFullScreen()
+        door.lock.set_locked(door.options.locked)
     elif name == "quit":
         door.allow_close()
         door.close()
