@@ -75,6 +75,7 @@ _SURNAME_READINGS: dict[str, str] = {
     "華": "hua",
 }
 _COMPOUNDS = tuple(name for name in _SURNAME_READINGS if len(name) > 1)
+_DASHES = re.compile("[-‐-―]")
 
 
 def has_han(text: str) -> bool:
@@ -129,13 +130,25 @@ def surname_keys(last_name: str) -> frozenset[str]:
 
 
 def surname_matches(last_name: str, typed: str) -> bool:
-    """Whether `typed` names this surname: the whole folded surname, its first word for
-    compound ones ('puig' of 'Puig i Solé'), or its pinyin with or without spaces
-    ('wang' for 王, 'ou yang' for 欧阳). Case and accents never matter."""
-    wanted = fold(typed)
+    """Whether `typed` names this surname: the whole folded surname (hyphens and spaces
+    alike: 'muller ludenscheidt'), any part of two or more letters of a hyphenated or
+    compound one ('muller' or 'ludenscheidt' of 'Müller-Lüdenscheidt', 'puig' or 'sole'
+    of 'Puig i Solé'), or its pinyin with or without spaces ('wang' for 王, 'ou yang'
+    for 欧阳). Case and accents never matter."""
+    wanted = _spaced(fold(typed))
     if not wanted:
         return False
-    last = fold(last_name)
-    if last == wanted or last.startswith(wanted + " "):
+    last = _spaced(fold(last_name))
+    if last == wanted or wanted in _parts(last):
         return True
     return wanted.replace(" ", "") in pinyin_keys(last_name)
+
+
+def _spaced(folded: str) -> str:
+    """Hyphens (any dash) read as spaces: people type 'Muller Ludenscheidt' too."""
+    return " ".join(_DASHES.sub(" ", folded).split())
+
+
+def _parts(spaced: str) -> set[str]:
+    """The words of a compound surname worth matching alone (not 'i' of 'Puig i Solé')."""
+    return {word for word in spaced.split() if len(word) >= 2}

@@ -66,6 +66,14 @@ def test_u_umlaut_in_pinyin_accepts_the_usual_spellings() -> None:
         ("Puig i Solé", "puig", True),
         ("Puig i Solé", "PUIG I SOLE", True),
         ("Puig i Solé", "pui", False),
+        ("Puig i Solé", "sole", True),
+        ("Puig i Solé", "i", False),
+        ("Müller-Lüdenscheidt", "Muller", True),
+        ("Müller-Lüdenscheidt", "lüdenscheidt", True),
+        ("Müller-Lüdenscheidt", "Muller Ludenscheidt", True),
+        ("Müller-Lüdenscheidt", "müller-lüdenscheidt", True),
+        ("Müller-Lüdenscheidt", "Mull", False),
+        ("García Márquez", "marquez", True),
         ("Groß", "gross", True),
         ("Groß", "gro ss", False),
         ("Wang", "wang", True),
@@ -73,7 +81,8 @@ def test_u_umlaut_in_pinyin_accepts_the_usual_spellings() -> None:
     ],
 )
 def test_surname_matches(surname: str, typed: str, expected: bool) -> None:
-    """The whole surname, its first word, or its pinyin with or without spaces; nothing less."""
+    """The whole surname, any part of a hyphenated or compound one, or its pinyin with or
+    without spaces; nothing less."""
     assert surname_matches(surname, typed) is expected
 
 

@@ -8,6 +8,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
+from kiosk.domain.attendee import Attendee
 from kiosk.domain.codes import sign_code
 from kiosk.domain.event import Event
 from kiosk.service.pickup import (
@@ -167,6 +168,21 @@ def test_log_is_append_only(pickup: PickupService, output: FakeOutput, db: Datab
         db.execute("UPDATE prints SET status = 'failed'")
     with pytest.raises(Exception, match="append-only"):
         db.execute("DELETE FROM prints")
+
+
+def test_each_part_of_a_hyphenated_surname_finds_the_attendee(
+    pickup: PickupService, db: Database
+) -> None:
+    """'Muller' or 'Ludenscheidt' plus the code's start finds Käthe Müller-Lüdenscheidt."""
+    kathe = Attendee(
+        "A9", "Käthe", "Müller-Lüdenscheidt", "Z", "k.ml@example.de", "delegate",
+        ticket_code="T-0009",
+    )  # fmt: skip
+    with write(db):
+        attendees.save(db, kathe)
+    for surname in ("Muller", "Lüdenscheidt", "muller ludenscheidt", "Müller-Lüdenscheidt"):
+        assert pickup.identify_name(surname, "T-0009") == Found(kathe, False), surname
+    assert pickup.identify_name("Mull", "T-0009") == NotFound("no_match")
 
 
 def test_name_correction_keeps_the_original(pickup: PickupService, db: Database) -> None:
