@@ -30,6 +30,7 @@ from kiosk.domain.event_file import EventFileError, load_event
 from kiosk.store import attendees, events
 from kiosk.store.db import open_db, write
 from kiosk.store.keyfiles import key_dir_for, signing_key
+from kiosk.store.organiser_setup import init_organiser
 from kiosk.store.search import refresh_search_index, suspend_search_index
 from kiosk.store.search import search as search_attendees
 
@@ -202,6 +203,7 @@ def make_demo_database(
         raise ValueError(f"{path} already holds attendees; use --force to replace it")
     with write(db):
         events.save_event(db, event, source)
+    init_organiser(db, key_dir_for(path))
     new_signing_key(db, event, key_dir_for(path))
     started = time.perf_counter()
     with write(db):

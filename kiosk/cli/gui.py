@@ -202,7 +202,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     hub = hub_for(args, db)
     if hub is not None:
-        publish_demo(db, event, hub)
+        publish_demo(db, path, event, hub)
     return run_door(
         db,
         event,
@@ -231,20 +231,24 @@ def _run_demo_badges(args: argparse.Namespace, db: Any, path: Path, event: Any) 
     return run_pickup(db, path, event, locked=args.locked, hub=hub, sync_every_s=args.sync_every)
 
 
-def publish_demo(db: Any, event: Any, hub: str) -> None:
+def publish_demo(db: Any, path: Path, event: Any, hub: str) -> None:
     """The demo database is the organiser's too: send its event, key and attendees, so
     other kiosks can be provisioned from the hub and accept its badges."""
+    from kiosk.store.keyfiles import key_dir_for
+    from kiosk.store.organiser_setup import NotOrganiser, init_organiser
     from kiosk.sync.errors import HubError
-    from kiosk.sync.hub import open_hub
+    from kiosk.sync.hubs import open_hub
     from kiosk.sync.publish import publish
 
     try:
         opened = open_hub(hub)
         try:
-            print(publish(db, opened, event).summary())
+            opened.ensure()  # the demo's hub folder is made here; kiosk publish never does
+            root = init_organiser(db, key_dir_for(path))  # a demo database made before
+            print(publish(db, opened, event, root=root).summary())
         finally:
             opened.close()
-    except HubError as exc:
+    except (HubError, NotOrganiser) as exc:
         print(f"warning: not published ({exc}); the door starts and keeps trying to sync")
 
 

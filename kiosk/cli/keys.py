@@ -19,6 +19,7 @@ from kiosk.domain.qr import qr_matrix
 from kiosk.store import attendees, events
 from kiosk.store.db import write
 from kiosk.store.keyfiles import key_dir_for, signing_key, write_private_key
+from kiosk.store.organiser_setup import NotOrganiser, require_organiser
 
 
 def register(sub: Any) -> None:
@@ -56,6 +57,12 @@ def _key_dir(args: argparse.Namespace) -> Path:
 
 
 def new_signing_key(db: Database, event: Event, key_dir: Path) -> tuple[str, Path]:
+    """A badge-signing key: only on the organiser's machine, whose publications certify it
+    to the kiosks (a kiosk that made one would trust it alone: docs/trust.md)."""
+    try:
+        require_organiser(db, key_dir)
+    except NotOrganiser as exc:
+        raise CommandError(str(exc)) from None
     key = Ed25519PrivateKey.generate()
     path = write_private_key(key_dir, event.id, key)
     with write(db):

@@ -11,13 +11,20 @@ from typing import Any
 
 from kiosk.cli.common import add_db_argument, db_path, open_database, print_json, require_event
 from kiosk.cli.errors import CommandError, UsageError
+from kiosk.cli.progress import Progress
 from kiosk.domain.event import Event
+from kiosk.domain.trust import TrustError
 from kiosk.store import settings
 from kiosk.store.db import write
+from kiosk.store.keyfiles import key_dir_for, passfile_for
+from kiosk.store.organiser_setup import NotOrganiser, require_organiser
+from kiosk.store.trust_state import expect_root
 from kiosk.sync import export, stats
 from kiosk.sync.errors import HubError
-from kiosk.sync.hub import is_postgres, open_hub
-from kiosk.sync.publish import publish
+from kiosk.sync.hub import is_postgres
+from kiosk.sync.hubs import open_hub
+from kiosk.sync.pg_connect import split_password, write_passfile
+from kiosk.sync.publish import VALID_DAYS, publish
 from kiosk.sync.runner import SyncRunner
 
 HUB_SETTING = "sync:hub"
@@ -36,6 +43,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser("sync", help="push this kiosk's records to a hub and pull the others'")
     p.add_argument("--hub", help="postgresql://... or a folder (default: the last one used)")
     p.add_argument("--every", type=float, metavar="SECONDS", help="keep syncing until Ctrl+C")
+    p.add_argument(
+        "--organiser",
+        metavar="FINGERPRINT",
+        help="provisioning: the organiser key to trust ('kiosk organiser show' prints it)",
+    )
     p.add_argument("--json", action="store_true")
     add_db_argument(p)
     p.set_defaults(func=run_sync)
@@ -43,6 +55,12 @@ def register(sub: Any) -> None:
     p = sub.add_parser("publish", help="organiser: send event, keys, attendees to a hub")
     p.add_argument("--hub", required=True)
     p.add_argument("--full", action="store_true", help="send everything, not just changes")
+    p.add_argument(
+        "--valid-days",
+        type=int,
+        default=VALID_DAYS,
+        help=f"kiosks warn when this publication is older (default {VALID_DAYS})",
+    )
     add_db_argument(p)
     p.set_defaults(func=run_publish)
 
@@ -99,9 +117,32 @@ def run_hub_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hub_address(args: argparse.Namespace, given: str) -> str:
+    """The hub's address without its password; the password goes to the kiosk's libpq
+    passfile beside the database (never into the database, which travels in backups)."""
+    if not is_postgres(given):
+        return given
+    try:
+        address, password = split_password(given)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if password is not None:
+        try:
+            write_passfile(passfile_for(db_path(args)), address, password)
+        except OSError as exc:
+            raise CommandError(f"cannot keep the hub password: {exc}") from None
+    return address
+
+
 def run_sync(args: argparse.Namespace) -> int:
     db = open_database(args, must_exist=False)
-    location = args.hub or settings.get(db, HUB_SETTING)
+    if args.organiser:
+        try:
+            with write(db):
+                expect_root(db, args.organiser)
+        except (TrustError, ValueError) as exc:
+            raise UsageError(f"--organiser: {exc}") from None
+    location = _hub_address(args, args.hub) if args.hub else settings.get(db, HUB_SETTING)
     if not location:
         raise UsageError("no hub yet: give one with --hub postgresql://... or --hub FOLDER")
     runner = SyncRunner(db_path(args), location)
@@ -154,14 +195,31 @@ def _one_pass(
 def run_publish(args: argparse.Namespace) -> int:
     db = open_database(args)
     event = require_event(db)
-    hub = open_hub(args.hub)
+    if not 1 <= args.valid_days <= 3660:
+        raise UsageError("--valid-days must be from 1 to 3660")
     try:
-        print(publish(db, hub, event, full=args.full).summary())
+        root = require_organiser(db, key_dir_for(db_path(args)))
+    except NotOrganiser as exc:
+        raise CommandError(str(exc)) from None
+    hub = open_hub(args.hub, passfile=_passfile(args))
+    progress = Progress("publishing", "items")
+    try:
+        report = publish(
+            db, hub, event, root=root, full=args.full, valid_days=args.valid_days,
+            progress=progress.update,
+        )  # fmt: skip
     except HubError as exc:
         raise CommandError(str(exc)) from None
     finally:
+        progress.done()
         hub.close()
+    print(report.summary())
     return 0
+
+
+def _passfile(args: argparse.Namespace) -> str | None:
+    path = passfile_for(db_path(args))
+    return str(path) if path.exists() else None
 
 
 def run_conflicts(args: argparse.Namespace) -> int:

@@ -42,16 +42,18 @@ class LogRecord:
 
 _FIELDS = tuple(LogRecord.__dataclass_fields__)
 _INSERT = (
-    f"INSERT INTO checkins({', '.join(_FIELDS)}) VALUES ({', '.join('?' for _ in _FIELDS)}) "
+    f"INSERT INTO checkins({', '.join(_FIELDS)}, sig) "
+    f"VALUES ({', '.join('?' for _ in _FIELDS)}, ?) "
     "ON CONFLICT(id) DO NOTHING"
 )
 
 
-def append(db: Database, record: LogRecord) -> bool:
+def append(db: Database, record: LogRecord, sig: str | None = None) -> bool:
     """Add a record and apply its effect on presence and occupancy (caller holds the
-    transaction). A record already in the log (same id) changes nothing: False."""
+    transaction). A record already in the log (same id) changes nothing: False. `sig` is
+    the signature of another kiosk's record, kept to relay it."""
     row = record.as_row()
-    cursor = db.execute(_INSERT, [row[f] for f in _FIELDS])
+    cursor = db.execute(_INSERT, [*(row[f] for f in _FIELDS), sig])
     if cursor.rowcount == 0:
         return False
     if record.session_id is not None and record.delta != 0:

@@ -41,3 +41,51 @@ def signing_key(directory: Path, event_id: str) -> Ed25519PrivateKey | None:
         if isinstance(key, Ed25519PrivateKey):
             return key
     return None
+
+
+def _write_key(path: Path, key: Ed25519PrivateKey) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(pem)
+
+
+def _read_key(path: Path) -> Ed25519PrivateKey | None:
+    if not path.exists():
+        return None
+    key = load_pem_private_key(path.read_bytes(), password=None)
+    return key if isinstance(key, Ed25519PrivateKey) else None
+
+
+ORGANISER_FILE = "organiser.pem"
+
+
+def organiser_key(directory: Path) -> Ed25519PrivateKey | None:
+    """The organiser's root key, on the organiser's machine only (docs/trust.md)."""
+    return _read_key(directory / ORGANISER_FILE)
+
+
+def new_organiser_key(directory: Path) -> Ed25519PrivateKey:
+    key = Ed25519PrivateKey.generate()
+    _write_key(directory / ORGANISER_FILE, key)
+    return key
+
+
+def kiosk_key(directory: Path, kiosk_id: str) -> Ed25519PrivateKey:
+    """This kiosk's identity key, made on first use: it signs every record the kiosk sends."""
+    path = directory / f"kiosk-{kiosk_id}.pem"
+    key = _read_key(path)
+    if key is None:
+        key = Ed25519PrivateKey.generate()
+        try:
+            _write_key(path, key)
+        except FileExistsError:  # made by another process of this kiosk just now
+            key = _read_key(path)
+            assert key is not None
+    return key
+
+
+def passfile_for(db_path: Path) -> Path:
+    """The libpq passfile holding this kiosk's hub password: never in the database."""
+    return key_dir_for(db_path) / "pgpass"

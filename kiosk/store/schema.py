@@ -292,3 +292,26 @@ def m050_replacements(db: Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'the replacement log is append-only'); END;
         """,
     )
+
+
+@MIGRATIONS()
+def m060_trust(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        -- Signatures of records other kiosks made (kept to relay them, docs/trust.md); this
+        -- kiosk's own records are signed when they are pushed.
+        ALTER TABLE checkins ADD COLUMN sig TEXT;
+        ALTER TABLE prints ADD COLUMN sig TEXT;
+        ALTER TABLE name_corrections ADD COLUMN sig TEXT;
+        ALTER TABLE walk_ins ADD COLUMN sig TEXT;
+        ALTER TABLE replacements ADD COLUMN sig TEXT;
+        -- The kiosks the organiser enrolled, as the last verified publication listed them.
+        CREATE TABLE enrolments (
+            kiosk_id TEXT PRIMARY KEY,
+            public_key BLOB NOT NULL,
+            role TEXT NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        """,
+    )

@@ -61,9 +61,11 @@ LOG_FIELDS = tuple(LogRecord.__dataclass_fields__)
 
 
 def checkin_rows(db: Database, after_seq: int, limit: int) -> list[tuple[Any, ...]]:
-    """(seq, *fields of LogRecord) after the local cursor, as plain tuples: pushing 100,000
-    records should not cost 100,000 dataclasses."""
-    sql = f"SELECT seq, {', '.join(LOG_FIELDS)} FROM checkins WHERE seq > ? ORDER BY seq LIMIT ?"
+    """(seq, *fields of LogRecord, sig) after the local cursor, as plain tuples: pushing
+    100,000 records should not cost 100,000 dataclasses."""
+    sql = (
+        f"SELECT seq, {', '.join(LOG_FIELDS)}, sig FROM checkins WHERE seq > ? ORDER BY seq LIMIT ?"
+    )
     return [tuple(row) for row in db.execute(sql, [after_seq, limit]).fetchall()]
 
 
@@ -79,23 +81,52 @@ def journal_since(
     return [(int(row.pop("seq")), row) for row in rows]
 
 
+def own_count(db: Database, table: str, kiosk_id: str, upto_seq: int) -> int:
+    """Records `kiosk_id` made in `table` up to the local cursor `upto_seq`."""
+    sql = f"SELECT count(*) FROM {table} WHERE kiosk_id = ? AND seq <= ?"
+    return int(db.execute(sql, [kiosk_id, upto_seq]).fetchone()[0])
+
+
+def merge_checkin(db: Database, record: LogRecord, sig: str) -> bool:
+    return checkins.append(db, record, sig)
+
+
+_JOURNAL_COLUMNS: dict[str, tuple[str, ...]] = {}
+
+
+def _columns(db: Database, table: str) -> tuple[str, ...]:
+    """The table's own columns (never a name from a record: those could be SQL)."""
+    if table not in _JOURNAL_COLUMNS:
+        names = [str(r[1]) for r in db.execute(f"PRAGMA table_info({table})")]
+        _JOURNAL_COLUMNS[table] = tuple(n for n in names if n != "seq")
+    return _JOURNAL_COLUMNS[table]
+
+
 def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee | None) -> bool:
-    """Keep another kiosk's print, correction, walk-in or replacement (once, by id): a
-    walk-in brings the person along, a correction renames them unless the name changed here
-    since, a replacement voids the badges it replaced."""
+    """Keep another kiosk's print, correction, walk-in or replacement (once, by id), with
+    only the effect its kind may have: a walk-in adds a new person (never an existing id
+    or ticket code), a correction renames (only first and last name, only if the name is
+    still the one it corrected), a replacement voids the badges it replaced and may renew
+    only the ticket code. `row` was checked against kiosk.sync.schema."""
     table = JOURNAL_TABLES[kind]
-    fields = list(row)
+    columns = _columns(db, table)
+    unknown = set(row) - set(columns)
+    if unknown:
+        raise ValueError(f"{kind} record with unknown fields {sorted(unknown)[:3]}")
+    values = [int(row[c]) if isinstance(row.get(c), bool) else row.get(c) for c in columns]
+    if kind == "walk_in" and not _walk_in_is_new(db, row, person):
+        return False
     inserted = db.execute(
-        f"INSERT INTO {table}({', '.join(fields)}) VALUES ({', '.join('?' for _ in fields)}) "
+        f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
         "ON CONFLICT(id) DO NOTHING",
-        [int(v) if isinstance(v, bool) else v for v in row.values()],
+        values,
     ).rowcount
-    if inserted and kind == "replacement":
+    if not inserted:
+        return False
+    current = attendees.find_by_id(db, str(row["attendee_id"]))
+    if kind == "replacement":
         replaced(db, str(row["attendee_id"]), int(row["new_issue"]), person)
-    if not inserted or person is None:
-        return bool(inserted)
-    current = attendees.find_by_id(db, person.id)
-    if kind == "walk_in" and current is None:
+    elif kind == "walk_in" and current is None and person is not None:
         attendees.save(db, person)
     elif kind == "name_correction" and current is not None:
         original = (row["original_first"], row["original_last"])
@@ -104,14 +135,43 @@ def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee
     return True
 
 
+def _walk_in_is_new(db: Database, row: dict[str, Any], person: Attendee | None) -> bool:
+    """A walk-in registers a new person: not an id or a ticket code anyone has already."""
+    if person is None or person.id != row["attendee_id"]:
+        return False
+    if attendees.find_by_id(db, person.id) is not None:
+        return False
+    code = person.ticket_code
+    return code is None or attendees.find_by_ticket_code(db, code) is None
+
+
+def keep_corrections(db: Database) -> None:
+    """Organiser data never undoes a name corrected at a kiosk: where an attendee carries
+    again the name a correction replaced, the correction is applied again (caller's
+    transaction). Corrections are few, so all of them are checked."""
+    rows = db.execute(
+        "SELECT c.attendee_id, c.corrected_first, c.corrected_last FROM name_corrections c "
+        "JOIN attendees a ON a.id = c.attendee_id AND a.first_name = c.original_first "
+        "AND a.last_name = c.original_last ORDER BY c.seq"
+    ).fetchall()
+    for attendee_id, first, last in rows:
+        current = attendees.find_by_id(db, attendee_id)
+        if current is not None:
+            attendees.save(db, _renamed(current, first, last))
+
+
 def replaced(db: Database, attendee_id: str, new_issue: int, person: Attendee | None) -> None:
-    """Void every badge of `attendee_id` below `new_issue` (caller's transaction). The new
-    badge's holder is saved as the replacing kiosk saw them (a new ticket code included)
-    unless this database already knows a later issue."""
+    """Void every badge of `attendee_id` below `new_issue` (caller's transaction). The
+    replacing kiosk's word counts for the badge issue and the new ticket code only, and
+    only where this database does not know a later issue."""
     current = attendees.find_by_id(db, attendee_id)
     if current is not None and current.badge_issue < new_issue:
-        updated = person if person is not None and person.id == attendee_id else current
-        attendees.save(db, dataclasses.replace(updated, badge_issue=new_issue))
+        code = current.ticket_code
+        if person is not None and person.id == attendee_id and person.ticket_code:
+            holder = attendees.find_by_ticket_code(db, person.ticket_code)
+            if holder is None or holder.id == attendee_id:
+                code = person.ticket_code
+        attendees.save(db, dataclasses.replace(current, badge_issue=new_issue, ticket_code=code))
     attendees.revoke(db, attendee_id, new_issue, "badge_replaced")
 
 

@@ -91,3 +91,16 @@ def read_bundle(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     except (ValueError, IndexError, UnicodeDecodeError) as exc:
         raise CorruptBundle(f"{path}: half-written or damaged ({exc})") from None
     return header, items
+
+
+def read_header(path: Path) -> dict[str, Any]:
+    """The header line of a sync file alone (unchecked: the trailer is not read)."""
+    try:
+        with gzip.open(path, "rb") as packed:
+            line = packed.readline(1 << 20)
+        header = json.loads(line)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        raise CorruptBundle(f"{path}: half-written or damaged ({exc})") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise CorruptBundle(f"{path}: not a sync file")
+    return header

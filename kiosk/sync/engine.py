@@ -1,29 +1,32 @@
 """One sync pass between a kiosk database and a hub: organiser data down, records up, records down.
 
-Every step stores its cursor in the same SQLite transaction as the data it covers, so a
-pass cut anywhere (network, SIGKILL, full disk) resumes where it stopped; a record sent or
-received twice is kept once (ids), so nothing is lost or doubled. Network transfers happen
-outside SQLite transactions, which stay short so scans are never held up for long.
+Nothing from the hub is believed unless a trusted key signed it (docs/trust.md): organiser
+parts are checked in kiosk.sync.organiser, kiosk records in kiosk.sync.records. Every step
+stores its cursor in the same SQLite transaction as the data it covers, so a pass cut
+anywhere resumes where it stopped; a record sent or received twice is kept once (ids).
+Network transfers happen outside SQLite transactions, which stay short so scans are never
+held up for long. A bad item is reported and skipped; a pass never ends in a traceback.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
-from kiosk.domain.attendee import Attendee
 from kiosk.domain.event_file import EventFileError, parse_event
-from kiosk.store import attendees, checkins, events, search, settings, sync_state
+from kiosk.domain.trust import public_from_raw
+from kiosk.store import attendees, events, search, settings, sync_state, trust_state
 from kiosk.store.db import write
+from kiosk.sync import organiser
 from kiosk.sync.errors import HubError, HubMismatch, HubNotReady
-from kiosk.sync.hub import JOURNAL_KINDS, AttendeeRow, Hub, HubInfo, JournalEntry, OrganiserBatch
+from kiosk.sync.hub import JOURNAL_KINDS, Hub, HubInfo, WireRecord
+from kiosk.sync.records import Accepted, Verifier, checkin_row_wire, journal_wire, signed
 
 T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
@@ -45,7 +48,9 @@ class SyncReport:
     attendees: int = 0
     keys: int = 0
     revocations: int = 0
+    enrolments: int = 0
     event_updated: bool = False
+    resent: bool = False
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -56,6 +61,8 @@ class SyncReport:
             parts.append(
                 f"{self.attendees} attendees, {self.keys} keys, {self.revocations} revocations"
             )
+        if self.enrolments:
+            parts.append(f"{self.enrolments} kiosk enrolments")
         if self.event_updated:
             parts.append("event updated")
         return f"synced with {self.hub}: " + ", ".join(parts)
@@ -67,13 +74,14 @@ def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 
 def check_event(db: Database, hub: Hub, info: HubInfo) -> HubInfo:
-    """The hub and this kiosk serve the same event (binding an event-less folder hub)."""
+    """The hub and this kiosk serve the same event (the hub's word is only a label: what
+    counts is the event the organiser signed)."""
     local = events.load_event(db)
     if info.event_id is None:
         if local is None:
             raise HubNotReady(f"{hub.location} has no event yet: publish one to it first")
         hub.bind(local.id)
-        return dataclasses.replace(info, event_id=local.id)
+        return HubInfo(info.hub_id, local.id)
     if local is not None and local.id != info.event_id:
         raise HubMismatch(
             f"{hub.location} is the hub of event {info.event_id!r}, "
@@ -86,17 +94,27 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def sync_once(db: Database, hub: Hub, clock: Clock = utc_now) -> SyncReport:
+def sync_once(
+    db: Database, hub: Hub, identity: Ed25519PrivateKey, clock: Clock = utc_now
+) -> SyncReport:
     """Provision (on an empty database), then pull organiser data, push, pull records.
-    `clock` is the kiosk's clock, the one its records are stamped with."""
-    info = check_event(db, hub, hub.info())
+    `identity` is this kiosk's key (it signs what it sends); `clock` is the kiosk's
+    clock, the one its records are stamped with."""
+    info = hub.info()
+    if trust_state.root(db) is None and trust_state.expected_root(db) is None:
+        raise HubNotReady(
+            "this kiosk trusts no organiser yet: provision it with "
+            "'kiosk sync --hub HUB --organiser FINGERPRINT' (the organiser's "
+            "'kiosk organiser show' prints it)"
+        )
+    info = check_event(db, hub, info)
     report = SyncReport(hub.location)
     kiosk_id = settings.kiosk_id(db)
-    pull_organiser(db, hub, info, report)
+    pull_organiser(db, hub, report, clock)
     if events.load_event(db) is None:
-        why = "; ".join(hub.problems()) or "publish it first"
+        why = "; ".join(report.problems + hub.problems()) or "publish it first"
         raise HubNotReady(f"{hub.location} has no event data yet ({why})")
-    push(db, hub, info.hub_id, kiosk_id, report)
+    push(db, hub, info.hub_id, kiosk_id, identity, report)
     pull_records(db, hub, info.hub_id, kiosk_id, report)
     offset = clock_offset_ms(hub, clock)
     current = settings.get(db, "clock_offset_ms")
@@ -106,7 +124,7 @@ def sync_once(db: Database, hub: Hub, clock: Clock = utc_now) -> SyncReport:
             settings.put(db, LAST_HUB_KEY, info.hub_id)
             if moved:
                 settings.put(db, "clock_offset_ms", str(offset))
-    report.problems = hub.problems()
+    report.problems += hub.problems()
     return report
 
 
@@ -121,8 +139,8 @@ def clock_offset_ms(hub: Hub, clock: Clock) -> int | None:
     return round((middle - server).total_seconds() * 1000)
 
 
-def pull_organiser(db: Database, hub: Hub, info: HubInfo, report: SyncReport) -> None:
-    start = sync_state.cursor(db, info.hub_id, "organiser")
+def pull_organiser(db: Database, hub: Hub, report: SyncReport, clock: Clock = utc_now) -> None:
+    """Apply the organiser's parts that verify, in order; report the others."""
     fresh = attendees.count(db) == 0
     bulk = fresh or not search.index_is_live(db)
     cache = int(db.execute("PRAGMA cache_size").fetchone()[0])
@@ -131,59 +149,96 @@ def pull_organiser(db: Database, hub: Hub, info: HubInfo, report: SyncReport) ->
         # the duration saves most of the random I/O.
         db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
-        for batch in hub.pull_organiser(start):
-            if batch.cursor == sync_state.cursor(db, info.hub_id, "organiser"):
+        state = trust_state.applied(db)
+        for part in hub.pull_publications(state.position):
+            local = events.load_event(db)
+            try:
+                verified = organiser.verify(
+                    part, trust_state.root(db), trust_state.expected_root(db),
+                    None if local is None else local.id, clock(),
+                )  # fmt: skip
+                organiser.check_order(verified, trust_state.applied(db))
+            except organiser.NotYet as exc:
+                if str(exc) != "already applied":
+                    report.problems.append(str(exc))
                 continue
-            _merge_organiser(db, info, batch, report, bulk, fresh)
+            except organiser.Refused as exc:
+                version, number = part.number
+                report.problems.append(
+                    f"refused organiser publication {version} part {number}: {exc}"
+                )
+                continue
+            _apply(db, verified, report, bulk, fresh)
+            fresh = False
         if not search.index_is_live(db) and report.attendees:
             search.refresh_search_index(db)
     finally:
         if bulk:
             db.execute(f"PRAGMA cache_size = {cache}")
+    _check_freshness(db, hub, report, clock)
 
 
-def _merge_organiser(
-    db: Database, info: HubInfo, batch: OrganiserBatch, report: SyncReport, bulk: bool,
-    fresh: bool,
-) -> None:  # fmt: skip
+def _check_freshness(db: Database, hub: Hub, report: SyncReport, clock: Clock) -> None:
+    state = trust_state.applied(db)
+    if hub.newest_publication() < (state.complete, 0) and state.complete:
+        report.problems.append(
+            f"{hub.location} holds older organiser data than this kiosk has (version "
+            f"{hub.newest_publication()[0]} < {state.complete}): an old copy of the hub?"
+        )
+    if state.expires and dt.datetime.fromisoformat(state.expires) < clock():
+        report.problems.append(
+            f"the organiser's data here expired on {state.expires[:16]}: ask the organiser "
+            "to publish again (this kiosk keeps deciding with what it has)"
+        )
+
+
+def _apply(
+    db: Database, part: organiser.Verified, report: SyncReport, bulk: bool, fresh: bool
+) -> None:
     with write(db):
-        if batch.event_source is not None and batch.event_source != events.event_source(db):
+        if trust_state.root(db) is None:
+            trust_state.pin_root(db, part.root)
+        if part.event_source is not None and part.event_source != events.event_source(db):
             try:
-                event = parse_event(batch.event_source, "<event from the hub>")
-            except EventFileError as exc:
-                raise HubError(f"the hub's event cannot be read: {exc}") from None
-            if event.id != info.event_id:
-                raise HubMismatch(f"the hub sent event {event.id!r}, not {info.event_id!r}")
-            events.save_event(db, event, batch.event_source)
+                event = parse_event(part.event_source, "<event from the hub>")
+            except (EventFileError, RecursionError, ValueError) as exc:
+                raise HubError(f"the organiser's event cannot be read: {exc}") from None
+            local = events.load_event(db)
+            if local is not None and event.id != local.id:
+                raise HubMismatch(f"the organiser sent event {event.id!r}, not {local.id!r}")
+            events.save_event(db, event, part.event_source)
             report.event_updated = True
-        for key in batch.keys:
-            try:
-                public = Ed25519PublicKey.from_public_bytes(key.public_key)
-            except ValueError:
-                raise HubError(f"the hub sent an unusable public key {key.key_id!r}") from None
-            events.add_public_key(db, key.event_id, public)
-        for revoked in batch.revocations:
+        for key in part.keys:
+            events.add_public_key(db, key.event_id, public_from_raw(key.public_key))
+        for revoked in part.revocations:
             attendees.revoke(db, revoked.attendee_id, revoked.below_issue, revoked.reason)
-        report.keys += len(batch.keys)
-        report.revocations += len(batch.revocations)
-        if bulk and batch.attendees:
+        before = trust_state.enrolments(db)
+        for enrolment in part.enrolments:
+            trust_state.enrol(db, enrolment)
+        if trust_state.enrolments(db) != before:
+            trust_state.restart_record_cursors(db)
+        report.keys += len(part.keys)
+        report.revocations += len(part.revocations)
+        report.enrolments += len(part.enrolments)
+        if bulk and part.attendees:
             search.suspend_search_index(db)
     size = BULK_ATTENDEE_BATCH if bulk else ATTENDEE_BATCH
-    pieces = list(_chunks(batch.attendees, size)) or [[]]
+    pieces = list(_chunks(part.attendees, size)) or [[]]
+    state = trust_state.applied(db)
+    complete = part.version if part.last else state.complete
+    done = trust_state.Applied(part.version, part.part, complete, part.expires)
     for number, piece in enumerate(pieces, 1):
         with write(db):
-            people = _people(db, piece)
+            people = list(_people(db, piece))
             report.attendees += sync_state.merge_attendees(db, people, replace=not fresh)
+            sync_state.keep_corrections(db)
             if number == len(pieces):
-                sync_state.put_cursor(db, info.hub_id, "organiser", batch.cursor)
+                trust_state.put_applied(db, done)
 
 
-def _people(db: Database, rows: Sequence[AttendeeRow]) -> Iterator[tuple[Attendee, Any]]:
+def _people(db: Database, rows: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
     for row in rows:
-        person = Attendee(
-            row.id, row.first_name, row.last_name, row.company, row.email, row.type,
-            row.ticket_code, int(row.badge_issue), bool(row.cancelled), row.photo, row.position,
-        )  # fmt: skip
+        person = organiser.attendee_of(row)
         if row.removed:
             # Gone from the organiser's list: kept here (the log names them) but cancelled.
             known = attendees.find_by_id(db, row.id)
@@ -193,68 +248,105 @@ def _people(db: Database, rows: Sequence[AttendeeRow]) -> Iterator[tuple[Attende
         yield person, sync_state.json_list(row.registrations)
 
 
-def push(db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport) -> None:
+def _own_sent(db: Database, hub_id: str, kiosk_id: str) -> int:
+    """How many of this kiosk's own records it has sent to this hub."""
+    total = 0
+    for kind, table in (("checkin", "checkins"), *sync_state.JOURNAL_TABLES.items()):
+        done = int(sync_state.cursor(db, hub_id, f"pushed:{kind}", "0"))
+        total += sync_state.own_count(db, table, kiosk_id, done)
+    return total
+
+
+def push(
+    db: Database, hub: Hub, hub_id: str, kiosk_id: str, identity: Ed25519PrivateKey,
+    report: SyncReport,
+) -> None:  # fmt: skip
+    held, sent = hub.own_records(kiosk_id), _own_sent(db, hub_id, kiosk_id)
+    if held < sent:
+        report.problems.append(
+            f"{hub.location} holds {held} of the {sent} records this kiosk sent it "
+            "(a lost or replaced hub?): sending them all again"
+        )
+        report.resent = True
+        with write(db):
+            for kind in ("checkin", *JOURNAL_KINDS):
+                sync_state.put_cursor(db, hub_id, f"pushed:{kind}", "0")
     while True:
         pushed = int(sync_state.cursor(db, hub_id, "pushed:checkin", "0"))
-        records = sync_state.checkin_rows(db, pushed, PUSH_BATCH)
-        marks = {"checkin": int(records[-1][0]) if records else pushed}
-        journal: list[JournalEntry] = []
+        rows = sync_state.checkin_rows(db, pushed, PUSH_BATCH)
+        marks = {"checkin": int(rows[-1][0]) if rows else pushed}
+        wire = [_outgoing(checkin_row_wire(row[1:-1]), row[-1], kiosk_id, identity) for row in rows]
+        taken = len(rows)
         for kind in JOURNAL_KINDS:
             done = int(sync_state.cursor(db, hub_id, f"pushed:{kind}", "0"))
-            rows = sync_state.journal_since(db, kind, done, PUSH_BATCH)
-            journal += [_journal_entry(db, kind, row) for _, row in rows]
-            marks[kind] = rows[-1][0] if rows else done
-        if not records and not journal:
+            journal = sync_state.journal_since(db, kind, done, PUSH_BATCH)
+            wire += [_journal_out(db, kind, row, kiosk_id, identity) for _, row in journal]
+            marks[kind] = journal[-1][0] if journal else done
+            taken = max(taken, len(journal))
+        if not taken:
             return
+        records = [w for w in wire if w is not None]
         cursor = sync_state.cursor(db, hub_id, "push")
-        cursor = hub.push([r[1:] for r in records], journal, kiosk_id, cursor)
+        if records:
+            cursor = hub.push(records, kiosk_id, cursor)
         with write(db):
             sync_state.put_cursor(db, hub_id, "push", cursor)
             for kind, seq in marks.items():
                 sync_state.put_cursor(db, hub_id, f"pushed:{kind}", str(seq))
-        report.pushed += len(records) + len(journal)
-        if len(records) < PUSH_BATCH and len(journal) < PUSH_BATCH:
+        report.pushed += len(records)
+        if taken < PUSH_BATCH:
             return
 
 
-def _journal_entry(db: Database, kind: str, row: dict[str, Any]) -> JournalEntry:
+def _outgoing(
+    wire: WireRecord, sig: str | None, kiosk_id: str, identity: Ed25519PrivateKey
+) -> WireRecord | None:
+    """Our own records are signed now; others' travel with their maker's signature (a
+    record of another kiosk without one, from before signatures, stays here)."""
+    if wire["kiosk_id"] == kiosk_id:
+        return signed(identity, wire)
+    return None if sig is None else {**wire, "sig": sig}
+
+
+def _journal_out(
+    db: Database, kind: str, row: dict[str, Any], kiosk_id: str, identity: Ed25519PrivateKey
+) -> WireRecord | None:
+    sig = row.pop("sig", None)
     person = None
     if kind != "print":
         found = attendees.find_by_id(db, str(row["attendee_id"]))
         person = None if found is None else dataclasses.asdict(found)
-    return JournalEntry(
-        kind, str(row["id"]), str(row["kiosk_id"]), {"row": row, "attendee": person}
-    )
+    return _outgoing(journal_wire(kind, row, person), sig, kiosk_id, identity)
 
 
 def pull_records(db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport) -> None:
+    verifier = Verifier(trust_state.enrolments(db), kiosk_id)
     for batch in hub.pull_records(sync_state.cursor(db, hub_id, "records"), kiosk_id):
-        pieces: list[tuple[str, Sequence[Any]]] = [
-            ("checkin", piece) for piece in _chunks(batch.checkins, MERGE_BATCH)
-        ]
-        pieces += [("journal", piece) for piece in _chunks(batch.journal, MERGE_BATCH)]
-        pieces = pieces or [("checkin", [])]
-        for number, (kind, piece) in enumerate(pieces, 1):
+        accepted = [a for a in map(verifier.check, batch.records) if a is not None]
+        pieces = list(_chunks(accepted, MERGE_BATCH)) or [[]]
+        for number, piece in enumerate(pieces, 1):
             with write(db):
-                if kind == "checkin":
-                    report.pulled += _merge_checkins(db, hub_id, piece)
-                else:
-                    report.journal += _merge_journal(db, hub_id, piece)
+                report.pulled += _merge_checkins(db, hub_id, [a for a in piece if a.checkin])
+                report.journal += _merge_journal(db, hub_id, [a for a in piece if a.row])
                 if number == len(pieces):
                     sync_state.put_cursor(db, hub_id, "records", batch.cursor)
+    report.problems += verifier.problems()
 
 
-def _merge_checkins(db: Database, hub_id: str, records: Sequence[Any]) -> int:
+def _merge_checkins(db: Database, hub_id: str, records: Sequence[Accepted]) -> int:
     # With nothing of ours waiting, what we merge came from this hub: never send it back.
     pushed = sync_state.cursor(db, hub_id, "pushed:checkin", "0")
     nothing_waiting = int(pushed) == sync_state.max_seq(db, "checkins")
-    added = sum(checkins.append(db, record) for record in records)
+    added = 0
+    for accepted in records:
+        assert accepted.checkin is not None
+        added += sync_state.merge_checkin(db, accepted.checkin, accepted.sig)
     if nothing_waiting and added:
         sync_state.put_cursor(db, hub_id, "pushed:checkin", str(sync_state.max_seq(db, "checkins")))
     return added
 
 
-def _merge_journal(db: Database, hub_id: str, entries: Sequence[JournalEntry]) -> int:
+def _merge_journal(db: Database, hub_id: str, entries: Sequence[Accepted]) -> int:
     added = 0
     for kind in JOURNAL_KINDS:
         table = sync_state.JOURNAL_TABLES[kind]
@@ -262,14 +354,9 @@ def _merge_journal(db: Database, hub_id: str, entries: Sequence[JournalEntry]) -
         nothing_waiting = int(pushed) == sync_state.max_seq(db, table)
         count = 0
         for entry in (e for e in entries if e.kind == kind):
-            row = {k: v for k, v in entry.body["row"].items() if k != "seq"}
-            person = entry.body.get("attendee")
-            try:
-                count += sync_state.merge_journal(
-                    db, kind, row, Attendee(**person) if person else None
-                )
-            except (sqlite3.IntegrityError, TypeError, KeyError) as exc:
-                raise HubError(f"a {kind} record from the hub cannot be kept: {exc}") from None
+            assert entry.row is not None
+            count += sync_state.merge_journal(db, kind, {**entry.row, "sig": entry.sig},
+                                              entry.person)  # fmt: skip
         if nothing_waiting and count:
             sync_state.put_cursor(db, hub_id, f"pushed:{kind}", str(sync_state.max_seq(db, table)))
         added += count

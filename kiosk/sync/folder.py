@@ -1,14 +1,18 @@
 """The folder hub (USB stick, shared drive): each kiosk writes numbered files into its own
-directory and reads everyone else's, with a cursor per source directory.
+directory and reads everyone else's; the organiser writes signed publication parts.
 
-    HUB/kiosk-hub.json                  hub id and the event it serves
-    HUB/log/<kiosk id>/00000001.jsonl.gz  a kiosk's records, numbered from 1
-    HUB/organiser/00000001.jsonl.gz     the organiser's publishes, applied in order
+    HUB/kiosk-hub.json                      hub id and the event it serves (a label only)
+    HUB/log/<kiosk id>/00000001.jsonl.gz    a kiosk's signed records, numbered from 1
+    HUB/organiser/00000007-0001.jsonl.gz    publication 7, part 1, signed by the organiser
+
+Nothing here is believed for where it lies (docs/trust.md): readers verify every item.
+A reader remembers each file it has read (by name, size and time), not a high-water
+mark, so no file, whatever its number, makes it skip another; numbers have no fixed
+width, so they cannot run out.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 import re
@@ -17,27 +21,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kiosk.store.checkins import LogRecord
-from kiosk.sync.bundle import read_bundle, write_atomically, write_bundle
+from kiosk.sync.bundle import read_bundle, read_header, write_atomically, write_bundle
 from kiosk.sync.errors import CorruptBundle, HubError, HubMismatch, HubNotReady, HubUnreachable
-from kiosk.sync.hub import (
-    LOG_FIELDS,
-    AttendeeRow,
-    CheckinRow,
-    HubInfo,
-    JournalEntry,
-    KeyRow,
-    OrganiserBatch,
-    Publication,
-    RecordBatch,
-    RevocationRow,
-)
+from kiosk.sync.hub import HubInfo, RecordBatch, SignedPart, WireRecord
 
 HUB_FILE = "kiosk-hub.json"
 HUB_FORMAT = "kiosk-folder-hub"
 FILE_RECORDS = 20_000  # records per file: a file is read whole before anything is merged
-_NUMBERED = re.compile(r"^(\d{8})\.jsonl\.gz$")
-_OFFLINE = LOG_FIELDS.index("offline")
+_NUMBERED = re.compile(r"^(\d{1,18})\.jsonl\.gz$")
+_PART = re.compile(r"^(\d{1,12})-(\d{1,6})\.jsonl\.gz$")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -45,6 +37,23 @@ def _numbers(directory: Path) -> list[int]:
     if not directory.is_dir():
         return []
     return sorted(int(m.group(1)) for p in directory.iterdir() if (m := _NUMBERED.match(p.name)))
+
+
+def _parts(directory: Path) -> list[tuple[int, int]]:
+    if not directory.is_dir():
+        return []
+    found = (_PART.match(p.name) for p in directory.iterdir())
+    return sorted((int(m.group(1)), int(m.group(2))) for m in found if m)
+
+
+def _part_name(number: tuple[int, int]) -> str:
+    return f"{number[0]:08d}-{number[1]:04d}.jsonl.gz"
+
+
+def _stamp(path: Path) -> str:
+    """What tells a file from a changed one without reading it."""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _name(number: int) -> str:
@@ -61,6 +70,8 @@ class FolderHub:
         return str(self.root)
 
     def ensure(self) -> HubInfo:
+        """info(), making the folder first if it does not exist (the demo's hub); kiosk
+        publish and sync never create one: a typo must not become a new, empty hub."""
         return self.info() if self.root.exists() else self.create()
 
     def create(self) -> HubInfo:
@@ -84,10 +95,10 @@ class FolderHub:
             raise HubUnreachable(f"hub folder {self.root} not found (is the drive mounted?)")
         path = self.root / HUB_FILE
         if not path.exists():
-            if any(not p.name.startswith(".") for p in self.root.iterdir()):
-                raise HubNotReady(f"{self.root} is not a kiosk hub folder (no {HUB_FILE})")
-            self.create()
-            return self._meta()
+            raise HubNotReady(
+                f"{self.root} is not a kiosk hub folder (no {HUB_FILE}): "
+                f"'kiosk hub init {self.root}' makes one"
+            )
         try:
             meta = json.loads(path.read_text(encoding="utf-8"))
             if meta.get("format") != HUB_FORMAT or not isinstance(meta.get("hub_id"), str):
@@ -119,28 +130,12 @@ class FolderHub:
         except OSError as exc:
             raise HubUnreachable(f"cannot write to the hub folder {self.root}: {exc}") from None
 
-    def push(
-        self,
-        checkins: Sequence[CheckinRow],
-        journal: Sequence[JournalEntry],
-        kiosk_id: str,
-        cursor: str,
-    ) -> str:
+    def push(self, records: Sequence[WireRecord], kiosk_id: str, cursor: str) -> str:
         if not _SAFE_NAME.match(kiosk_id):
             raise HubError(f"kiosk id {kiosk_id!r} cannot name a folder")
         hub_id = self._meta()["hub_id"]
         directory = self.root / "log" / kiosk_id
-        items = [
-            {
-                "k": "checkin",
-                **dict(zip(LOG_FIELDS, row, strict=True)),
-                "offline": bool(row[_OFFLINE]),
-            }
-            for row in checkins
-        ]
-        items += [
-            {"k": e.kind, "id": e.id, "kiosk_id": e.kiosk_id, "body": e.body} for e in journal
-        ]
+        items = list(records)
         number = int(cursor or "1")
         self._writing(lambda: directory.mkdir(parents=True, exist_ok=True))
         while items:
@@ -153,78 +148,87 @@ class FolderHub:
                     items = items[len(there) :]
                 continue
             chunk, items = items[:FILE_RECORDS], items[FILE_RECORDS:]
-            header = {"kind": "log", "hub": hub_id, "source": kiosk_id, "number": number - 1}
+            own = sum(1 for item in chunk if item.get("kiosk_id") == kiosk_id)
+            header = {
+                "kind": "log", "hub": hub_id, "source": kiosk_id, "number": number - 1,
+                "own": own,
+            }  # fmt: skip
             self._writing(lambda p=path, c=chunk, h=header: write_bundle(p, h, c))
         return str(number)
 
     def pull_records(self, cursor: str, kiosk_id: str) -> Iterator[RecordBatch]:
-        state: dict[str, dict[str, Any]] = json.loads(cursor or "{}")
+        state = _read_state(cursor)
         log_dir = self.root / "log"
         self._meta()
         sources = sorted(p.name for p in log_dir.iterdir()) if log_dir.is_dir() else []
         for source in sources:
             if source == kiosk_id or not _SAFE_NAME.match(source):
                 continue
-            mark = state.setdefault(source, {"last": 0, "bad": []})
+            seen = state.setdefault(source, {})
             for number in _numbers(log_dir / source):
-                if number <= mark["last"] and number not in mark["bad"]:
-                    continue
-                batch = RecordBatch(cursor="")
+                path = log_dir / source / _name(number)
                 try:
-                    path = log_dir / source / _name(number)
-                    batch.checkins, batch.journal = _records(path, read_bundle(path)[1])
+                    stamp = _stamp(path)
+                    if seen.get(path.name) == stamp:
+                        continue
+                    records = read_bundle(path)[1]
+                except OSError as exc:
+                    self._problems.append(f"skipped {path}: cannot be read ({exc.strerror})")
+                    continue
                 except CorruptBundle as exc:
                     self._problems.append(f"skipped {exc}")
-                    if number not in mark["bad"]:
-                        mark["bad"].append(number)
-                else:
-                    if number in mark["bad"]:
-                        mark["bad"].remove(number)
-                mark["last"] = max(mark["last"], number)
-                batch.cursor = json.dumps(state, sort_keys=True)
-                yield batch
+                    continue
+                seen[path.name] = stamp
+                yield RecordBatch(cursor=json.dumps(state, sort_keys=True), records=records)
 
-    def pull_organiser(self, cursor: str) -> Iterator[OrganiserBatch]:
-        last = int(cursor or "0")
-        self._meta()
-        for number in _numbers(self.root / "organiser"):
-            if number <= last:
-                continue
+    def own_records(self, kiosk_id: str) -> int:
+        """Counted from the files' headers: a reader only needs the first line of each."""
+        directory = self.root / "log" / kiosk_id
+        total = 0
+        for number in _numbers(directory):
             try:
-                path = self.root / "organiser" / _name(number)
-                batch = _organiser_batch(path, read_bundle(path)[1], str(number))
-            except CorruptBundle as exc:
-                # Later publishes may build on this one: stop here until it is readable.
-                self._problems.append(f"stopped at {exc}")
-                return
-            yield batch
+                header = read_header(directory / _name(number))
+            except CorruptBundle:
+                continue  # torn: as good as lost, so its records are sent again
+            own = header.get("own")
+            total += own if type(own) is int and own >= 0 else 0
+        return total
 
-    def publish(self, publication: Publication) -> None:
-        self.ensure()
-        self.bind(publication.event_id)
-        if publication.empty():
-            return
+    def publish_part(self, part: SignedPart) -> None:
+        meta = self._meta()
+        event = part.statement.get("event")
+        if not isinstance(event, str):
+            raise HubError("a publication part names no event")
+        if meta.get("event_id") is None:
+            self.bind(event)
+        elif meta["event_id"] != event:
+            raise HubMismatch(f"{self.root} serves event {meta['event_id']!r}, not {event!r}")
         directory = self.root / "organiser"
         self._writing(lambda: directory.mkdir(exist_ok=True))
-        number = max(_numbers(directory), default=0) + 1
-        first: list[dict[str, Any]] = []
-        if publication.event_source is not None:
-            first.append({"k": "event", "source": publication.event_source})
-        first += [
-            {"k": "key", "key_id": k.key_id, "event_id": k.event_id,
-             "public_key": base64.b64encode(k.public_key).decode()}
-            for k in publication.keys
-        ]  # fmt: skip
-        first += [{"k": "revocation", **r._asdict()} for r in publication.revocations]
-        people = [{"k": "attendee", **a._asdict()} for a in publication.attendees]
-        chunks = [first + people[:FILE_RECORDS]]
-        chunks += [
-            people[i : i + FILE_RECORDS] for i in range(FILE_RECORDS, len(people), FILE_RECORDS)
-        ]
-        for offset, chunk in enumerate(chunks):
-            path = directory / _name(number + offset)
-            header = {"kind": "organiser", "event": publication.event_id, "number": number + offset}
-            self._writing(lambda p=path, h=header, c=chunk: write_bundle(p, h, c))
+        path = directory / _part_name(part.number)
+        header = {"kind": "publication", "statement": part.statement, "signature": part.signature}
+        self._writing(lambda: write_bundle(path, header, part.items))
+
+    def pull_publications(self, after: tuple[int, int]) -> Iterator[SignedPart]:
+        self._meta()
+        directory = self.root / "organiser"
+        for number in _parts(directory):
+            if number <= after:
+                continue
+            path = directory / _part_name(number)
+            try:
+                header, items = read_bundle(path)
+            except CorruptBundle as exc:
+                self._problems.append(f"skipped {exc}")
+                continue
+            statement, signature = header.get("statement"), header.get("signature")
+            if not isinstance(statement, dict) or not isinstance(signature, str):
+                self._problems.append(f"skipped {path}: not a signed publication part")
+                continue
+            yield SignedPart(statement, signature, items)
+
+    def newest_publication(self) -> tuple[int, int]:
+        return max(_parts(self.root / "organiser"), default=(0, 0))
 
     def hub_time(self) -> dt.datetime | None:
         return None
@@ -236,6 +240,17 @@ class FolderHub:
         pass
 
 
+def _read_state(cursor: str) -> dict[str, dict[str, str]]:
+    """The files read so far, by source; a cursor of an older kind starts afresh."""
+    try:
+        state = json.loads(cursor or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(state, dict) or not all(isinstance(v, dict) for v in state.values()):
+        return {}
+    return state
+
+
 def _readable(path: Path) -> list[dict[str, Any]] | None:
     """The items of an intact file at `path`; None if there is none or it is torn."""
     if not path.exists():
@@ -244,37 +259,3 @@ def _readable(path: Path) -> list[dict[str, Any]] | None:
         return read_bundle(path)[1]
     except CorruptBundle:
         return None  # our own torn attempt: written again, whole, under the same name
-
-
-def _records(path: Path, items: list[dict[str, Any]]) -> tuple[list[LogRecord], list[JournalEntry]]:
-    """Every item of a file as records, or CorruptBundle: nothing of a bad file is used."""
-    checkins, journal = [], []
-    try:
-        for item in items:
-            kind = item.pop("k")
-            if kind == "checkin":
-                checkins.append(LogRecord(**item))
-            else:
-                journal.append(JournalEntry(kind, item["id"], item["kiosk_id"], dict(item["body"])))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CorruptBundle(f"{path}: unexpected record ({exc})") from None
-    return checkins, journal
-
-
-def _organiser_batch(path: Path, items: list[dict[str, Any]], cursor: str) -> OrganiserBatch:
-    batch = OrganiserBatch(cursor=cursor)
-    try:
-        for item in items:
-            kind = item.pop("k")
-            if kind == "event":
-                batch.event_source = str(item["source"])
-            elif kind == "key":
-                raw = base64.b64decode(item["public_key"])
-                batch.keys.append(KeyRow(item["key_id"], item["event_id"], raw))
-            elif kind == "revocation":
-                batch.revocations.append(RevocationRow(**item))
-            elif kind == "attendee":
-                batch.attendees.append(AttendeeRow(**item))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CorruptBundle(f"{path}: unexpected organiser item ({exc})") from None
-    return batch

@@ -1,4 +1,9 @@
-"""The Hub interface both backends implement, and the records that travel through it."""
+"""The Hub interface both backends implement, and the records that travel through it.
+
+A hub is an untrusted store: it keeps signed organiser publication parts and signed kiosk
+records and hands them back, nothing more. Every check (signatures, enrolments, roles,
+schemas, versions) happens in the engine on the reading kiosk (docs/trust.md).
+"""
 
 from __future__ import annotations
 
@@ -11,20 +16,30 @@ from kiosk.store.checkins import LogRecord
 
 # Records of the kiosks' logs other than check-ins, by the local table they live in.
 JOURNAL_KINDS = ("print", "name_correction", "walk_in", "replacement")
+RECORD_KINDS = ("checkin", *JOURNAL_KINDS)
 LOG_FIELDS = tuple(LogRecord.__dataclass_fields__)
-# A check-in record on its way up: the LogRecord fields in LOG_FIELDS order (offline 0/1).
-CheckinRow = tuple[Any, ...]
+# A record on the wire: {"k": kind, "id", "kiosk_id", "sig", ...}; a check-in carries the
+# LogRecord fields flat, the others a "body" ({"row": ..., "attendee": ...}). Unverified.
+WireRecord = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class JournalEntry:
-    """A print, name correction, walk-in or replacement record; `body` holds the record's
-    own fields and, except for prints, the attendee as the kiosk saw them afterwards."""
+class SignedPart:
+    """One part of an organiser publication as a hub holds it: a statement (event, version,
+    part, hash of the items...), the organiser's signature over it, and the items. Nothing
+    in it is believed before kiosk.sync.organiser verifies it against the pinned key."""
 
-    kind: str
-    id: str
-    kiosk_id: str
-    body: dict[str, Any]
+    statement: dict[str, Any]
+    signature: str
+    items: list[dict[str, Any]]
+
+    @property
+    def number(self) -> tuple[int, int]:
+        """(version, part) as the statement claims them; (0, 0) when it does not."""
+        version, part = self.statement.get("version"), self.statement.get("part")
+        if type(version) is int and type(part) is int:
+            return version, part
+        return 0, 0
 
 
 class AttendeeRow(NamedTuple):
@@ -65,38 +80,11 @@ class HubInfo:
 
 
 @dataclass
-class Publication:
-    """What the organiser sends: only what changed since the last publish to this hub."""
-
-    event_id: str
-    event_name: str = ""
-    event_source: str | None = None
-    keys: list[KeyRow] = field(default_factory=list)
-    attendees: list[AttendeeRow] = field(default_factory=list)
-    revocations: list[RevocationRow] = field(default_factory=list)
-
-    def empty(self) -> bool:
-        return not (self.event_source or self.keys or self.attendees or self.revocations)
-
-
-@dataclass
-class OrganiserBatch:
-    """One step of the organiser's data on its way to a kiosk, with the cursor after it."""
-
-    cursor: str
-    event_source: str | None = None
-    keys: list[KeyRow] = field(default_factory=list)
-    attendees: list[AttendeeRow] = field(default_factory=list)
-    revocations: list[RevocationRow] = field(default_factory=list)
-
-
-@dataclass
 class RecordBatch:
-    """Other kiosks' records from the hub, with the cursor to store once they are merged."""
+    """Records from the hub, with the cursor to store once they are merged."""
 
     cursor: str
-    checkins: list[LogRecord] = field(default_factory=list)
-    journal: list[JournalEntry] = field(default_factory=list)
+    records: list[WireRecord] = field(default_factory=list)
 
 
 class Hub(Protocol):
@@ -118,21 +106,32 @@ class Hub(Protocol):
         """Make an event-less hub serve `event_id` (HubRefused where kiosks may not)."""
         ...
 
-    def push(
-        self, checkins: Sequence[CheckinRow], journal: Sequence[JournalEntry], kiosk_id: str,
-        cursor: str,
-    ) -> str:  # fmt: skip
-        """Store records durably at the hub (a record already there is kept as is) and
-        return the push cursor to keep; raises HubError with nothing half-stored."""
+    def push(self, records: Sequence[WireRecord], kiosk_id: str, cursor: str) -> str:
+        """Store signed records durably at the hub (a record already there is kept as is)
+        and return the push cursor to keep; raises HubError with nothing half-stored."""
         ...
 
     def pull_records(self, cursor: str, kiosk_id: str) -> Iterator[RecordBatch]:
-        """Records other kiosks pushed since `cursor`, in batches."""
+        """Records since `cursor` that were not made by `kiosk_id`, in batches."""
         ...
 
-    def pull_organiser(self, cursor: str) -> Iterator[OrganiserBatch]: ...
+    def own_records(self, kiosk_id: str) -> int:
+        """How many records made by `kiosk_id` the hub holds (a kiosk sends again what a
+        destroyed or rolled-back hub lost)."""
+        ...
 
-    def publish(self, publication: Publication) -> None: ...
+    def publish_part(self, part: SignedPart) -> None:
+        """Store one signed part of an organiser publication."""
+        ...
+
+    def pull_publications(self, after: tuple[int, int]) -> Iterator[SignedPart]:
+        """Publication parts numbered after `after` (version, part), in that order."""
+        ...
+
+    def newest_publication(self) -> tuple[int, int]:
+        """The highest (version, part) the hub claims to hold, (0, 0) for none (unverified:
+        used only to notice a hub older than what a kiosk already has)."""
+        ...
 
     def hub_time(self) -> dt.datetime | None:
         """The hub's clock now, when it has one (kiosks measure their skew against it)."""
@@ -147,14 +146,3 @@ class Hub(Protocol):
 
 def is_postgres(location: str) -> bool:
     return location.startswith(("postgresql://", "postgres://"))
-
-
-def open_hub(location: str) -> Hub:
-    """A hub from a `postgresql://` URL or a folder path."""
-    if is_postgres(location):
-        from kiosk.sync.pg_hub import PostgresHub
-
-        return PostgresHub(location)
-    from kiosk.sync.folder import FolderHub
-
-    return FolderHub(location)

@@ -14,13 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
 from kiosk.store import settings, sync_state
 from kiosk.store.db import StoreError, open_db
+from kiosk.store.keyfiles import key_dir_for, kiosk_key, passfile_for
 from kiosk.sync.engine import LAST_HUB_KEY, SyncReport, sync_once
 from kiosk.sync.errors import HubError
-from kiosk.sync.hub import Hub, open_hub
+from kiosk.sync.hub import Hub
+from kiosk.sync.hubs import open_hub
 from kiosk.sync.pg_connect import display
 
 Clock = Callable[[], dt.datetime]
@@ -57,12 +60,13 @@ class SyncRunner:
         hub: str,
         *,
         clock: Clock = _utc_now,
-        hub_factory: Callable[[str], Hub] = open_hub,
+        hub_factory: Callable[[str], Hub] | None = None,
     ) -> None:
         self.db_path = Path(db_path)
         self.location = hub
         self.clock = clock
-        self._factory = hub_factory
+        self._factory = hub_factory or self._open_hub
+        self._identity: Ed25519PrivateKey | None = None
         self._run_lock = threading.Lock()
         self._state_lock = threading.Lock()
         self._db: Database | None = None
@@ -82,13 +86,16 @@ class SyncRunner:
                 db = self._database()
                 if self._hub is None:
                     self._hub = self._factory(self.location)
-                report = sync_once(db, self._hub, self.clock)
+                report = sync_once(db, self._hub, self._key(db), self.clock)
             except HubError as exc:
                 self._close_hub()
                 self._failed(str(exc))
                 return None
             except (sqlite3.Error, StoreError) as exc:
                 self._failed(local_error(exc))
+                return None
+            except OSError as exc:
+                self._failed(f"this kiosk's key cannot be read or made: {exc}")
                 return None
             self.last_report = report
             self._update(online=True, error=None, problems=tuple(report.problems), synced=True)
@@ -106,6 +113,15 @@ class SyncRunner:
             if self._db is not None:
                 self._db.conn.close()
                 self._db = None
+
+    def _open_hub(self, location: str) -> Hub:
+        passfile = passfile_for(self.db_path)
+        return open_hub(location, passfile=str(passfile) if passfile.exists() else None)
+
+    def _key(self, db: Database) -> Ed25519PrivateKey:
+        if self._identity is None:
+            self._identity = kiosk_key(key_dir_for(self.db_path), settings.kiosk_id(db))
+        return self._identity
 
     def _database(self) -> Database:
         if self._db is None:

@@ -9,16 +9,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
+from kiosk.domain.trust import Role, fingerprint
 from kiosk.service.checkin import CheckInService
-from kiosk.store import checkins, events
+from kiosk.store import checkins, events, settings, trust_state
 from kiosk.store.checkins import LogRecord
 from kiosk.store.db import open_db, write
+from kiosk.store.keyfiles import key_dir_for, kiosk_key
+from kiosk.store.organiser_setup import enrol_kiosk
 from kiosk.sync.engine import SyncReport, sync_once
-from kiosk.sync.hub import open_hub
+from kiosk.sync.hubs import open_hub
 from tests.conftest import at
-from tests.pg_server import PgHub
+from tests.pg_server import PgHub, Publisher
 
 
 @pytest.fixture(params=["folder", "postgresql"])
@@ -32,17 +36,29 @@ def hub_pair(request: pytest.FixtureRequest) -> tuple[str, str]:
 
 
 class Kiosk:
-    """A kiosk database of its own, provisioned from a hub, with its own clock."""
+    """A kiosk database of its own, provisioned from a hub, with its own clock and key."""
 
-    def __init__(self, path: Path, skew: dt.timedelta = dt.timedelta(0)) -> None:
+    def __init__(
+        self, path: Path, skew: dt.timedelta = dt.timedelta(0), kiosk_id: str | None = None
+    ) -> None:
         self.path = path
         self.db = open_db(path)
         self.skew = skew
+        if kiosk_id is not None and settings.get(self.db, "kiosk_id") is None:
+            with write(self.db):
+                settings.put(self.db, "kiosk_id", kiosk_id)
+        self.id = settings.kiosk_id(self.db)
+        self.key = kiosk_key(key_dir_for(path), self.id)
+
+    def trust(self, root: Ed25519PrivateKey) -> None:
+        """Provisioning: the organiser fingerprint this kiosk is told to pin."""
+        with write(self.db):
+            trust_state.expect_root(self.db, fingerprint(root.public_key()))
 
     def sync(self, location: str) -> SyncReport:
         hub = open_hub(location)
         try:
-            return sync_once(self.db, hub, clock=self.clock)
+            return sync_once(self.db, hub, self.key, clock=self.clock)
         finally:
             hub.close()
 
@@ -60,27 +76,47 @@ class Kiosk:
 
 
 @pytest.fixture
-def kiosk_factory(tmp_path: Path) -> Callable[..., Kiosk]:
-    def make(name: str, skew_minutes: float = 0) -> Kiosk:
-        return Kiosk(tmp_path / f"{name}.db", dt.timedelta(minutes=skew_minutes))
+def kiosk_factory(
+    tmp_path: Path, db: Database, organiser_root: Ed25519PrivateKey, published: Publisher
+) -> Callable[..., Kiosk]:
+    """Kiosk "a" has kiosk id "ka" (so fake_records("ka") are its own), is told the
+    organiser's fingerprint and, unless role=None, enrolled (as a door by default) and
+    announced on every hub published to so far."""
+
+    def make(name: str, skew_minutes: float = 0, role: Role | None = Role.DOOR) -> Kiosk:
+        made = Kiosk(tmp_path / f"{name}.db", dt.timedelta(minutes=skew_minutes), f"k{name}")
+        made.trust(organiser_root)
+        if role is not None:
+            enrol_kiosk(db, made.id, made.key.public_key(), role)
+            published.again()
+        return made
 
     return make
 
 
 @dataclass
 class Venue:
-    """A hub with the organiser's data published, and a way to add kiosks to it."""
+    """A hub with the organiser's data published, and a way to add kiosks to it: each is
+    told the organiser's fingerprint and enrolled (as a door unless said otherwise)."""
 
     admin: str
     location: str
     publish: Callable[[str], None]
     make: Callable[..., Kiosk]
+    organiser: Database
+    root: Ed25519PrivateKey
 
     def republish(self) -> None:
         self.publish(self.admin)
 
-    def kiosk(self, name: str, skew_minutes: float = 0, provision: bool = True) -> Kiosk:
-        made = self.make(name, skew_minutes)
+    def enrol(self, kiosk: Kiosk, role: Role = Role.DOOR) -> None:
+        enrol_kiosk(self.organiser, kiosk.id, kiosk.key.public_key(), role)
+
+    def kiosk(
+        self, name: str, skew_minutes: float = 0, provision: bool = True,
+        role: Role | None = Role.DOOR,
+    ) -> Kiosk:  # fmt: skip
+        made = self.make(name, skew_minutes, role)
         if provision:
             made.sync(self.location)
         return made
@@ -88,11 +124,15 @@ class Venue:
 
 @pytest.fixture
 def venue(
-    hub_pair: tuple[str, str], published: Callable[[str], None], kiosk_factory: Callable[..., Kiosk]
+    hub_pair: tuple[str, str],
+    published: Callable[[str], None],
+    kiosk_factory: Callable[..., Kiosk],
+    db: Database,
+    organiser_root: Ed25519PrivateKey,
 ) -> Venue:
     admin, location = hub_pair
     published(admin)
-    return Venue(admin, location, published, kiosk_factory)
+    return Venue(admin, location, published, kiosk_factory, db, organiser_root)
 
 
 def log_ids(db: Database) -> set[str]:

@@ -50,17 +50,31 @@ def test_folder_hub_from_init_to_report(
     kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str],
     organiser: str, tmp_path: Path, code_for: Code,
 ) -> None:  # fmt: skip
-    """The organiser publishes to a new folder hub, two kiosks provision from it, scan, sync;
-    conflicts, exports and the PDF report then show both doors."""
+    """The organiser publishes to a new folder hub; two kiosks provision from it with the
+    organiser's fingerprint, are enrolled, scan, sync; conflicts, exports and the PDF
+    report then show both doors (the README's provisioning steps, as run)."""
     hub = str(tmp_path / "stick")
     assert kiosk(capsys, "hub", "init", hub)[0] == 0
+    status, out, _ = kiosk(capsys, "organiser", "init", "--db", organiser)
+    fingerprint = out.split()[2]
+    assert status == 0 and len(fingerprint) == 39
     status, out, _ = kiosk(capsys, "publish", "--hub", hub, "--db", organiser)
-    assert (status, out.strip()) == (0, f"published to {hub}: event sent, 1 keys, "
-                                     "7 attendees changed (0 removed), 0 revocations")  # fmt: skip
+    assert (status, out.strip()) == (0, f"published version 1 to {hub}: event sent, 1 keys, "
+                                     "7 attendees changed (0 removed), 0 revocations, "
+                                     "1 kiosk enrolments")  # fmt: skip
     doors = [tmp_path / "door1.db", tmp_path / "door2.db"]
+    status, _, err = kiosk(capsys, "sync", "--hub", hub, "--db", str(doors[0]))
+    assert status == 1 and "trusts no organiser yet" in err
     for door in doors:
-        status, out, _ = kiosk(capsys, "sync", "--hub", hub, "--db", str(door))
+        args = ("sync", "--hub", hub, "--db", str(door), "--organiser", fingerprint.lower())
+        status, out, _ = kiosk(capsys, *args)
         assert status == 0 and "7 attendees, 1 keys" in out
+        status, out, _ = kiosk(capsys, "identity", "--out", f"{door}.req", "--db", str(door))
+        assert status == 0 and "not enrolled yet" in out
+        status, out, _ = kiosk(capsys, "enrol", "--request", f"{door}.req", "--role", "door",
+                               "--db", organiser)  # fmt: skip
+        assert status == 0, out
+    assert kiosk(capsys, "publish", "--hub", hub, "--db", organiser)[0] == 0
     for door, minute in zip(doors, ("09:50", "09:55"), strict=True):
         Kiosk(door).service(f"14 {minute}").scan(code_for("A1"), "main")
     for door in (*doors, doors[0]):

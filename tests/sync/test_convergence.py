@@ -11,6 +11,7 @@ from kiosk.domain.attendee import Attendee
 from kiosk.domain.codes import sign_code
 from kiosk.domain.decision import Direction, Verdict
 from kiosk.domain.event import Event
+from kiosk.domain.trust import Role
 from kiosk.service.desk import Replaced, StaffDesk
 from kiosk.store import attendees, events, prints, sync_state
 from kiosk.store.db import write
@@ -119,15 +120,15 @@ def test_prints_and_name_corrections_reach_other_kiosks(
 ) -> None:  # fmt: skip
     """A badge printed and a name corrected at one kiosk show at the other after sync."""
     location = venue.location
-    a, b = venue.kiosk("a"), venue.kiosk("b")
+    a, b = venue.kiosk("a", role=Role.PICKUP), venue.kiosk("b")
     with write(a.db):
         prints.append(
             a.db,
-            PrintRecord("p1", "ka", "A3", 1, "2026-10-14T01:00:00+00:00", "first", "pdf", "ok"),
+            PrintRecord("p1", a.id, "A3", 1, "2026-10-14T01:00:00+00:00", "first", "pdf", "ok"),
         )
         prints.append_correction(
             a.db,
-            NameCorrection("c1", "ka", "A3", "2026-10-14T01:00:00+00:00", "Jürgen", "Groß",
+            NameCorrection("c1", a.id, "A3", "2026-10-14T01:00:00+00:00", "Jürgen", "Groß",
                            "Jürgen", "Gross"),
         )  # fmt: skip
         person = attendees.find_by_id(a.db, "A3")
@@ -166,7 +167,7 @@ def test_badge_replaced_at_one_kiosk_is_void_at_the_others(
     """A lost badge replaced at the desk is refused at another door after both sync, and a
     later publish from the organiser (who still has issue 1) does not bring it back."""
     location = venue.location
-    a, b = venue.kiosk("a"), venue.kiosk("b")
+    a, b = venue.kiosk("a", role=Role.DESK), venue.kiosk("b")
     person = attendees.find_by_id(a.db, "A1")
     assert person is not None
     desk = StaffDesk(a.db, event, signing_key=signing_key, verify_pin=lambda pin: pin == "1357")

@@ -7,23 +7,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
 from kiosk.store import settings
 from kiosk.sync.errors import HubMismatch, HubNotReady, HubUnreachable
 from kiosk.sync.folder import FolderHub
-from tests.sync.conftest import Kiosk, add_records, as_rows, assert_converged, fake_records
+from kiosk.sync.records import signed_checkin
+from tests.sync.conftest import Kiosk, Venue, add_records, assert_converged, fake_records
 
 
 @pytest.fixture
 def pair(
-    folder_hub: str, published: Callable[[str], None], kiosk_factory: Callable[..., Kiosk]
-) -> tuple[Kiosk, Kiosk]:
+    folder_hub: str, published: Callable[[str], None], kiosk_factory: Callable[..., Kiosk],
+    db: Database, organiser_root: Ed25519PrivateKey,
+) -> tuple[Kiosk, Kiosk]:  # fmt: skip
+    """Two enrolled doors, provisioned from a folder hub."""
     published(folder_hub)
-    a, b = kiosk_factory("a"), kiosk_factory("b")
-    a.sync(folder_hub)
-    b.sync(folder_hub)
-    return a, b
+    venue = Venue(folder_hub, folder_hub, published, kiosk_factory, db, organiser_root)
+    return venue.kiosk("a"), venue.kiosk("b")
 
 
 def log_files(hub: str, kiosk: Kiosk) -> list[Path]:
@@ -35,7 +37,7 @@ def test_half_written_file_is_reported_and_skipped_never_used_in_part(
 ) -> None:
     """A truncated file imports nothing and is named; once whole again it is imported."""
     a, b = pair
-    add_records(a.db, fake_records("ka", 300))
+    add_records(a.db, fake_records(a.id, 300))
     a.sync(folder_hub)
     (path,) = log_files(folder_hub, a)
     whole = path.read_bytes()
@@ -56,10 +58,10 @@ def test_flipped_byte_inside_a_file_is_caught_by_the_checksum(
     import gzip
 
     a, b = pair
-    add_records(a.db, fake_records("ka", 50))
+    add_records(a.db, fake_records(a.id, 50))
     a.sync(folder_hub)
     (path,) = log_files(folder_hub, a)
-    text = gzip.decompress(path.read_bytes()).replace(b'"ka-0000007"', b'"ka-000000X"')
+    text = gzip.decompress(path.read_bytes()).replace(b"-0000007", b"-000000X")
     path.write_bytes(gzip.compress(text))
     report = b.sync(folder_hub)
     assert report.pulled == 0 and "checksum mismatch" in report.problems[0]
@@ -70,21 +72,21 @@ def test_later_files_are_imported_past_a_damaged_one(
 ) -> None:
     """Check-in files do not depend on each other: one bad file holds up nothing else."""
     a, b = pair
-    add_records(a.db, fake_records("ka", 10))
+    add_records(a.db, fake_records(a.id, 10))
     a.sync(folder_hub)
-    add_records(a.db, fake_records("ka", 10, start=10))
+    add_records(a.db, fake_records(a.id, 10, start=10))
     a.sync(folder_hub)
     first, _ = log_files(folder_hub, a)
     first.write_bytes(b"garbage")
     assert b.sync(folder_hub).pulled == 10
     assert b.sync(folder_hub).problems  # still reported on every pass until repaired
-    assert not b.ids() & {f"ka-{n:07d}" for n in range(10)}
+    assert not b.ids() & {f"{a.id}-{n:07d}" for n in range(10)}
 
 
 def test_torn_own_file_is_written_again_whole(folder_hub: str, pair: tuple[Kiosk, Kiosk]) -> None:
     """If a kiosk's last write was torn before its cursor moved, the next push replaces it."""
     a, b = pair
-    add_records(a.db, fake_records("ka", 20))
+    add_records(a.db, fake_records(a.id, 20))
     hub = FolderHub(folder_hub)
     kiosk_id = str(settings.kiosk_id(a.db))
     directory = Path(folder_hub) / "log" / kiosk_id
@@ -101,9 +103,10 @@ def test_file_written_before_a_crash_lost_the_cursor_is_not_written_twice(
 ) -> None:
     """Written, then killed before the cursor was saved: the next pass recognises its file."""
     a, b = pair
-    records = fake_records("ka", 30)
+    records = fake_records(a.id, 30)
     add_records(a.db, records)
-    FolderHub(folder_hub).push(as_rows(records[:20]), [], str(settings.kiosk_id(a.db)), "")
+    wire = [signed_checkin(a.key, r) for r in records[:20]]
+    FolderHub(folder_hub).push(wire, a.id, "")
     a.sync(folder_hub)
     files = log_files(folder_hub, a)
     assert len(files) == 2  # the first 20, then only the 10 not written yet
@@ -138,14 +141,14 @@ def test_folder_hub_of_another_event_is_refused(
     data = json.loads(meta.read_text())
     meta.write_text(json.dumps({**data, "event_id": "sces-2025"}))
     a, _ = pair
-    add_records(a.db, fake_records("ka", 5))
+    add_records(a.db, fake_records(a.id, 5))
     with pytest.raises(HubMismatch, match=r"hub of event 'sces-2025'.*serves 'tiny-2026'"):
         a.sync(folder_hub)
     assert not (Path(folder_hub) / "log").exists() or not log_files(folder_hub, a)
 
 
 def test_damaged_organiser_file_stops_the_organiser_stream_there(
-    folder_hub: str, pair: tuple[Kiosk, Kiosk], published: Callable[[str], None]
+    folder_hub: str, pair: tuple[Kiosk, Kiosk], organiser_root: Ed25519PrivateKey
 ) -> None:
     """Publishes apply in order: a damaged one holds back later ones until it is readable."""
     from kiosk.store import attendees
@@ -154,7 +157,8 @@ def test_damaged_organiser_file_stops_the_organiser_stream_there(
     organiser_file = sorted((Path(folder_hub) / "organiser").iterdir())[0]
     organiser_file.write_bytes(b"broken")
     fresh = Kiosk(a.path.with_name("fresh.db"))
-    with pytest.raises(HubNotReady, match=r"no event data yet \(stopped at .*00000001"):
+    fresh.trust(organiser_root)
+    with pytest.raises(HubNotReady, match=r"no event data yet \(.*skipped .*00000001-0001"):
         fresh.sync(folder_hub)
     assert attendees.count(fresh.db) == 0
 
@@ -175,6 +179,6 @@ def test_damaged_new_publish_is_reported_to_provisioned_kiosks(
     newest.write_bytes(newest.read_bytes()[:40])
     report = a.sync(folder_hub)
     assert report.attendees == 0 and report.problems == [
-        f"stopped at {newest}: half-written or damaged (Compressed file ended before the "
+        f"skipped {newest}: half-written or damaged (Compressed file ended before the "
         "end-of-stream marker was reached)"
     ]

@@ -18,7 +18,7 @@ from kiosk.store.checkins import LogRecord
 from kiosk.store.db import open_db
 from kiosk.sync.authority import PostgresAuthority
 from kiosk.sync.engine import sync_once
-from kiosk.sync.hub import open_hub
+from kiosk.sync.hubs import open_hub
 from kiosk.ui.scan_worker import ScanWorker
 from tests.conftest import at
 from tests.pg_server import PgHub
