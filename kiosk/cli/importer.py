@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sqlite3
 import sys
 import time
@@ -28,7 +29,8 @@ MAX_LISTED = 50  # bad rows printed; the rest are counted
 LARGE_FILE = 10 * 1024 * 1024  # bytes: progress is shown even when stderr is not a terminal
 
 _DESCRIPTION = f"""\
-Import attendees from a CSV (UTF-8, GB18030; separated by , ; or tab) or XLSX export of a
+Import attendees from a CSV (UTF-8, UTF-16, GB18030, Windows-1252/Latin-1, or --encoding;
+separated by , ; or tab) or XLSX export of a
 registration system (pretix, Eventbrite, a spreadsheet). All or nothing: a file with bad
 rows is refused, each bad row listed with its number, and the database is left unchanged.
 Re-importing a newer export adds new attendees, updates changed ones, and cancels (revokes
@@ -75,6 +77,12 @@ def register(sub: Any) -> None:
         "without it they are left as they are",
     )
     p.add_argument("--dry-run", action="store_true", help="check the file and count, write nothing")
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="a CSV's text encoding, e.g. cp1250, cp1252, gb18030, utf-8 (default: a BOM, "
+        "else detected among UTF-8, GB18030 and Windows-1252/Latin-1)",
+    )
     add_db_argument(p)
     p.set_defaults(func=run_import)
 
@@ -122,6 +130,17 @@ class ProgressLine:
             self.drawn = 0
 
 
+def _encoding(name: str | None) -> str | None:
+    if name is not None:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise UsageError(
+                f"unknown encoding {name!r} for --encoding (e.g. cp1250, cp1252, gb18030)"
+            ) from None
+    return name
+
+
 def options_from(args: argparse.Namespace) -> ImportOptions:
     try:
         return ImportOptions(
@@ -130,6 +149,7 @@ def options_from(args: argparse.Namespace) -> ImportOptions:
             default_type=args.default_type,
             cancel_missing=args.cancel_missing,
             dry_run=args.dry_run,
+            encoding=_encoding(args.encoding),
         )
     except ColumnError as exc:
         raise UsageError(str(exc)) from None

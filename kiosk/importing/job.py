@@ -42,6 +42,7 @@ class ImportOptions:
     default_type: str | None = None  # for rows (or files) without a ticket type
     cancel_missing: bool = False
     dry_run: bool = False
+    encoding: str | None = None  # a CSV's encoding instead of the detected one (--encoding)
 
 
 class ImportRefused(Exception):
@@ -119,7 +120,7 @@ def read_export(
     """Check every row of `path`. ImportFileError (unreadable), ColumnError (columns or
     options), ImportRefused (bad rows: each with its number and reason)."""
     check_options(event, options)
-    with open_table(path) as table, _collector_paused():
+    with open_table(path, options.encoding) as table, _collector_paused():
         try:
             columns = resolve_columns(table.headers, options.mapping)
         except ColumnError as exc:

@@ -24,7 +24,18 @@ SAMPLE_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and other Office 97 files)
-_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030", "utf-16": "UTF-16"}
+# Python's codec names (codecs.lookup(...).name) -> the summary's.
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "utf-16": "UTF-16",
+    "gb18030": "GB18030",
+    "cp1252": "Windows-1252",
+    "iso8859-1": "Latin-1",
+}
+# What the detector may choose from, in charset-normalizer's names; order breaks ties.
+_DETECTED = ("gb18030", "cp1252", "latin_1")
+_DETECT_SAMPLE = 1 << 20  # bytes of non-ASCII lines given to the detector
 
 
 class ImportFileError(Exception):
@@ -54,8 +65,9 @@ class Table:
         self.close()
 
 
-def open_table(path: Path) -> Table:
-    """Open a CSV or XLSX export and read its header row; ImportFileError if it cannot be."""
+def open_table(path: Path, encoding: str | None = None) -> Table:
+    """Open a CSV or XLSX export and read its header row; ImportFileError if it cannot be.
+    `encoding`: a CSV's codec instead of the detected one (--encoding)."""
     try:
         with path.open("rb") as f:
             head = f.read(8)
@@ -70,74 +82,95 @@ def open_table(path: Path) -> Table:
         raise ImportFileError(
             f"{path}: a legacy Excel (.xls) or other Office 97 file; save it as .xlsx or CSV"
         )
-    return _open_csv(path, size)
+    return _open_csv(path, size, encoding)
 
 
 # ---------------------------------------------------------------------------------- CSV
 
 
-def detect_encoding(path: Path) -> str:
-    """'utf-16' (with a BOM), else 'utf-8-sig' if every byte decodes strictly, else 'gb18030'.
+def encoding_name(encoding: str) -> str:
+    """How the summary shows an encoding: 'Windows-1252' for cp1252, 'cp1250' as Python
+    names it when kiosk has no better name."""
+    name = codecs.lookup(encoding).name
+    return _ENCODING_NAMES.get(name, name)
 
-    The whole file is checked, not a sample: an export is ASCII for thousands of rows
-    before the first accented name, and guessing from the top would garble the rest.
+
+def _codec(path: Path, requested: str) -> str:
+    """The codec for --encoding NAME; UTF-8 as utf-8-sig, so a BOM is not read as text."""
+    try:
+        name = codecs.lookup(requested).name
+    except LookupError:
+        raise ImportFileError(
+            f"{path}: unknown encoding {requested!r} (e.g. cp1252, gb18030)"
+        ) from None
+    return "utf-8-sig" if name == "utf-8" else name
+
+
+def detect_encoding(path: Path, requested: str | None = None) -> str:
+    """The codec to read a CSV with: `requested` (--encoding) if given; else the BOM's
+    (UTF-8, UTF-16), which always wins; else UTF-8 if the whole file decodes strictly;
+    else what charset-normalizer finds among the encodings exports come in (GB18030 from
+    Chinese Excel, Windows-1252 or Latin-1 from German and French Excel) and the whole
+    file then decodes in.
+
+    The detector is given only the lines with non-ASCII bytes: an export is ASCII for
+    thousands of rows before the first accented name, and a sample from the top would say
+    nothing. Ambiguous families (Windows-1250 vs 1252, Big5 vs GB18030) cannot be told
+    apart from a few names, so only the expected ones are candidates; --encoding reads any.
     """
+    if requested is not None:
+        return _codec(path, requested)
     with path.open("rb") as f:
-        head = f.read(2)
-        if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        head = f.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             return "utf-16"
-        for encoding in ("utf-8-sig", "gb18030"):
-            f.seek(0)
-            decoder = codecs.getincrementaldecoder(encoding)("strict")
-            looks_chinese = _ChineseCheck()
-            try:
-                while chunk := f.read(1 << 20):
-                    if b"\x00" in chunk:
-                        raise ImportFileError(
-                            f"{path}: a binary file (NUL bytes), not a CSV or XLSX export"
-                        )
-                    text = decoder.decode(chunk)
-                    if encoding == "gb18030":
-                        looks_chinese.feed(text)
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
+        f.seek(0)
+        utf8 = codecs.getincrementaldecoder("utf-8")("strict")
+        is_utf8 = True
+        sample = bytearray()
+        for line in f:
+            if b"\x00" in line:
+                raise ImportFileError(
+                    f"{path}: a binary file (NUL bytes), not a CSV or XLSX export"
+                )
+            if line.isascii():
                 continue
-            if encoding == "gb18030" and not looks_chinese.plausible():
-                break
-            return encoding
+            if len(sample) < _DETECT_SAMPLE:
+                sample += line
+            if is_utf8:
+                try:
+                    utf8.decode(line)
+                except UnicodeDecodeError:
+                    is_utf8 = False
+        if is_utf8:
+            try:
+                utf8.decode(b"", final=True)
+                return "utf-8-sig"
+            except UnicodeDecodeError:
+                pass
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
+    for match in from_bytes(bytes(sample), cp_isolation=list(_DETECTED)):
+        if _decodes(path, match.encoding):
+            return str(codecs.lookup(match.encoding).name)
     raise ImportFileError(
-        f"{path}: neither UTF-8 nor GB18030 text (Windows-1252 or Latin-1?); "
-        "save it as CSV UTF-8 or XLSX"
+        f"{path}: not text in UTF-8, GB18030 or Windows-1252; give its encoding with "
+        "--encoding NAME, or save it as CSV UTF-8 or XLSX"
     )
 
 
-class _ChineseCheck:
-    """Whether text decoded as GB18030 reads like Chinese rather than mojibake.
-
-    Windows-1252 text often decodes as GB18030 without error ("ür" is a valid byte pair)
-    and turns Jürgen into J黵gen. Real Chinese names and companies are nearly all in the
-    GB2312 core set; mojibake lands all over the extension areas. The first 4 MB decide.
-    """
-
-    LIMIT = 4 << 20
-
-    def __init__(self) -> None:
-        self.seen = self.outside = self.read = 0
-
-    def feed(self, text: str) -> None:
-        if self.read >= self.LIMIT:
-            return
-        self.read += len(text)
-        for ch in text:
-            if ch > "\x7f":
-                self.seen += 1
-                try:
-                    ch.encode("gb2312")
-                except UnicodeEncodeError:
-                    self.outside += 1
-
-    def plausible(self) -> bool:
-        return self.outside * 5 <= self.seen  # at most a fifth rare characters
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    with path.open("rb") as f:
+        try:
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
 
 
 def sniff_delimiter(sample: str, complete: bool) -> str:
@@ -165,8 +198,8 @@ def sniff_delimiter(sample: str, complete: bool) -> str:
     return best
 
 
-def _open_csv(path: Path, size: int) -> Table:
-    encoding = detect_encoding(path)
+def _open_csv(path: Path, size: int, requested: str | None = None) -> Table:
+    encoding = detect_encoding(path, requested)
     with path.open("rb") as f:
         raw = f.read(SAMPLE_BYTES)
     sample = raw.decode(encoding, errors="ignore")
@@ -183,7 +216,7 @@ def _open_csv(path: Path, size: int) -> Table:
     try:
         if skip_first:
             text.readline()
-        records = _csv_records(path, text, delimiter, _ENCODING_NAMES[encoding])
+        records = _csv_records(path, text, delimiter, encoding_name(encoding))
         header_row, headers = _first_nonblank(path, records)
     except BaseException:
         text.close()
@@ -191,7 +224,7 @@ def _open_csv(path: Path, size: int) -> Table:
     shown = {"\t": "tab"}.get(delimiter, f"'{delimiter}'")
     return Table(
         path=path,
-        description=f"CSV, {_ENCODING_NAMES[encoding]}, separator {shown}",
+        description=f"CSV, {encoding_name(encoding)}, separator {shown}",
         headers=headers,
         header_row=header_row,
         rows=records,

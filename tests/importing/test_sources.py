@@ -47,10 +47,13 @@ def test_non_ascii_late_in_a_large_file_decides_the_encoding(export: WriteFile) 
 
 
 def test_windows_1252_is_not_taken_for_chinese(export: WriteFile) -> None:
-    """Latin-1 bytes that happen to decode as GB18030 (Jürgen -> J黵gen) are refused."""
+    """Windows-1252 bytes that happen to decode as GB18030 (Jürgen -> J黵gen) are read as
+    Windows-1252 (German Excel's "CSV"), never as Chinese."""
     path = export("de.csv", "id,name\n1,Jürgen Müller\n2,Björn Åkesson\n", "cp1252")
-    with pytest.raises(ImportFileError, match=r"neither UTF-8 nor GB18030 text \(Windows-1252"):
-        read(path)
+    assert read(path)[0::3] == (
+        "CSV, Windows-1252, separator ','",
+        [(2, ["1", "Jürgen Müller"]), (3, ["2", "Björn Åkesson"])],
+    )
 
 
 def test_tab_separated_utf16_from_excel(export: WriteFile) -> None:
@@ -104,7 +107,7 @@ def test_xlsx_first_sheet_with_numbers_dates_and_gaps(tmp_path: Path) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "legacy Excel (.xls)"),
         (b"PK\x03\x04 not really a zip", "not a readable XLSX workbook"),
-        (b"id,name\n1,\x80\xff\xfe\n", "neither UTF-8 nor GB18030"),
+        (b"id,name\n1,Ren\x81\n2,\x8d\x81\n", "not text in UTF-8, GB18030 or Windows-1252"),
         (b'id,name\n1,"' + b"x" * 200_000 + b'"\n', "row 2: not valid CSV"),
     ],
 )
