@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Any
 
 from kiosk.cli.common import add_db_argument, open_service, parse_time, print_json
 from kiosk.cli.errors import CommandError, UsageError
 from kiosk.domain.decision import Decision, Direction
-from kiosk.service.checkin import CheckInError
+from kiosk.service.checkin import CheckInError, CheckInService, OverrideNeeded
 
 
 def register(sub: Any) -> None:
@@ -25,6 +26,12 @@ def register(sub: Any) -> None:
     p.add_argument("attendee_id")
     p.add_argument("--hall", required=True)
     p.add_argument("--reason", required=True, help="why staff admitted by hand")
+    p.add_argument(
+        "--override",
+        action="store_true",
+        help="admit even where a scan would refuse (no access, session full...): the record"
+        " keeps which rule was overridden",
+    )
     p.add_argument("--at", help="time, ISO-8601 (default: now)")
     p.add_argument("--json", action="store_true")
     add_db_argument(p)
@@ -74,11 +81,29 @@ def run_scan(args: argparse.Namespace) -> int:
 def run_admit(args: argparse.Namespace) -> int:
     service = open_service(args)
     when = parse_time(args.at, service.event)
+    override: str | None = None
+    if args.override:
+        # The rule overridden is the one a scan would apply now: shown, and kept in the log.
+        override = _would_refuse(service, args.attendee_id, args.hall, when)
     try:
-        decision = service.admit_manually(args.attendee_id, args.hall, args.reason, when)
+        decision = service.admit_manually(
+            args.attendee_id, args.hall, args.reason, when, override=override
+        )
+    except OverrideNeeded as exc:
+        raise CommandError(f"{exc}; add --override to admit anyway (logged)") from None
     except CheckInError as exc:
         raise UsageError(str(exc)) from None
     return _report(decision, args.json)
+
+
+def _would_refuse(
+    service: CheckInService, attendee_id: str, hall: str, when: dt.datetime | None
+) -> str | None:
+    try:
+        would = service.would_decide(attendee_id, hall, when)
+    except CheckInError as exc:
+        raise UsageError(str(exc)) from None
+    return None if would.verdict.lets_in else would.reason
 
 
 def run_undo(args: argparse.Namespace) -> int:

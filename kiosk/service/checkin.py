@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.decision import Decision, Direction, Verdict
 from kiosk.domain.event import Event
-from kiosk.domain.rules import Outcome, Presence, decide, session_for
+from kiosk.domain.rules import Outcome, Presence, decide, session_for, session_to_check
 from kiosk.service.identify import Identified, identify, stored_form
 from kiosk.store import attendees, checkins, events, settings
 from kiosk.store.checkins import LogRecord
@@ -42,6 +42,18 @@ CLAIM_TIMEOUT = 0.3  # seconds; past this the kiosk decides alone and says it is
 
 class CheckInError(ValueError):
     """A request the service refuses outright (unknown hall, nothing to undo...)."""
+
+
+class OverrideNeeded(CheckInError):
+    """A manual admission that a scan would have refused, asked for without overriding
+    that rule: staff must first see `would` (the scan's decision) and confirm."""
+
+    def __init__(self, would: Decision) -> None:
+        detail = f"{would.reason}"
+        if would.reason == "session_full":
+            detail += f" ({would.occupancy}/{would.capacity})"
+        super().__init__(f"a scan would be refused here: {detail}")
+        self.would = would
 
 
 def utc_now() -> dt.datetime:
@@ -146,7 +158,10 @@ class CheckInService:
     def _decide(
         self, attendee: Attendee, hall: str, direction: Direction, when: dt.datetime
     ) -> Outcome:
-        session = session_for(self.event, hall, direction, when)
+        if direction is Direction.EXIT:
+            session = session_for(self.event, hall, direction, when)
+        else:
+            session = session_to_check(self.event, hall, when)
         if session is None:
             return decide(
                 self.event, hall, direction, when, attendee, None, Presence.NEVER, 0, None
@@ -163,10 +178,48 @@ class CheckInService:
             attendees.registration(self.db, attendee.id, session.id),
         )
 
+    def would_decide(self, attendee_id: str, hall: str, at: dt.datetime | None = None) -> Decision:
+        """What a scan of this attendee's badge here would decide now, recorded nowhere:
+        what staff see before a manual admission (and must override if it is a refusal)."""
+        self._check_hall(hall)
+        when = self._when(at)
+        attendee = attendees.find_by_id(self.db, attendee_id)
+        if attendee is None:
+            raise CheckInError(f"no attendee with id {attendee_id!r}")
+        return self._would(attendee, hall, when)
+
+    def _would(self, attendee: Attendee, hall: str, when: dt.datetime) -> Decision:
+        if attendee.cancelled:
+            outcome = Outcome(Verdict.REVOKED, "cancelled", None, 0)
+        else:
+            outcome = self._decide(attendee, hall, Direction.ENTRY, when)
+        session = outcome.session or session_to_check(self.event, hall, when)
+        return Decision(
+            verdict=outcome.verdict,
+            reason=outcome.reason,
+            attendee=attendee,
+            hall=hall,
+            session=session.id if session else None,
+            occupancy=checkins.occupancy(self.db, session.id) if session else None,
+            capacity=session.capacity if session else None,
+            at=_iso(when),
+        )
+
     def admit_manually(
-        self, attendee_id: str, hall: str, note: str, at: dt.datetime | None = None
+        self,
+        attendee_id: str,
+        hall: str,
+        note: str,
+        at: dt.datetime | None = None,
+        override: str | None = None,
     ) -> Decision:
-        """Staff let someone in; the reason is mandatory and logged."""
+        """Staff let someone in; the reason is mandatory and logged.
+
+        Where a scan would have refused the attendee, `override` must name the rule that
+        refused them (`would_decide(...).reason`, shown to staff and confirmed), else
+        OverrideNeeded; the record's reason keeps it: "override_session_full". A manual
+        admission a scan would have allowed (a badge that will not scan) is "staff_override".
+        """
         self._check_hall(hall)
         if not note.strip():
             raise CheckInError("a manual admission needs a reason")
@@ -175,6 +228,13 @@ class CheckInService:
             attendee = attendees.find_by_id(self.db, attendee_id)
             if attendee is None:
                 raise CheckInError(f"no attendee with id {attendee_id!r}")
+            would = self._would(attendee, hall, when)
+            if would.verdict.lets_in:
+                reason = "staff_override"
+            elif override == would.reason:
+                reason = f"override_{would.reason}"
+            else:
+                raise OverrideNeeded(would)
             session = self.event.session_for_exit(hall, when)
             inside = session is not None and (
                 checkins.presence(self.db, attendee.id, session.id) is Presence.INSIDE
@@ -186,7 +246,7 @@ class CheckInService:
                 session_id=session.id if session else None,
                 direction=Direction.ENTRY.value,
                 verdict=Verdict.MANUAL_ADMISSION.value,
-                reason="staff_override",
+                reason=reason,
                 attendee_id=attendee.id,
                 code=f"manual:{attendee.id}",
                 at=_iso(when),

@@ -67,6 +67,15 @@ class AttendeeSearch(QWidget):
         layout.addWidget(self.table, 1)
         self.retranslate()
 
+    def set_scale(self, scale: float) -> None:
+        """Text sizes for the screen it is on (1.0 is 1280x800): the door's dialogs scale."""
+        self.query.setFont(ui_font(16 * scale))
+        self.query.setMinimumHeight(round(56 * scale))
+        self.status.setFont(ui_font(12 * scale))
+        self.table.setFont(ui_font(14 * scale))
+        self.table.horizontalHeader().setFont(ui_font(13 * scale, bold=True))
+        self.table.verticalHeader().setDefaultSectionSize(round(44 * scale))
+
     def retranslate(self) -> None:
         """Texts again in the current language (the staff desk switches languages live)."""
         self.query.setPlaceholderText(_t("Name, company, e-mail or code"))

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.attendee import Attendee
 from kiosk.domain.decision import Decision, Direction
 from kiosk.domain.event import Event
-from kiosk.service.checkin import CheckInService
+from kiosk.service.checkin import CheckInError, CheckInService
 from kiosk.service.staff_pin import StaffPin
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui.camera_view import CameraView
@@ -128,8 +129,17 @@ class DoorWindow(QMainWindow):
         verdict shows once the worker has recorded it (`decided`)."""
         self.scans.scan(code, self.hall, self.direction, self.clock())
 
-    def admit_manually(self, attendee_id: str, reason: str) -> None:
-        self.scans.admit_manually(attendee_id, self.hall, reason, self.clock())
+    def admit_manually(self, attendee_id: str, reason: str, override: str = "") -> None:
+        """Staff admit by hand; `override` names the rule a scan would have refused them
+        by, which staff saw and confirmed (SearchDialog), and the record keeps."""
+        self.scans.admit_manually(attendee_id, self.hall, reason, self.clock(), override or None)
+
+    def would_decide(self, person: Attendee) -> Decision | None:
+        """What a scan of `person`'s badge would decide here now (nothing recorded)."""
+        try:
+            return self.service.would_decide(person.id, self.hall, self.clock())
+        except CheckInError:
+            return None
 
     def undo_last(self) -> None:
         self.scans.undo_last(self.clock(), "door screen")

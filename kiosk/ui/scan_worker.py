@@ -44,8 +44,10 @@ class ScanWorker(QThread):
     def scan(self, code: str, hall: str, direction: Direction, at: dt.datetime) -> None:
         self._jobs.put(lambda s: s.scan(code, hall, direction, at))
 
-    def admit_manually(self, attendee_id: str, hall: str, note: str, at: dt.datetime) -> None:
-        self._jobs.put(lambda s: s.admit_manually(attendee_id, hall, note, at))
+    def admit_manually(
+        self, attendee_id: str, hall: str, note: str, at: dt.datetime, override: str | None = None
+    ) -> None:
+        self._jobs.put(lambda s: s.admit_manually(attendee_id, hall, note, at, override))
 
     def undo_last(self, at: dt.datetime, note: str) -> None:
         self._jobs.put(lambda s: s.undo_last(at, note))

@@ -86,6 +86,10 @@ def reason_text(reason: str) -> str:
     """The reason in plain words; an unknown code is shown as it is rather than hidden."""
     if reason.startswith("undo_"):
         return _t("The last scan was undone and no longer counts.")
+    if reason.startswith("override_"):
+        return _t("Admitted by staff despite: {rule} The reason is logged.").format(
+            rule=reason_text(reason.removeprefix("override_"))
+        )
     texts = {
         "admitted": _t("Welcome. Entry recorded."),
         "reentry": _t("Welcome back. Re-entry recorded."),
@@ -116,6 +120,18 @@ def reason_text(reason: str) -> str:
         "other_event": _t("This badge is for another event."),
     }
     return texts.get(reason, reason)
+
+
+def refusal_text(decision: Decision, type_name: str = "") -> str:
+    """What a scan would have said, for staff about to admit by hand: the rule in words,
+    with the count where the session is full."""
+    if decision.reason == "type_not_allowed" and type_name:
+        return _t("{type} badges have no access to this hall.").format(type=type_name)
+    if decision.reason == "session_full" and decision.capacity is not None:
+        return _t("Session full: {inside} / {capacity} inside.").format(
+            inside=decision.occupancy or 0, capacity=decision.capacity
+        )
+    return reason_text(decision.reason)
 
 
 def warning_text(warning: str) -> str:

@@ -531,6 +531,13 @@ Der alte Ausweis wird an diesem Kiosk sofort abgewiesen, an jedem Eingang nach d
     </message>
   </context>
   <context>
+    <name>KioskDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+  </context>
+  <context>
     <name>PinDialog</name>
     <message>
       <source>Staff PIN</source>
@@ -610,6 +617,34 @@ Der alte Ausweis wird an diesem Kiosk sofort abgewiesen, an jedem Eingang nach d
     <message>
       <source>Reason:</source>
       <translation>Grund:</translation>
+    </message>
+    <message>
+      <source>Admit anyway…</source>
+      <translation>Trotzdem einlassen…</translation>
+    </message>
+    <message>
+      <source>Override the rule?</source>
+      <translation>Regel übergehen?</translation>
+    </message>
+    <message>
+      <source>Admit anyway</source>
+      <translation>Trotzdem einlassen</translation>
+    </message>
+    <message>
+      <source>A scan would refuse {name}: {rule}
+
+Admit anyway? The override and your reason are logged.</source>
+      <translation>Ein Scan würde {name} abweisen: {rule}
+
+Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translation>
+    </message>
+    <message>
+      <source>A scan would refuse: {rule}</source>
+      <translation>Ein Scan würde abweisen: {rule}</translation>
+    </message>
+    <message>
+      <source>A scan would admit {name}.</source>
+      <translation>Ein Scan würde {name} einlassen.</translation>
     </message>
   </context>
   <context>
@@ -859,6 +894,18 @@ Der alte Ausweis wird an diesem Kiosk sofort abgewiesen, an jedem Eingang nach d
     <message>
       <source>ADMIT</source>
       <translation>EINLASS</translation>
+    </message>
+    <message>
+      <source>Admitted by staff despite: {rule} The reason is logged.</source>
+      <translation>Vom Personal eingelassen trotz: {rule} Der Grund ist protokolliert.</translation>
+    </message>
+    <message>
+      <source>{type} badges have no access to this hall.</source>
+      <translation>{type}-Ausweise haben keinen Zutritt zu diesem Saal.</translation>
+    </message>
+    <message>
+      <source>Session full: {inside} / {capacity} inside.</source>
+      <translation>Veranstaltung voll: {inside} / {capacity} im Saal.</translation>
     </message>
   </context>
   <context>

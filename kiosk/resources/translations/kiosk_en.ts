@@ -531,6 +531,13 @@ The old badge will be refused at this kiosk at once and at every door after it s
     </message>
   </context>
   <context>
+    <name>KioskDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>PinDialog</name>
     <message>
       <source>Staff PIN</source>
@@ -610,6 +617,34 @@ The old badge will be refused at this kiosk at once and at every door after it s
     <message>
       <source>Reason:</source>
       <translation>Reason:</translation>
+    </message>
+    <message>
+      <source>Admit anyway…</source>
+      <translation>Admit anyway…</translation>
+    </message>
+    <message>
+      <source>Override the rule?</source>
+      <translation>Override the rule?</translation>
+    </message>
+    <message>
+      <source>Admit anyway</source>
+      <translation>Admit anyway</translation>
+    </message>
+    <message>
+      <source>A scan would refuse {name}: {rule}
+
+Admit anyway? The override and your reason are logged.</source>
+      <translation>A scan would refuse {name}: {rule}
+
+Admit anyway? The override and your reason are logged.</translation>
+    </message>
+    <message>
+      <source>A scan would refuse: {rule}</source>
+      <translation>A scan would refuse: {rule}</translation>
+    </message>
+    <message>
+      <source>A scan would admit {name}.</source>
+      <translation>A scan would admit {name}.</translation>
     </message>
   </context>
   <context>
@@ -859,6 +894,18 @@ The old badge will be refused at this kiosk at once and at every door after it s
     <message>
       <source>ADMIT</source>
       <translation>ADMIT</translation>
+    </message>
+    <message>
+      <source>Admitted by staff despite: {rule} The reason is logged.</source>
+      <translation>Admitted by staff despite: {rule} The reason is logged.</translation>
+    </message>
+    <message>
+      <source>{type} badges have no access to this hall.</source>
+      <translation>{type} badges have no access to this hall.</translation>
+    </message>
+    <message>
+      <source>Session full: {inside} / {capacity} inside.</source>
+      <translation>Session full: {inside} / {capacity} inside.</translation>
     </message>
   </context>
   <context>

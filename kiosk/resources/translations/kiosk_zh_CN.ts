@@ -531,6 +531,13 @@ The old badge will be refused at this kiosk at once and at every door after it s
     </message>
   </context>
   <context>
+    <name>KioskDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>PinDialog</name>
     <message>
       <source>Staff PIN</source>
@@ -610,6 +617,34 @@ The old badge will be refused at this kiosk at once and at every door after it s
     <message>
       <source>Reason:</source>
       <translation>原因：</translation>
+    </message>
+    <message>
+      <source>Admit anyway…</source>
+      <translation>仍然放行…</translation>
+    </message>
+    <message>
+      <source>Override the rule?</source>
+      <translation>越过此规则？</translation>
+    </message>
+    <message>
+      <source>Admit anyway</source>
+      <translation>仍然放行</translation>
+    </message>
+    <message>
+      <source>A scan would refuse {name}: {rule}
+
+Admit anyway? The override and your reason are logged.</source>
+      <translation>扫码将拒绝 {name}：{rule}
+
+仍然放行吗？越过规则及您的原因都会记录在案。</translation>
+    </message>
+    <message>
+      <source>A scan would refuse: {rule}</source>
+      <translation>扫码将被拒绝：{rule}</translation>
+    </message>
+    <message>
+      <source>A scan would admit {name}.</source>
+      <translation>扫码将允许 {name} 入场。</translation>
     </message>
   </context>
   <context>
@@ -859,6 +894,18 @@ The old badge will be refused at this kiosk at once and at every door after it s
     <message>
       <source>ADMIT</source>
       <translation>放行</translation>
+    </message>
+    <message>
+      <source>Admitted by staff despite: {rule} The reason is logged.</source>
+      <translation>工作人员越过规则放行：{rule} 原因已记录。</translation>
+    </message>
+    <message>
+      <source>{type} badges have no access to this hall.</source>
+      <translation>{type}证件无权进入此会场。</translation>
+    </message>
+    <message>
+      <source>Session full: {inside} / {capacity} inside.</source>
+      <translation>会场已满：场内 {inside} / {capacity}。</translation>
     </message>
   </context>
   <context>
