@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.scanning.events import ScanEvent
 
 ENTER_KEYS = frozenset("\r\n\t")  # scanners end a code with Enter, some with Tab
+LONG_CODE = 16  # a burst this long without a digit is still a code (random secrets)
 # What a scanner's digit keys type when the host uses a French or Belgian AZERTY layout.
 _AZERTY_DIGITS = {"&": "1", "é": "2", '"': "3", "'": "4", "(": "5", "-": "6", "§": "6"}
 _AZERTY_DIGITS |= {"è": "7", "_": "8", "!": "8", "ç": "9", "à": "0"}
@@ -73,6 +74,15 @@ class KeyboardWedge:
         text = normalise_typed("".join(self._keys))
         first = self._first
         self._keys.clear()
-        if len(text) < self.min_length:
-            return []
+        if not looks_like_code(text, self.min_length):
+            return []  # a person typing fast (a name), not a scanner: the keys are typing
         return [ScanEvent(text=text, arrived=first, decoded=t, via="keyboard")]
+
+
+def looks_like_code(text: str, min_length: int = 4) -> bool:
+    """Whether a fast burst of keys has the shape of a code a scanner reads: badge codes,
+    ticket codes (T-0001, pretix and Eventbrite secrets) all hold digits or are long and
+    random; a fast typist's word ('BECKER') is short and has none, so it stays typing."""
+    if len(text) < min_length:
+        return False
+    return any(ch.isdigit() for ch in text) or (len(text) >= LONG_CODE and " " not in text)

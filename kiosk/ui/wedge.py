@@ -7,6 +7,12 @@ the focused widget never sees it); otherwise the held keys are delivered to wher
 were going, so staff typing into the search box notice nothing but a 50 ms delay. Being
 installed on the QApplication, it sees keys whatever has focus: a menu, a dialog, or a
 modal PIN pad; a scan is never lost to them.
+
+Keys are timed by the window system's timestamp of each key event, not by when Qt gets
+round to them: while the GUI thread is busy (a search, a badge preview repainting) a
+person's keys queue up and arrive together, and timed on arrival they would look like a
+scanner's burst. A burst must also have a code's shape (kiosk.scanning.wedge.looks_like_code)
+to become a scan; anything else held back is always delivered as typing.
 """
 
 from __future__ import annotations
@@ -65,8 +71,11 @@ class WedgeFilter(QObject):
         copy = QKeyEvent(
             event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat()
         )
+        copy.setTimestamp(event.timestamp())
+        t = event.timestamp() / 1000 if event.timestamp() else self.clock()
+        self._end_burst_before(t)
         self._held.append((watched, copy))
-        scans = self.wedge.feed(text, self.clock())
+        scans = self.wedge.feed(text, t)
         if scans:
             self._held.clear()
             self._timer.stop()
@@ -78,6 +87,17 @@ class WedgeFilter(QObject):
         else:
             self._timer.start()
         return True
+
+    def _end_burst_before(self, t: float) -> None:
+        """A key after a pause (by its timestamp) ends what was held before it: a scan, or
+        typing to deliver now, ahead of this key, before the timer has fired."""
+        scans = self.wedge.flush(t)
+        if scans:
+            self._held.clear()
+            for scan in scans:
+                self.code_scanned.emit(scan.text)
+        elif self.wedge.deadline() is None and self._held:
+            self._release()
 
     def _pause(self) -> None:
         scans = self.wedge.flush(self.clock() + 1.0)  # the timer is the pause
