@@ -105,6 +105,22 @@ def register(sub: Any) -> None:
     s.set_defaults(func=run_pin_set)
 
 
+def check_badge_template() -> None:
+    """Pickup and the desk paint every badge from the template: a missing or damaged one
+    (a broken install, a bad edit) is one line before any window opens, not a traceback
+    from inside Qt."""
+    from kiosk.printing import template
+
+    path = template.TEMPLATE_FILE
+    if not path.is_file():
+        raise CommandError(f"badge template {path} is missing: reinstall kiosk")
+    try:
+        template.load_template(path)
+    except Exception as exc:  # a damaged file fails in many ways (TypeError, KeyError...)
+        reason = str(exc).removeprefix(f"{path}: ") or type(exc).__name__
+        raise CommandError(f"badge template {path} is broken: {reason}") from None
+
+
 def _clock(at: str | None, event: Any) -> Any:
     from kiosk.service.checkin import utc_now
     from kiosk.ui.demo_camera import DemoClock
@@ -124,6 +140,7 @@ def run_run(args: argparse.Namespace) -> int:
             raise CommandError("this kiosk has no staff PIN yet: set one with 'kiosk pin set'")
         if args.idle_minutes <= 0:
             raise UsageError("--idle-minutes must be more than 0")
+        check_badge_template()
         return run_desk(
             db,
             db_path(args),
@@ -138,6 +155,7 @@ def run_run(args: argparse.Namespace) -> int:
     if args.mode == "pickup":
         if not StaffPin(db).is_set():
             raise CommandError("this kiosk has no staff PIN yet: set one with 'kiosk pin set'")
+        check_badge_template()
         source = camera_factory(args.camera) if args.camera else None
         return run_pickup(
             db,
@@ -177,13 +195,19 @@ def demo_db_path(args: argparse.Namespace) -> Path:
 def run_demo(args: argparse.Namespace) -> int:
     from kiosk.app import run_door
     from kiosk.cli.data import make_demo_database
+    from kiosk.domain.event_file import EventFileError
     from kiosk.store.db import open_db
     from kiosk.ui.demo_camera import DemoCameraSource, DemoClock, demo_codes, demo_start
 
     path = demo_db_path(args)
+    if args.mode != "door":
+        check_badge_template()
     if not path.exists():
         print(f"creating the demo database {path} ({DEMO_COUNT:,} attendees)...")
-        make_demo_database(path, DEMO_COUNT)
+        try:
+            make_demo_database(path, DEMO_COUNT)
+        except EventFileError as exc:  # the demo event shipped with kiosk is damaged
+            raise CommandError(f"cannot make the demo database: {exc}") from None
     db = open_db(path)
     event = require_event(db)
     if event.hall(args.hall) is None:
