@@ -258,13 +258,28 @@ class CheckInService:
             checkins.append(self.db, record)
             return self._decision(record, attendee)
 
-    def undo_last(self, at: dt.datetime | None = None, note: str = "") -> Decision:
-        """Reverse this kiosk's latest admission or exit of the last 15 minutes (a new record)."""
+    def undo_candidate(self, at: dt.datetime | None = None) -> Decision | None:
+        """The admission or exit `undo_last` would reverse now (None: nothing to undo), for
+        staff to confirm by name before it is undone."""
+        since = _iso(self._when(at) - UNDO_WINDOW)
+        target = checkins.last_undoable(self.db, self.kiosk_id, since)
+        if target is None:
+            return None
+        return self._from_record(target, repeat=False)
+
+    def undo_last(
+        self, at: dt.datetime | None = None, note: str = "", expect: str | None = None
+    ) -> Decision:
+        """Reverse this kiosk's latest admission or exit of the last 15 minutes (a new record).
+        `expect`: the record id staff confirmed (undo_candidate); if a later scan came in
+        meanwhile, nothing is undone rather than the wrong person."""
         when = self._when(at)
         with write(self.db):
             target = checkins.last_undoable(self.db, self.kiosk_id, _iso(when - UNDO_WINDOW))
             if target is None:
                 raise CheckInError("nothing to undo in the last 15 minutes")
+            if expect is not None and target.id != expect:
+                raise CheckInError("another scan came in since: nothing undone, ask again")
             record = LogRecord(
                 id=uuid.uuid4().hex,
                 kiosk_id=self.kiosk_id,

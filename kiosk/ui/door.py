@@ -30,6 +30,7 @@ from kiosk.service.checkin import CheckInError, CheckInService
 from kiosk.service.staff_pin import StaffPin
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui.camera_view import CameraView
+from kiosk.ui.dialogs import ConfirmDialog
 from kiosk.ui.header import HeaderBar
 from kiosk.ui.i18n import Languages
 from kiosk.ui.lockdown import WindowLock
@@ -141,8 +142,15 @@ class DoorWindow(QMainWindow):
         except CheckInError:
             return None
 
-    def undo_last(self) -> None:
-        self.scans.undo_last(self.clock(), "door screen")
+    def undo_last(self, expect: str | None = None) -> None:
+        """Undo this kiosk's last admission or exit; `expect` is the record staff confirmed."""
+        self.scans.undo_last(self.clock(), "door screen", expect)
+
+    def ask(self, title: str, text: str, confirm: str) -> bool:
+        """A confirmation over the door screen, naming what will happen: True if confirmed."""
+        dialog = ConfirmDialog(title, text, confirm, self)
+        self.confirmation = dialog  # tests answer it
+        return dialog.exec() == ConfirmDialog.DialogCode.Accepted
 
     def show_decision(self, decision: Decision) -> None:
         look = self.panel.show_decision(decision)

@@ -49,8 +49,8 @@ class ScanWorker(QThread):
     ) -> None:
         self._jobs.put(lambda s: s.admit_manually(attendee_id, hall, note, at, override))
 
-    def undo_last(self, at: dt.datetime, note: str) -> None:
-        self._jobs.put(lambda s: s.undo_last(at, note))
+    def undo_last(self, at: dt.datetime, note: str, expect: str | None = None) -> None:
+        self._jobs.put(lambda s: s.undo_last(at, note, expect))
 
     def reload(self, event_changed: bool) -> None:
         """New public keys (and the event, when it changed) arrived through sync."""

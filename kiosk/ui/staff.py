@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ui import verdicts
 from kiosk.ui.search_dialog import SearchDialog
 from kiosk.ui.staff_dialog import HallChooser, StaffDialog
 
@@ -33,13 +36,37 @@ def _menu(door: DoorWindow) -> None:
         run_action(door, chosen[0])
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("StaffDialog", text)
+
+
+def _undo(door: DoorWindow) -> None:
+    """Name what will be undone and undo only that (nothing to undo: the door says so)."""
+    last = door.service.undo_candidate(door.clock())
+    if last is None:
+        door.undo_last()
+        return
+    person = last.attendee
+    who = (person.name or person.id) if person else _t("unknown badge")
+    when = dt.datetime.fromisoformat(last.at or "").astimezone(door.kiosk_event.tz)
+    session = door.kiosk_event.session(last.session) if last.session else None
+    text = _t("{verdict}: {name} at {time}").format(
+        verdict=verdicts.headline(last), name=who, time=when.strftime("%H:%M")
+    )
+    if session is not None:
+        text += "\n" + session.title
+    text += "\n\n" + _t("It will no longer count, and the number inside is corrected.")
+    if door.ask(_t("Undo the last scan?"), text, _t("Undo")):
+        door.undo_last(expect=last.record_id)
+
+
 def run_action(door: DoorWindow, name: str) -> None:
     if name == "search":
         search = SearchDialog(door.service.db, door.kiosk_event, door, preview=door.would_decide)
         search.admit_requested.connect(door.admit_manually)
         search.exec()
     elif name == "undo":
-        door.undo_last()
+        _undo(door)
     elif name == "toggle_mode":
         door.toggle_direction()
     elif name == "hall":
@@ -54,6 +81,16 @@ def run_action(door: DoorWindow, name: str) -> None:
         door.options.locked = not door.isFullScreen()
         door.lock.set_locked(door.options.locked)
     elif name == "quit":
+        hall = door.kiosk_event.hall(door.hall)
+        if not door.ask(
+            _t("Quit the kiosk?"),
+            _t(
+                "The door screen of {hall} closes and nobody is checked in here until"
+                " it is started again."
+            ).format(hall=hall.name if hall else door.hall),
+            _t("Quit the kiosk"),
+        ):
+            return
         door.allow_close()
         door.close()
         QApplication.quit()

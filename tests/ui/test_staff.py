@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 from sqlite_utils import Database
 
@@ -106,6 +107,7 @@ def test_staff_actions(
     assert (door.window.direction.value, door.sounds.muted) == ("exit", True)
     run_action(door.window, "toggle_mode")
     scan(door, code_for("A1"))
+    QTimer.singleShot(0, lambda: door.window.confirmation.confirm.click())
     wait_decided(qtbot, door, lambda: run_action(door.window, "undo"))
     assert door.window.panel.headline.text() == "UNDONE"
     assert door.sounds.last == "undo"  # chosen even while muted; just not played

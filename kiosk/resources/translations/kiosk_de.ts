@@ -650,6 +650,38 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
   <context>
     <name>StaffDialog</name>
     <message>
+      <source>unknown badge</source>
+      <translation>unbekannter Ausweis</translation>
+    </message>
+    <message>
+      <source>It will no longer count, and the number inside is corrected.</source>
+      <translation>Er zählt dann nicht mehr, und die Zahl im Saal wird berichtigt.</translation>
+    </message>
+    <message>
+      <source>Undo the last scan?</source>
+      <translation>Letzten Scan rückgängig machen?</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Rückgängig</translation>
+    </message>
+    <message>
+      <source>{verdict}: {name} at {time}</source>
+      <translation>{verdict}: {name} um {time}</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk?</source>
+      <translation>Kiosk beenden?</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk</source>
+      <translation>Kiosk beenden</translation>
+    </message>
+    <message>
+      <source>The door screen of {hall} closes and nobody is checked in here until it is started again.</source>
+      <translation>Der Einlass-Bildschirm von {hall} schließt sich, und hier wird niemand eingecheckt, bis er wieder gestartet wird.</translation>
+    </message>
+    <message>
       <source>Staff</source>
       <translation>Personal</translation>
     </message>
@@ -676,10 +708,6 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
     <message>
       <source>Choose hall</source>
       <translation>Saal wählen</translation>
-    </message>
-    <message>
-      <source>Quit the kiosk</source>
-      <translation>Kiosk beenden</translation>
     </message>
     <message>
       <source>Sound on</source>

@@ -650,6 +650,38 @@ Admit anyway? The override and your reason are logged.</translation>
   <context>
     <name>StaffDialog</name>
     <message>
+      <source>unknown badge</source>
+      <translation>unknown badge</translation>
+    </message>
+    <message>
+      <source>It will no longer count, and the number inside is corrected.</source>
+      <translation>It will no longer count, and the number inside is corrected.</translation>
+    </message>
+    <message>
+      <source>Undo the last scan?</source>
+      <translation>Undo the last scan?</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>{verdict}: {name} at {time}</source>
+      <translation>{verdict}: {name} at {time}</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk?</source>
+      <translation>Quit the kiosk?</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk</source>
+      <translation>Quit the kiosk</translation>
+    </message>
+    <message>
+      <source>The door screen of {hall} closes and nobody is checked in here until it is started again.</source>
+      <translation>The door screen of {hall} closes and nobody is checked in here until it is started again.</translation>
+    </message>
+    <message>
       <source>Staff</source>
       <translation>Staff</translation>
     </message>
@@ -676,10 +708,6 @@ Admit anyway? The override and your reason are logged.</translation>
     <message>
       <source>Choose hall</source>
       <translation>Choose hall</translation>
-    </message>
-    <message>
-      <source>Quit the kiosk</source>
-      <translation>Quit the kiosk</translation>
     </message>
     <message>
       <source>Sound on</source>

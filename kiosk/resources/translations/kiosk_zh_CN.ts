@@ -650,6 +650,38 @@ Admit anyway? The override and your reason are logged.</source>
   <context>
     <name>StaffDialog</name>
     <message>
+      <source>unknown badge</source>
+      <translation>未知证件</translation>
+    </message>
+    <message>
+      <source>It will no longer count, and the number inside is corrected.</source>
+      <translation>该记录将不再计入，场内人数随之更正。</translation>
+    </message>
+    <message>
+      <source>Undo the last scan?</source>
+      <translation>撤销上一次扫码？</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>{verdict}: {name} at {time}</source>
+      <translation>{verdict}：{name}，{time}</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk?</source>
+      <translation>退出签到机？</translation>
+    </message>
+    <message>
+      <source>Quit the kiosk</source>
+      <translation>退出签到程序</translation>
+    </message>
+    <message>
+      <source>The door screen of {hall} closes and nobody is checked in here until it is started again.</source>
+      <translation>{hall} 的入口屏幕将关闭，重新启动之前此处无法签到。</translation>
+    </message>
+    <message>
       <source>Staff</source>
       <translation>工作人员</translation>
     </message>
@@ -676,10 +708,6 @@ Admit anyway? The override and your reason are logged.</source>
     <message>
       <source>Choose hall</source>
       <translation>选择会场</translation>
-    </message>
-    <message>
-      <source>Quit the kiosk</source>
-      <translation>退出签到程序</translation>
     </message>
     <message>
       <source>Sound on</source>
