@@ -163,7 +163,7 @@ class PostgresHub:
         state: dict[str, str] = {"log": START, "journal": START, **json.loads(cursor or "{}")}
         horizon = self._run(lambda conn: str(conn.execute(_HORIZON).fetchone()[0]))  # type: ignore[index]
         for table, select_list, wire in (
-            ("log", LOG_INSERT_COLUMNS, _checkin_wire),
+            ("log", LOG_INSERT_COLUMNS, checkin_from_row),
             ("journal", "id, kind, kiosk_id, body, sig", _journal_wire),
         ):
             while True:
@@ -322,8 +322,9 @@ def _journal_row(record: WireRecord) -> tuple[Any, ...]:
     return record["id"], record["k"], record["kiosk_id"], body, record["sig"]
 
 
-def _checkin_wire(row: tuple[Any, ...]) -> WireRecord:
-    """A check-in exactly as pushed: typed columns give back bool, int or None."""
+def checkin_from_row(row: tuple[Any, ...]) -> WireRecord:
+    """A check-in exactly as pushed, from a row of LOG_INSERT_COLUMNS: the typed columns
+    give back the same bool, int or None."""
     return {"k": "checkin", **dict(zip(LOG_FIELDS, row, strict=False)), "sig": row[-1]}
 
 

@@ -54,6 +54,8 @@ ALTER TABLE log ADD COLUMN IF NOT EXISTS sig text NOT NULL DEFAULT '';
 ALTER TABLE log ALTER COLUMN sig DROP DEFAULT;
 ALTER TABLE log ALTER COLUMN pushed_by SET DEFAULT session_user;
 CREATE INDEX IF NOT EXISTS log_tx ON log (tx, seq);
+-- A door told 'inside at another door' reads the records behind it, to verify them.
+CREATE INDEX IF NOT EXISTS log_person ON log (attendee_id, session_id) WHERE delta <> 0;
 -- Prints, name corrections, walk-ins, replacements: fewer, so one table with a JSON body.
 CREATE TABLE IF NOT EXISTS journal (
     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -20,6 +20,7 @@ from kiosk.sync.authority import PostgresAuthority
 from kiosk.sync.hub import LOG_FIELDS
 from kiosk.sync.pg_connect import split_password, write_passfile
 from kiosk.sync.pg_hub import PostgresHub
+from kiosk.sync.pg_schema import LOG_INSERT_COLUMNS
 from tests.pg_server import PgHub
 from tests.sync.pgserver import free_port
 from tests.sync.proxy import Proxy
@@ -222,3 +223,75 @@ def test_claims_connect_with_the_password_from_the_passfile(
     write_passfile(tmp_path / "pgpass", url, password)
     authority = online(authorities, url, passfile=str(tmp_path / "pgpass"))
     assert authority.claim(entry("door-a", 1), 1.0) is True
+
+
+def believed(wire: dict[str, Any]) -> bool:
+    """This test kiosk believes what KEY signed (the real one checks enrolments too)."""
+    return record_verifies(KEY.public_key(), wire)
+
+
+def forge(pg_hub: PgHub, record: LogRecord, sig: str = "forged") -> None:
+    """What anyone with the kiosk role's password can do: insert a row, unsigned."""
+    wire = {**sign(record), "sig": sig}
+    with psycopg.connect(pg_hub.kiosk, autocommit=True) as conn:
+        conn.execute(
+            f"INSERT INTO kiosk_hub.log ({LOG_INSERT_COLUMNS}) "
+            f"VALUES ({', '.join(['%s'] * (len(LOG_FIELDS) + 1))})",
+            [*(wire[name] for name in LOG_FIELDS), wire["sig"]],
+        )
+
+
+def test_forged_rows_marking_someone_inside_do_not_refuse_a_good_badge(
+    pg_hub: PgHub, authorities: Callable[..., PostgresAuthority]
+) -> None:
+    """The hub sums presence from rows it cannot verify: with `verify`, a refusal resting
+    only on forged rows becomes no answer (the door decides alone) and is counted; a
+    refusal backed by a verified admission stands."""
+    forge(pg_hub, entry("door-x", 1, attendee="A1"))
+    for n in range(3):
+        forge(pg_hub, entry("door-x", 10 + n, attendee="A3"))
+    trusting = online(authorities, pg_hub.kiosk)
+    checking = online(authorities, pg_hub.kiosk, verify=believed)
+    assert trusting.claim(entry("door-a", 1), 1.0) is False  # as the hub says
+    assert checking.claim(entry("door-b", 1), 1.0) is None
+    assert checking.claim(entry("door-b", 2, attendee="A3"), 1.0) is None
+    assert checking.unbacked_refusals == 2
+    assert "no record that verifies" in str(checking.last_error)
+    assert checking.claim(entry("door-b", 3, attendee="A2"), 1.0) is True
+    assert checking.claim(entry("door-c", 1, attendee="A2"), 1.0) is False  # a real admission
+    assert checking.unbacked_refusals == 2
+
+
+def test_a_flood_of_rows_behind_a_refusal_is_not_verified_within_a_scan(
+    pg_hub: PgHub, authorities: Callable[..., PostgresAuthority], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More rows for one person and session than any visitor makes: no answer, unverified."""
+    from kiosk.sync import authority as module
+
+    monkeypatch.setattr(module, "MAX_BACKING_ROWS", 3)
+    checks: list[str] = []
+
+    def counting(wire: dict[str, Any]) -> bool:
+        checks.append(wire["id"])
+        return True
+
+    checking = online(authorities, pg_hub.kiosk, verify=counting)
+    for n in range(4):
+        forge(pg_hub, entry("door-x", n), sig=sign(entry("door-x", n))["sig"])
+    assert checking.claim(entry("door-b", 1), 1.0) is None
+    assert (checks, checking.unbacked_refusals) == ([], 1)
+
+
+def test_a_failing_verifier_is_no_answer_and_the_worker_lives_on(
+    pg_hub: PgHub, authorities: Callable[..., PostgresAuthority]
+) -> None:
+    """An exception in verify must not kill the claim thread: the door decides alone."""
+
+    def broken(wire: dict[str, Any]) -> bool:
+        raise RuntimeError("bug")
+
+    forge(pg_hub, entry("door-x", 1))
+    checking = online(authorities, pg_hub.kiosk, verify=broken)
+    assert checking.claim(entry("door-b", 1), 1.0) is None
+    assert "bug" in str(checking.last_error)
+    assert checking.claim(entry("door-b", 2, attendee="A2"), 1.0) is True
