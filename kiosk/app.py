@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlite_utils import Database
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kiosk.ui.camera import CameraThread
 
 from kiosk.domain.event import Event
+from kiosk.logs import setup_logging
 from kiosk.scanning.frames import FrameSource
 from kiosk.scanning.sources import open_source
 from kiosk.service.checkin import Authority, CheckInService, utc_now
@@ -33,7 +34,8 @@ from kiosk.sync.hub import is_postgres
 from kiosk.sync.runner import SyncRunner
 from kiosk.ui.door import DoorOptions, DoorWindow
 from kiosk.ui.i18n import LANGUAGES, Languages, compile_translations
-from kiosk.ui.paths import load_fonts, ui_font
+from kiosk.ui.paths import icon_path, load_fonts, ui_font
+from kiosk.ui.qt_messages import install_qt_message_handler
 from kiosk.ui.scan_worker import ScanWorker
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.staff_dialog import HallChooser
@@ -51,8 +53,14 @@ class HubAuthority(Authority, Protocol):
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication of a screen: the log file first (Qt's start-up warnings go
+    there too, not to the terminal), then the name, window icon and fonts."""
+    setup_logging()
+    install_qt_message_handler()
     app = QApplication(argv or sys.argv[:1])
     app.setApplicationName("kiosk")
+    app.setDesktopFileName("kiosk")  # Wayland app id: matches kiosk.desktop and its icon
+    app.setWindowIcon(QIcon(str(icon_path("kiosk"))))
     load_fonts()
     app.setFont(ui_font(12))
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -24,6 +25,7 @@ from kiosk.store.db import write
 from kiosk.store.prints import NameCorrection, PrintKind, PrintRecord
 from kiosk.store.search import CANDIDATES, search
 
+log = logging.getLogger(__name__)
 MIN_SECRET = 3  # characters of the registration code or e-mail asked to confirm a surname
 MAX_NAME = 80
 MAX_REASON = 200
@@ -298,6 +300,7 @@ def send(job: PrintJob, output: BadgeOutput) -> str | None:
     try:
         return output.print_badge(job.attendee, job.code)
     except Exception as exc:
+        log.exception("printer %s failed", output.name)  # the details, for the log file
         return f"printer_error: {type(exc).__name__}"
 
 

@@ -10,6 +10,7 @@ thread; one thread and one queue keep the badges in the order they were asked fo
 
 from __future__ import annotations
 
+import logging
 import queue
 from collections.abc import Callable
 
@@ -17,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from kiosk.service.pickup import BadgeOutput, PrintJob, send
 
+log = logging.getLogger(__name__)
 Sent = Callable[[PrintJob, str | None], None]
 
 
@@ -48,6 +50,10 @@ class PrintWorker(QThread):
             except queue.Empty:
                 return
             self.busy -= 1
+            if error is not None:
+                log.warning(
+                    "badge of %s (%s) not printed: %s", job.attendee.id, job.kind.value, error
+                )
             self.on_sent(job, error)
 
     def stop(self, timeout_ms: int = 30_000) -> bool:

@@ -50,6 +50,7 @@ class SyncThread(QThread):
         self.runner = runner
         self.every_s = max(0.05, every_s)
         self._stop = threading.Event()
+        self._logged: tuple[bool, str | None, tuple[str, ...]] | None = None
 
     def run(self) -> None:
         try:
@@ -67,7 +68,9 @@ class SyncThread(QThread):
         except Exception:  # run_once reports hub and disk faults itself: this is a bug
             log.exception("sync pass failed")
             return
-        self.status_changed.emit(self.runner.status())
+        status = self.runner.status()
+        self._log_change(status)
+        self.status_changed.emit(status)
         if report is None:
             return
         self.synced.emit(report)
@@ -75,6 +78,25 @@ class SyncThread(QThread):
             self.event_changed.emit()
         elif report.keys > 0:
             self.keys_changed.emit()
+
+    def _log_change(self, status: SyncStatus) -> None:
+        """The log file gets each change of state (online, offline and why), not every pass."""
+        state = (status.online, status.last_error, status.problems)
+        if state == self._logged:
+            return
+        self._logged = state
+        if status.online:
+            log.info("sync online with %s: %d check-ins waiting", status.hub, status.waiting)
+        else:
+            log.warning(
+                "sync offline with %s since %s: %s (%d check-ins waiting)",
+                status.hub,
+                status.offline_since,
+                status.last_error,
+                status.waiting,
+            )
+        for problem in status.problems:
+            log.warning("sync problem: %s", problem)
 
     def stop(self, timeout_ms: int = 15_000) -> bool:
         """End after the pass under way (hub calls have their own timeouts)."""
