@@ -30,10 +30,15 @@ def register(sub: Any) -> None:
     p.add_argument("--first", required=True, help="first (given) name")
     p.add_argument("--last", required=True, help="last (family) name")
     p.add_argument("--type", dest="type_id", required=True, help="attendee type id")
-    p.add_argument("--company", default="")
-    p.add_argument("--email", default="")
+    p.add_argument("--company", default="", help="a company or --email is required")
+    p.add_argument("--email", default="", help="a valid e-mail or --company is required")
     p.add_argument("--position", default="")
     p.add_argument("--no-print", action="store_true", help="register only")
+    p.add_argument(
+        "--different-person",
+        action="store_true",
+        help="register although someone with this name and e-mail or company is registered",
+    )
     add_output_arguments(p)
     add_db_argument(p)
     p.set_defaults(func=run_walk_in)
@@ -85,10 +90,19 @@ def run_walk_in(args: argparse.Namespace) -> int:
     event = require_event(db)
     desk = _desk(args, db, event)
     output = None if args.no_print else badge_output(args, db, event)  # checked before saving
+    from kiosk.service.desk import PossibleDuplicate
+
     try:
         result = desk.register_walk_in(
-            args.first, args.last, args.type_id, args.company, args.email, args.position
-        )
+            args.first, args.last, args.type_id, args.company, args.email, args.position,
+            different_person=args.different_person,
+        )  # fmt: skip
+    except PossibleDuplicate as exc:
+        who = ", ".join(f"{a.id} ({a.name}, {a.company or a.email})" for a in exc.matches)
+        raise UsageError(
+            f"already registered with this name and e-mail or company: {who}; nobody "
+            "registered (print their badge, or add --different-person for someone else)"
+        ) from None
     except PickupError as exc:
         raise UsageError(f"{exc}; nobody registered") from None
     person = result.attendee

@@ -9,10 +9,12 @@ from dataclasses import dataclass, replace
 
 from kiosk.domain import codes
 from kiosk.domain.attendee import Attendee
+from kiosk.domain.text import fold
 from kiosk.service.pickup import MAX_REASON, PickupError, PickupService, StaffNeeded, clean
 from kiosk.store import attendees, prints
 from kiosk.store.db import write
 from kiosk.store.prints import Replacement, WalkIn
+from kiosk.store.search import search
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,15 @@ class WalkInResult:
     attendee: Attendee
     code: str | None
     flagged: bool
+
+
+class PossibleDuplicate(PickupError):
+    """A walk-in who looks already registered (same name, and the same e-mail or company):
+    a second valid badge for one person unless staff confirm it is someone else."""
+
+    def __init__(self, matches: list[Attendee]) -> None:
+        super().__init__("already registered: " + ", ".join(a.id for a in matches))
+        self.matches = matches
 
 
 @dataclass(frozen=True)
@@ -41,21 +52,41 @@ class StaffDesk(PickupService):
         company: str = "",
         email: str = "",
         position: str = "",
+        *,
+        different_person: bool = False,
     ) -> WalkInResult:
         """A new attendee registered on site. Their code is signed only where the signing
-        key is; otherwise the badge carries a local ticket code and the organiser is told."""
+        key is; otherwise the badge carries a local ticket code and the organiser is told.
+
+        A walk-in needs a full name (first and last) and a valid e-mail or a company, so
+        the organiser can tell who it was. Someone already registered under the same name
+        with the same e-mail or company raises PossibleDuplicate, unless staff confirm a
+        `different_person` (a second valid badge for one person is a badge to lend)."""
         first, last = clean(first_name, "first name"), clean(last_name, "last name")
         if not (first or last):
             raise PickupError("the name cannot be empty")
+        if not first:
+            raise PickupError("first name is required")
+        if not last:
+            raise PickupError("last name is required")
         if self.event.type(type_id) is None:
             known = ", ".join(t.id for t in self.event.types)
             raise PickupError(f"unknown attendee type {type_id!r} (this event has: {known})")
+        company, email = clean(company, "company", 120), clean(email, "e-mail", 200)
+        if email and not valid_email(email):
+            raise PickupError("e-mail: not an e-mail address")
+        if not (email or company):
+            raise PickupError("company or e-mail is required")
+        if not different_person:
+            matches = self.registered_as(first, last, email, company)
+            if matches:
+                raise PossibleDuplicate(matches)
         attendee = Attendee(
             id=f"W{uuid.uuid4().hex[:9].upper()}",
             first_name=first,
             last_name=last,
-            company=clean(company, "company", 120),
-            email=clean(email, "e-mail", 200),
+            company=company,
+            email=email,
             type=type_id,
             ticket_code=_new_ticket_code(),
             position=clean(position, "position", 120),
@@ -76,6 +107,23 @@ class StaffDesk(PickupService):
                 ),
             )
         return WalkInResult(attendee, code, flagged=not signed)
+
+    def registered_as(self, first: str, last: str, email: str, company: str) -> list[Attendee]:
+        """Attendees (not cancelled) with this name, folded, in either order, and the same
+        e-mail or company: the people a walk-in may already be."""
+        names = {fold(f"{first} {last}"), fold(f"{last} {first}"), fold(f"{last}{first}")}
+        found = search(self.db, f"{first} {last}", limit=50).attendees
+        if email:
+            found += search(self.db, email, limit=50).attendees
+        same: list[Attendee] = []
+        for a in found:
+            name_matches = fold(a.name) in names or fold(f"{a.first_name} {a.last_name}") in names
+            contact = (email and fold(a.email) == fold(email)) or (
+                company and fold(a.company) == fold(company)
+            )
+            if name_matches and contact and not a.cancelled and a not in same:
+                same.append(a)
+        return same
 
     def replace_badge(self, attendee: Attendee, *, pin: str, reason: str) -> Replaced | StaffNeeded:
         """A lost or stolen badge: raise the attendee's badge issue so every earlier badge
@@ -109,6 +157,12 @@ class StaffDesk(PickupService):
             attendees.save(self.db, updated)
             attendees.revoke(self.db, attendee.id, new_issue, "badge_replaced")
         return Replaced(updated, signed)
+
+
+def valid_email(text: str) -> bool:
+    """The import's rule of thumb: something@domain.tld without spaces."""
+    local, _, domain = text.partition("@")
+    return bool(local) and "." in domain.strip(".") and " " not in text
 
 
 def _new_ticket_code() -> str:

@@ -42,10 +42,10 @@ def test_walk_in_with_a_malformed_email_is_refused(
 def test_walk_in_with_a_good_or_no_email_registers(
     demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A plausible address (or none) still registers the walk-in."""
+    """A plausible address (or none, with a company) still registers the walk-in."""
     before = _people(demo_db)
     walk_in = ["walk-in", "--first", "Ada", "--last", "Lovelace", "--type", "visitor"]
     assert main([*walk_in, "--email", "ada@example.org", "--no-print", "--db", str(demo_db)]) == 0
-    assert main([*walk_in, "--no-print", "--db", str(demo_db)]) == 0
+    assert main([*walk_in, "--company", "Babbage & Co", "--no-print", "--db", str(demo_db)]) == 0
     assert _people(demo_db) == before + 2
     capsys.readouterr()

@@ -42,7 +42,8 @@ def test_walk_in_registers_and_prints_a_signed_badge(
     write_private_key(key_dir_for(db_file), event.id, signing_key)
     pdf = tmp_path / "walk-in.pdf"
     args = ["walk-in", "--db", str(db_file), "--pdf", str(pdf)]
-    assert main([*args, "--first", "Oriol", "--last", "Vidal", "--type", "delegate"]) == 0
+    assert main([*args, "--first", "Oriol", "--last", "Vidal", "--type", "delegate",
+                 "--company", "BCN"]) == 0  # fmt: skip
     out = capsys.readouterr()
     assert "registered W" in out.out and "note:" not in out.err
     [walk_in] = [a for a in attendees.iter_all(db) if a.last_name == "Vidal"]
@@ -64,6 +65,24 @@ def test_walk_in_bad_input_changes_nothing(
     assert main([*base, "--type", "visitor"]) == 2  # no printer setting, no --pdf
     assert "no printer" in capsys.readouterr().err
     assert attendees.count(db) == before
+
+
+def test_walk_in_of_someone_registered_needs_different_person(
+    qapp: object, db: Database, db_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Jürgen Groß with his registered e-mail is refused as a walk-in (named, with the
+    way out); with --different-person he is registered; no contact at all is refused."""
+    base = ["walk-in", "--db", str(db_file), "--no-print", "--type", "visitor"]
+    jurgen = [*base, "--first", "Jurgen", "--last", "Gross", "--email", "JURGEN@example.de"]
+    before = attendees.count(db)
+    assert main(jurgen) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "A3 (Jürgen Groß" in err and "--different-person" in err
+    assert main([*base, "--first", "Ada", "--last", "Lovelace"]) == 2
+    assert "company or e-mail is required" in capsys.readouterr().err
+    assert attendees.count(db) == before
+    assert main([*jurgen, "--different-person"]) == 0
+    assert attendees.count(db) == before + 1
 
 
 def test_replace_badge_voids_the_old_one(

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from kiosk.domain.decision import Verdict
 from kiosk.domain.event import Event
 from kiosk.service.checkin import CheckInService
-from kiosk.service.desk import Replaced, StaffDesk
+from kiosk.service.desk import PossibleDuplicate, Replaced, StaffDesk
 from kiosk.service.pickup import Found, NotFound, PickupError, Printed, StaffNeeded
 from kiosk.store import attendees, prints
 from tests.conftest import PEOPLE, at
@@ -32,7 +32,7 @@ def test_walk_in_with_signing_key_gets_signed_code(
 def test_walk_in_without_key_is_flagged(db: Database, event: Event) -> None:
     """Without the signing key the badge carries a local ticket code and the organiser is told."""
     desk = StaffDesk(db, event)
-    walk_in = desk.register_walk_in("Marta", "Vidal", "delegate")
+    walk_in = desk.register_walk_in("Marta", "Vidal", "delegate", company="BCN")
     assert walk_in.flagged and walk_in.code == walk_in.attendee.ticket_code
     assert [w.attendee_id for w in prints.flagged_walk_ins(db)] == [walk_in.attendee.id]
     assert desk.identify_scan(walk_in.code or "") == Found(walk_in.attendee, False)
@@ -40,6 +40,45 @@ def test_walk_in_without_key_is_flagged(db: Database, event: Event) -> None:
         desk.register_walk_in("A", "B", "vip")
     with pytest.raises(PickupError, match="empty"):
         desk.register_walk_in(" ", "\t", "delegate")
+
+
+def test_walk_in_needs_a_full_name_and_a_contact(desk: StaffDesk, db: Database) -> None:
+    """A walk-in needs first and last name, and a valid e-mail or a company."""
+    before = attendees.count(db)
+    for first, last, company, email, words in [
+        ("Marta", "", "BCN", "", "last name is required"),
+        ("", "Vidal", "BCN", "", "first name is required"),
+        ("Marta", "Vidal", "", "", "company or e-mail is required"),
+        ("Marta", "Vidal", "", "marta-at-bcn", "not an e-mail address"),
+    ]:
+        with pytest.raises(PickupError, match=words):
+            desk.register_walk_in(first, last, "delegate", company=company, email=email)
+    assert attendees.count(db) == before
+    assert desk.register_walk_in("Marta", "Vidal", "delegate", email="m@bcn.cat").attendee
+
+
+def test_walk_in_of_a_registered_attendee_needs_staff_to_confirm(
+    desk: StaffDesk, db: Database
+) -> None:
+    """The same name (accents, case, order aside) with the same e-mail or company names
+    the registered attendee and saves nothing, unless staff confirm a different person."""
+    before = attendees.count(db)
+    for first, last, email, company in [
+        ("Jürgen", "Groß", "jurgen@example.de", ""),
+        ("JURGEN", "GROSS", "Jurgen@Example.de", ""),
+        ("Jurgen", "Gross", "", "intex"),
+        ("伟", "张", "zhang.wei@example.cn", ""),
+    ]:
+        with pytest.raises(PossibleDuplicate) as found:
+            desk.register_walk_in(first, last, "visitor", email=email, company=company)
+        assert [a.id for a in found.value.matches] in (["A3"], ["A1"])
+    assert attendees.count(db) == before
+    other = desk.register_walk_in("Jürgen", "Groß", "visitor", email="j.gross@other.de")
+    assert other.attendee.id != "A3"  # same name, another e-mail: another person
+    confirmed = desk.register_walk_in(
+        "Jürgen", "Groß", "visitor", email="jurgen@example.de", different_person=True
+    )
+    assert attendees.count(db) == before + 2 and confirmed.attendee.id != "A3"
 
 
 def _door(db: Database, event: Event) -> CheckInService:

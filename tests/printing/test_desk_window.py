@@ -184,7 +184,7 @@ def test_walk_in_without_signing_key_is_flagged(
     unsigned = StaffDesk(db, event, verify_pin=lambda pin: pin == STAFF_PIN, clock=clock)
     output = FakeOutput()
     window = make_desk(service=unsigned, output=output)
-    open_walk_in(window, first_name="Li", last_name="王", type_id="delegate")
+    open_walk_in(window, first_name="Li", last_name="王", email="li@example.cn", type_id="delegate")
     click_and_print(qtbot, window, window.walk_in.register)
     walk_in = window.do.walk_in
     assert walk_in is not None and walk_in.flagged
@@ -201,6 +201,8 @@ def test_walk_in_without_signing_key_is_flagged(
         ({"first_name": " ", "last_name": ""}, "first_name", "empty"),
         ({"first_name": "Ana", "last_name": "x" * 81}, "last_name", "too long"),
         ({"first_name": "Ana", "email": "ana-at-example"}, "email", "not an e-mail"),
+        ({"first_name": "Ana", "company": "X"}, "last_name", "first and a last name"),
+        ({"first_name": "Ana", "last_name": "Vidal"}, "company", "e-mail or a company"),
     ],
 )
 def test_bad_walk_in_input_shows_a_message_by_the_field_and_saves_nothing(
@@ -224,6 +226,36 @@ def test_bad_walk_in_input_shows_a_message_by_the_field_and_saves_nothing(
     assert output.printed == []
     assert {k: window.walk_in.edits[k].text() for k in typed} == typed
     assert window.walk_in.register.isEnabled()
+
+
+def test_walk_in_of_a_registered_attendee_shows_the_match(
+    qtbot: QtBot,
+    make_desk: MakeDesk,
+    db: Database,
+    output: FakeOutput,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Jürgen Groß again with his e-mail: the desk names the registered attendee and saves
+    nothing; 'Show attendee' shows him; staff register anyway only after confirming."""
+    window = make_desk(output=output)
+    open_walk_in(window, first_name="Jurgen", last_name="Gross", email="jurgen@example.de")
+    before = attendees.count(db)
+    window.walk_in.register.click()
+    text = window.walk_in.result.text()
+    assert "Jürgen Groß" in text and "INTEX" in text and "j•••@example.de" in text
+    assert attendees.count(db) == before and output.printed == []
+    assert window.walk_in.different.isVisibleTo(window)
+    monkeypatch.setattr(window, "confirm", lambda q: False)
+    window.walk_in.different.click()
+    assert attendees.count(db) == before
+    qtbot.mouseClick(window.walk_in.show_attendee, Qt.MouseButton.LeftButton)
+    assert window.attendee is not None and window.attendee.id == "A3"
+    window.tabs.setCurrentWidget(window.walk_in)
+    monkeypatch.setattr(window, "confirm", lambda q: "different person" in q)
+    click_and_print(qtbot, window, window.walk_in.different)
+    walk_in = window.do.walk_in
+    assert walk_in is not None and walk_in.attendee.id != "A3"
+    assert attendees.count(db) == before + 1 and len(output.printed) == 1
 
 
 def test_printer_failure_is_said_and_not_marked_printed(
@@ -332,4 +364,4 @@ def test_desk_parts_sign_only_with_the_key_beside_the_database(
     write_private_key(key_dir_for(path), event.id, signing_key)
     service, _output, _painter = desk_parts(db, path, event)
     assert service.signing_key is not None
-    assert service.register_walk_in("Ana", "Key", "visitor").flagged is False
+    assert service.register_walk_in("Ana", "Key", "visitor", company="K").flagged is False

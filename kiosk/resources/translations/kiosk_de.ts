@@ -112,6 +112,10 @@
       <source>Not registered: {why}</source>
       <translation>Nicht angemeldet: {why}</translation>
     </message>
+    <message>
+      <source>Not registered: this person may be registered already.</source>
+      <translation>Nicht registriert: Diese Person ist möglicherweise schon angemeldet.</translation>
+    </message>
   </context>
   <context>
     <name>DeskCard</name>
@@ -330,6 +334,18 @@ Der alte Ausweis wird an diesem Kiosk sofort abgewiesen, an jedem Eingang nach d
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} angemeldet: für den Veranstalter markiert (dieser Rechner hat keinen Signaturschlüssel, der Ausweis trägt einen lokalen Ticketcode).</translation>
     </message>
+    <message>
+      <source>Already registered with this name and e-mail or company: {who}. Show them and print their badge, or, if this is a different person, register anyway.</source>
+      <translation>Bereits mit diesem Namen und dieser E-Mail oder Firma angemeldet: {who}. Zeigen Sie die Person an und drucken Sie ihren Ausweis, oder registrieren Sie trotzdem, wenn es eine andere Person ist.</translation>
+    </message>
+    <message>
+      <source>Register a new attendee named {name}?
+
+Only if you have checked that this is a different person from the {name} already registered: a second badge for the same person is a badge to lend.</source>
+      <translation>Einen neuen Teilnehmer namens {name} registrieren?
+
+Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeldete {name} ist: Ein zweiter Ausweis für dieselbe Person lässt sich verleihen.</translation>
+    </message>
   </context>
   <context>
     <name>DeskWalkIn</name>
@@ -388,6 +404,14 @@ Der alte Ausweis wird an diesem Kiosk sofort abgewiesen, an jedem Eingang nach d
     <message>
       <source>New walk-in</source>
       <translation>Neue Vor-Ort-Anmeldung</translation>
+    </message>
+    <message>
+      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
+      <translation>Für eine Vor-Ort-Registrierung nötig: Vor- und Nachname sowie E-Mail oder Firma.</translation>
+    </message>
+    <message>
+      <source>A different person: register</source>
+      <translation>Andere Person: registrieren</translation>
     </message>
   </context>
   <context>

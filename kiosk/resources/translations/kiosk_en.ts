@@ -112,6 +112,10 @@
       <source>Not registered: {why}</source>
       <translation>Not registered: {why}</translation>
     </message>
+    <message>
+      <source>Not registered: this person may be registered already.</source>
+      <translation>Not registered: this person may be registered already.</translation>
+    </message>
   </context>
   <context>
     <name>DeskCard</name>
@@ -330,6 +334,18 @@ The old badge will be refused at this kiosk at once and at every door after it s
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</translation>
     </message>
+    <message>
+      <source>Already registered with this name and e-mail or company: {who}. Show them and print their badge, or, if this is a different person, register anyway.</source>
+      <translation>Already registered with this name and e-mail or company: {who}. Show them and print their badge, or, if this is a different person, register anyway.</translation>
+    </message>
+    <message>
+      <source>Register a new attendee named {name}?
+
+Only if you have checked that this is a different person from the {name} already registered: a second badge for the same person is a badge to lend.</source>
+      <translation>Register a new attendee named {name}?
+
+Only if you have checked that this is a different person from the {name} already registered: a second badge for the same person is a badge to lend.</translation>
+    </message>
   </context>
   <context>
     <name>DeskWalkIn</name>
@@ -388,6 +404,14 @@ The old badge will be refused at this kiosk at once and at every door after it s
     <message>
       <source>New walk-in</source>
       <translation>New walk-in</translation>
+    </message>
+    <message>
+      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
+      <translation>Required for a walk-in: a first and a last name, and an e-mail or a company.</translation>
+    </message>
+    <message>
+      <source>A different person: register</source>
+      <translation>A different person: register</translation>
     </message>
   </context>
   <context>

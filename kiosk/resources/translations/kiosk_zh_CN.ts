@@ -112,6 +112,10 @@
       <source>Not registered: {why}</source>
       <translation>未注册：{why}</translation>
     </message>
+    <message>
+      <source>Not registered: this person may be registered already.</source>
+      <translation>未登记：此人可能已经注册。</translation>
+    </message>
   </context>
   <context>
     <name>DeskCard</name>
@@ -330,6 +334,18 @@ The old badge will be refused at this kiosk at once and at every door after it s
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} 已注册：已标记待主办方确认（本机无签名密钥，胸卡使用本地票号）。</translation>
     </message>
+    <message>
+      <source>Already registered with this name and e-mail or company: {who}. Show them and print their badge, or, if this is a different person, register anyway.</source>
+      <translation>已有相同姓名和电子邮箱或公司的注册：{who}。请显示该参会者并打印其胸卡；如果这是另一个人，仍可登记。</translation>
+    </message>
+    <message>
+      <source>Register a new attendee named {name}?
+
+Only if you have checked that this is a different person from the {name} already registered: a second badge for the same person is a badge to lend.</source>
+      <translation>登记一位名为 {name} 的新参会者？
+
+仅当您已核实此人与已注册的 {name} 不是同一人时才可登记：同一人的第二张胸卡可能被借给他人使用。</translation>
+    </message>
   </context>
   <context>
     <name>DeskWalkIn</name>
@@ -388,6 +404,14 @@ The old badge will be refused at this kiosk at once and at every door after it s
     <message>
       <source>New walk-in</source>
       <translation>新的现场注册</translation>
+    </message>
+    <message>
+      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
+      <translation>现场登记需要填写名和姓，以及电子邮箱或公司。</translation>
+    </message>
+    <message>
+      <source>A different person: register</source>
+      <translation>是另一个人：登记</translation>
     </message>
   </context>
   <context>

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit
 
 from kiosk.domain.attendee import Attendee
 from kiosk.printing.badge import badge_for
-from kiosk.service.desk import Replaced, WalkInResult
+from kiosk.service.desk import PossibleDuplicate, Replaced, WalkInResult
 from kiosk.service.pickup import PickupError, PrintJob, StaffNeeded
 from kiosk.ui.desk import messages as say
 from kiosk.ui.desk.messages import Tone
@@ -28,6 +28,7 @@ class DeskActions:
         self.window = window
         self.service = window.service
         self.walk_in: WalkInResult | None = None  # the last one registered, until "New"
+        self.match: Attendee | None = None  # who a refused walk-in may already be
 
     def _ready(self) -> Attendee | None:
         """The attendee on screen, if the desk is unlocked, not printing, and they may
@@ -115,7 +116,9 @@ class DeskActions:
 
     # -- walk-ins --------------------------------------------------------------------------
 
-    def register_walk_in(self) -> None:
+    def register_walk_in(self, different_person: bool = False) -> None:
+        """Register the form's walk-in; someone who looks registered already is shown
+        and needs staff to confirm a different person (register_different)."""
         w = self.window
         if not w.unlocked() or self.walk_in is not None:
             return
@@ -136,16 +139,29 @@ class DeskActions:
                 company=values["company"],
                 email=values["email"],
                 position=values["position"],
+                different_person=different_person,
             )
+        except PossibleDuplicate as exc:
+            self.match = exc.matches[0]
+            w.walk_in.possible_duplicate(say.possible_duplicate(self.match, w.service.event))
+            w.tell(_t("Not registered: this person may be registered already."), Tone.PROBLEM)
+            return
         except PickupError as exc:
             w.walk_in.refuse(str(exc))
             w.tell(_t("Not registered: {why}").format(why=refusal_text(str(exc))), Tone.PROBLEM)
             return
-        self.walk_in = result
+        self.walk_in, self.match = result, None
         badge = badge_for(w.service.event, result.attendee, result.code)
         text = say.walk_in_registered(result.attendee.name, result.flagged)
         w.walk_in.registered(text, True, badge)
         w.submit(self.service.prepare_print(result.attendee))
+
+    def register_different(self) -> None:
+        """Staff checked the registered attendee and confirm the walk-in is someone else."""
+        if self.match is None:
+            return
+        if self.window.confirm(say.confirm_different(self.match.name)):
+            self.register_walk_in(different_person=True)
 
     def print_walk_in_again(self) -> None:
         w = self.window
@@ -154,13 +170,15 @@ class DeskActions:
         w.submit(self.service.prepare_print(self.walk_in.attendee))
 
     def show_walk_in(self) -> None:
-        if self.walk_in is not None:
+        """The registered walk-in, or the attendee they may already be."""
+        person = self.walk_in.attendee if self.walk_in is not None else self.match
+        if person is not None:
             self.window.tabs.setCurrentWidget(self.window.find_page)
-            self.window.show_attendee(self.walk_in.attendee)
+            self.window.show_attendee(person)
 
     def forget_walk_in(self) -> None:
         """'New walk-in': the form is cleared and the next registration may start."""
-        self.walk_in = None
+        self.walk_in = self.match = None
 
     def printed(self, job: PrintJob, ok: bool) -> None:
         """The print thread reported back: tell the walk-in form when it was its badge."""

@@ -6,6 +6,9 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.domain.attendee import Attendee
+from kiosk.domain.event import Event
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("DeskMessages", text)
@@ -99,4 +102,28 @@ def confirm_replace(name: str) -> str:
     return _t(
         "Replace {name}'s badge?\n\nThe old badge will be refused at this kiosk at once and at "
         "every door after it syncs. A new badge prints now."
+    ).format(name=name)
+
+
+def masked_email(email: str) -> str:
+    """'jurgen@example.de' -> 'j•••@example.de': enough to recognise, not to copy."""
+    local, at, domain = email.partition("@")
+    return f"{local[:1]}\u2022\u2022\u2022{at}{domain}" if at else email
+
+
+def possible_duplicate(match: Attendee, event: Event) -> str:
+    kind = event.type(match.type)
+    details = [match.company, masked_email(match.email), kind.name if kind else match.type]
+    who = " · ".join(d for d in (match.name, *details, match.id) if d)
+    return _t(
+        "Already registered with this name and e-mail or company: {who}. Show them and print "
+        "their badge, or, if this is a different person, register anyway."
+    ).format(who=who)
+
+
+def confirm_different(name: str) -> str:
+    return _t(
+        "Register a new attendee named {name}?\n\nOnly if you have checked that this is a "
+        "different person from the {name} already registered: a second badge for the same "
+        "person is a badge to lend."
     ).format(name=name)

@@ -53,6 +53,8 @@ def refusal_text(message: str) -> str:
         return _t("This is too long or holds characters a badge cannot print.")
     if message.endswith("not an e-mail address"):
         return _t("This is not an e-mail address.")
+    if message.endswith("is required"):
+        return _t("Required for a walk-in: a first and a last name, and an e-mail or a company.")
     return message[:1].upper() + message[1:] + "."
 
 
@@ -101,9 +103,10 @@ class WalkInPage(QWidget):
             edit.returnPressed.connect(self.register.click)
         self.print_again = QPushButton()
         self.show_attendee = QPushButton()
+        self.different = QPushButton()  # after a possible duplicate: staff confirm
         self.new = QPushButton()
         buttons = QHBoxLayout()
-        for button in (self.print_again, self.show_attendee, self.new):
+        for button in (self.print_again, self.show_attendee, self.different, self.new):
             button.setFont(ui_font(14))
             button.setMinimumHeight(44)
             buttons.addWidget(button)
@@ -144,6 +147,7 @@ class WalkInPage(QWidget):
         self.register.setText(_t("Register and print badge"))
         self.print_again.setText(_t("Print the badge again"))
         self.show_attendee.setText(_t("Show attendee"))
+        self.different.setText(_t("A different person: register"))
         self.new.setText(_t("New walk-in"))
 
     def values(self) -> dict[str, str]:
@@ -167,6 +171,15 @@ class WalkInPage(QWidget):
         if key in self.edits:
             self.edits[key].setFocus()
 
+    def possible_duplicate(self, text: str) -> None:
+        """Someone registered looks like this walk-in: say who, offer to show them, and
+        let staff register anyway once they have checked it is a different person."""
+        self.clear_errors()
+        self.result.setText(text)
+        self.result.setStyleSheet(ERROR_STYLE)
+        self.show_attendee.setVisible(True)
+        self.different.setVisible(True)
+
     def clear_errors(self) -> None:
         for label in self.errors.values():
             label.setText("")
@@ -179,6 +192,7 @@ class WalkInPage(QWidget):
         self._editable(False)
         self.show_outcome(text, ok)
         self.show_attendee.setVisible(True)
+        self.different.setVisible(False)
         self.new.setVisible(True)
 
     def show_outcome(self, text: str, ok: bool) -> None:
@@ -194,7 +208,7 @@ class WalkInPage(QWidget):
         self.result.setText("")
         self.preview.set_badge(None)
         self._editable(True)
-        for button in (self.print_again, self.show_attendee, self.new):
+        for button in (self.print_again, self.show_attendee, self.different, self.new):
             button.setVisible(False)
         self.edits["first_name"].setFocus()
 

@@ -114,6 +114,7 @@ class DeskWindow(QWidget):
         self.walk_in.register.clicked.connect(self.do.register_walk_in)
         self.walk_in.print_again.clicked.connect(self.do.print_walk_in_again)
         self.walk_in.show_attendee.clicked.connect(self.do.show_walk_in)
+        self.walk_in.different.clicked.connect(self.do.register_different)
         self.walk_in.new.clicked.connect(self.do.forget_walk_in)
 
     def retranslate(self, code: str = "") -> None:
