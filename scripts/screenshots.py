@@ -133,6 +133,10 @@ def sync_states(now: dt.datetime) -> dict[str, SyncStatus]:
     }
 
 
+# The header's occupancy in these cases: nearly full (90 %) and full.
+OCCUPANCY = {"15-session-full": (600, 600), "19-near-full": (545, 600)}
+
+
 def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
     svc = door.service
     now = door.window.clock()
@@ -178,6 +182,7 @@ def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no
     )
     cases.append(("15-session-full", full))
     cases.append(("16-undone", svc.undo_last()))
+    cases.append(("19-near-full", cases[1][1]))
     admitted = cases[1][1]
     cases.append(("17-sync-online", dataclasses.replace(admitted, offline=False)))  # type: ignore[type-var]
     cases.append(("18-sync-offline", dataclasses.replace(admitted, offline=True)))  # type: ignore[type-var]
@@ -233,6 +238,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=LANGS)
     parser.add_argument("--sizes", nargs="*", default=[f"{w}x{h}" for w, h in SIZES])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument(
+        "--cases", nargs="*", help="only the door cases whose name has one of these"
+    )
     args = parser.parse_args()
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes]
     app = make_application()
@@ -276,6 +284,8 @@ def main() -> None:
             window.resize(w, h)
             QCoreApplication.processEvents()
             for name, decision in cases:
+                if args.cases and not any(c in name for c in args.cases):
+                    continue
                 window.show_sync(syncs.get(name))
                 window.panel.hub_decides = name in syncs
                 if decision is None:
@@ -284,6 +294,8 @@ def main() -> None:
                     window.panel.show_decision(decision)  # type: ignore[arg-type]
                 window.refresh_header()
                 QCoreApplication.processEvents()
+                if name in OCCUPANCY:  # after the events: the header's 1 s tick refreshes it
+                    window.header.show_occupancy(*OCCUPANCY[name])
                 window.grab().save(str(folder / f"door-{name}.png"))
             board.resize(w, h)
             QCoreApplication.processEvents()

@@ -24,6 +24,7 @@ from kiosk.ui.paths import ui_font
 
 NAVY, INK, PAPER, LINE = "#14213d", "#1a1a1a", "#ffffff", "#5b6780"
 DANGER = "#b3261e"
+DISABLED_TEXT, DISABLED_BACKGROUND = "#5f6673", "#f1f3f6"
 MIN_KEY_PX = 64  # touch targets: a fingertip, with room to spare
 
 
@@ -53,7 +54,8 @@ def stylesheet(scale: float) -> str:
         f"QPushButton {{ background:{PAPER}; color:{NAVY}; border:2px solid {NAVY};"
         f" border-radius:{radius}px; padding:{round(6 * scale)}px {round(16 * scale)}px; }}"
         f"QPushButton:pressed {{ background:#dfe5f0; }}"
-        f"QPushButton:disabled {{ color:#6b7280; border-color:#9aa3b2; background:#f1f3f6; }}"
+        f"QPushButton:disabled {{ color:{DISABLED_TEXT}; border-color:#9aa3b2;"
+        f" background:{DISABLED_BACKGROUND}; }}"
         f'QPushButton[role="primary"] {{ background:{NAVY}; color:{PAPER}; }}'
         f'QPushButton[role="danger"] {{ background:{DANGER}; color:{PAPER};'
         f" border-color:{DANGER}; }}"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.decision import Direction
 from kiosk.domain.event import Event, Session
 from kiosk.sync.runner import SyncStatus
+from kiosk.ui import palette
 from kiosk.ui.paths import ui_font
 from kiosk.ui.sync_text import SyncLook, show_look, sync_look
 from kiosk.ui.widgets import FitLabel
@@ -37,12 +38,10 @@ class HeaderBar(QFrame):
         self.kiosk_event = event
         self.setObjectName("header")
         self.setStyleSheet(
-            "#header { background:#14213d; border-radius:12px; }"
-            "#header QLabel { color:#ffffff; }"
-            "QProgressBar { border:2px solid #ffffff; border-radius:8px; background:#2b3a5c;"
-            " color:#ffffff; text-align:center; }"
-            "QProgressBar::chunk { background:#4caf50; border-radius:6px; }"
+            f"#header {{ background:{palette.HEADER}; border-radius:12px; }}"
+            f"#header QLabel {{ color:{palette.WHITE}; }}"
         )
+        self.occupancy_state = ""  # normal, near_full, full: the bar's colour and words
         self.hall = FitLabel(24, bold=True, min_ratio=0.6)
         self.now = FitLabel(15, min_ratio=0.85)
         self.next = FitLabel(13, min_ratio=0.85)
@@ -96,6 +95,26 @@ class HeaderBar(QFrame):
         m = round(12 * scale)
         self.grid.setContentsMargins(m, m // 2, m, m // 2)
 
+    def show_occupancy(self, count: int, capacity: int) -> None:
+        """The count against capacity; from 90 % amber and NEARLY FULL, at capacity red and
+        FULL, so that staff see it from across the door (white text on each: 5:1 or more)."""
+        state = palette.occupancy_state(count, capacity)
+        numbers = _t("{inside} / {capacity} inside").format(inside=count, capacity=capacity)
+        words = {"near_full": _t("NEARLY FULL"), "full": _t("FULL")}.get(state)
+        self.occupancy.setRange(0, max(1, capacity))
+        self.occupancy.setValue(min(count, capacity))
+        # QProgressBar's format treats % specially: a translation must not be read as one.
+        self.occupancy.setFormat((f"{words} · {numbers}" if words else numbers).replace("%", "%%"))
+        if state != self.occupancy_state:
+            self.occupancy_state = state
+            self.occupancy.setStyleSheet(
+                f"QProgressBar {{ border:2px solid {palette.WHITE}; border-radius:8px;"
+                f" background:{palette.GROOVE}; color:{palette.WHITE}; text-align:center; }}"
+                f"QProgressBar::chunk {{ background:{palette.OCCUPANCY[state]};"
+                " border-radius:6px; }"
+            )
+        self.occupancy.setVisible(True)
+
     def show_sync(self, status: SyncStatus | None) -> SyncLook:
         """Local only, connecting, online with the last sync, or offline since with the
         check-ins waiting; the hub and the last error in the tooltip."""
@@ -131,14 +150,7 @@ class HeaderBar(QFrame):
                     title=current.title, start=hm(current.start), end=hm(current.end), window=window
                 )
             )
-            capacity = current.capacity
-            count = inside or 0
-            self.occupancy.setRange(0, max(1, capacity))
-            self.occupancy.setValue(min(count, capacity))
-            self.occupancy.setFormat(
-                _t("{inside} / {capacity} inside").format(inside=count, capacity=capacity)
-            )
-            self.occupancy.setVisible(True)
+            self.show_occupancy(inside or 0, current.capacity)
         else:
             self.now.setText(_t("No session admitting now"))
             self.occupancy.setVisible(False)
@@ -152,13 +164,14 @@ class HeaderBar(QFrame):
             self.next.setText(_t("No more sessions today"))
         entry = direction is Direction.ENTRY
         self.mode.setText(_t("⇥ ENTRY mode") if entry else _t("⇤ EXIT mode"))
-        color = "#2e7d32" if entry else "#1f5aa6"
+        color = palette.MODE["entry" if entry else "exit"]
         self.mode.setStyleSheet(
-            f"QPushButton {{ background:{color}; color:#ffffff; border:2px solid #ffffff;"
+            f"QPushButton {{ background:{color}; color:{palette.WHITE};"
+            f" border:2px solid {palette.WHITE};"
             " border-radius:10px; padding:4px 16px; }"
         )
         self.staff.setText(_t("Staff"))
         self.staff.setStyleSheet(
-            "QPushButton { background:#ffffff; color:#14213d; border-radius:10px;"
-            " padding:4px 16px; }"
+            f"QPushButton {{ background:{palette.WHITE}; color:{palette.HEADER};"
+            " border-radius:10px; padding:4px 16px; }"
         )

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from kiosk.ui.palette import readable_on
 from kiosk.ui.paths import icon_path, ui_font
 
 
@@ -27,15 +28,8 @@ def icon_pixmap(name: str, size: int, color: str, ratio: float = 1.0) -> QPixmap
 
 
 def contrast_text(background: str) -> str:
-    """Black or white, whichever reads better on `background` (relative luminance)."""
-    c = QColor(background)
-
-    def channel(v: int) -> float:
-        s = v / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    lum = 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
-    return "#000000" if lum > 0.179 else "#ffffff"
+    """Black or white, whichever reads better on `background` (kiosk.ui.palette)."""
+    return readable_on(QColor(background).name())
 
 
 class FitLabel(QLabel):

@@ -203,7 +203,7 @@ def test_session_full_and_occupancy_bar(
     scan(door, code_for("A2"))
     decision = scan(door, code_for("A6"))
     assert shown(door, decision, db)["reason"] == "The session is full."
-    assert door.window.header.occupancy.text() == "2 / 2 inside"
+    assert door.window.header.occupancy.text() == "FULL · 2 / 2 inside"
 
 
 def test_manual_admission_and_undo(make_door: Callable[..., Door], db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -101,6 +101,10 @@
       <translation>Name korrigiert zu {name} (protokolliert).</translation>
     </message>
     <message>
+      <source>Not registered: this person may be registered already.</source>
+      <translation>Nicht registriert: Diese Person ist möglicherweise schon angemeldet.</translation>
+    </message>
+    <message>
       <source>Badge printed.</source>
       <translation>Ausweis gedruckt.</translation>
     </message>
@@ -111,10 +115,6 @@
     <message>
       <source>Not registered: {why}</source>
       <translation>Nicht angemeldet: {why}</translation>
-    </message>
-    <message>
-      <source>Not registered: this person may be registered already.</source>
-      <translation>Nicht registriert: Diese Person ist möglicherweise schon angemeldet.</translation>
     </message>
   </context>
   <context>
@@ -331,10 +331,6 @@ The old badge will be refused at this kiosk at once and at every door after it s
 Der alte Ausweis wird an diesem Kiosk sofort abgewiesen, an jedem Eingang nach dessen Synchronisierung. Ein neuer Ausweis wird jetzt gedruckt.</translation>
     </message>
     <message>
-      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
-      <translation>{name} angemeldet: für den Veranstalter markiert (dieser Rechner hat keinen Signaturschlüssel, der Ausweis trägt einen lokalen Ticketcode).</translation>
-    </message>
-    <message>
       <source>Already registered with this name and e-mail or company: {who}. Show them and print their badge, or, if this is a different person, register anyway.</source>
       <translation>Bereits mit diesem Namen und dieser E-Mail oder Firma angemeldet: {who}. Zeigen Sie die Person an und drucken Sie ihren Ausweis, oder registrieren Sie trotzdem, wenn es eine andere Person ist.</translation>
     </message>
@@ -345,6 +341,10 @@ Only if you have checked that this is a different person from the {name} already
       <translation>Einen neuen Teilnehmer namens {name} registrieren?
 
 Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeldete {name} ist: Ein zweiter Ausweis für dieselbe Person lässt sich verleihen.</translation>
+    </message>
+    <message>
+      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
+      <translation>{name} angemeldet: für den Veranstalter markiert (dieser Rechner hat keinen Signaturschlüssel, der Ausweis trägt einen lokalen Ticketcode).</translation>
     </message>
   </context>
   <context>
@@ -360,6 +360,10 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     <message>
       <source>This is not an e-mail address.</source>
       <translation>Das ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
+      <translation>Für eine Vor-Ort-Registrierung nötig: Vor- und Nachname sowie E-Mail oder Firma.</translation>
     </message>
     <message>
       <source>Register a walk-in attendee</source>
@@ -402,16 +406,12 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
       <translation>Person anzeigen</translation>
     </message>
     <message>
-      <source>New walk-in</source>
-      <translation>Neue Vor-Ort-Anmeldung</translation>
-    </message>
-    <message>
-      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
-      <translation>Für eine Vor-Ort-Registrierung nötig: Vor- und Nachname sowie E-Mail oder Firma.</translation>
-    </message>
-    <message>
       <source>A different person: register</source>
       <translation>Andere Person: registrieren</translation>
+    </message>
+    <message>
+      <source>New walk-in</source>
+      <translation>Neue Vor-Ort-Anmeldung</translation>
     </message>
   </context>
   <context>
@@ -522,6 +522,10 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
       <translation>Personal</translation>
     </message>
     <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>{inside} / {capacity} im Saal</translation>
+    </message>
+    <message>
       <source>No session admitting now</source>
       <translation>Derzeit kein Einlass</translation>
     </message>
@@ -538,16 +542,20 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
       <translation>⇤ AUSGANG</translation>
     </message>
     <message>
+      <source>NEARLY FULL</source>
+      <translation>FAST VOLL</translation>
+    </message>
+    <message>
+      <source>FULL</source>
+      <translation>VOLL</translation>
+    </message>
+    <message>
       <source>admission {opens}–{closes}</source>
       <translation>Einlass {opens}–{closes}</translation>
     </message>
     <message>
       <source>Now: {title} ({start}–{end}), {window}</source>
       <translation>Jetzt: {title} ({start}–{end}), {window}</translation>
-    </message>
-    <message>
-      <source>{inside} / {capacity} inside</source>
-      <translation>{inside} / {capacity} im Saal</translation>
     </message>
     <message>
       <source>Next: {start} {title} (admission from {opens})</source>

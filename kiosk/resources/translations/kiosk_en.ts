@@ -101,6 +101,10 @@
       <translation>Name corrected to {name} (logged).</translation>
     </message>
     <message>
+      <source>Not registered: this person may be registered already.</source>
+      <translation>Not registered: this person may be registered already.</translation>
+    </message>
+    <message>
       <source>Badge printed.</source>
       <translation>Badge printed.</translation>
     </message>
@@ -111,10 +115,6 @@
     <message>
       <source>Not registered: {why}</source>
       <translation>Not registered: {why}</translation>
-    </message>
-    <message>
-      <source>Not registered: this person may be registered already.</source>
-      <translation>Not registered: this person may be registered already.</translation>
     </message>
   </context>
   <context>
@@ -331,10 +331,6 @@ The old badge will be refused at this kiosk at once and at every door after it s
 The old badge will be refused at this kiosk at once and at every door after it syncs. A new badge prints now.</translation>
     </message>
     <message>
-      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
-      <translation>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</translation>
-    </message>
-    <message>
       <source>Already registered with this name and e-mail or company: {who}. Show them and print their badge, or, if this is a different person, register anyway.</source>
       <translation>Already registered with this name and e-mail or company: {who}. Show them and print their badge, or, if this is a different person, register anyway.</translation>
     </message>
@@ -345,6 +341,10 @@ Only if you have checked that this is a different person from the {name} already
       <translation>Register a new attendee named {name}?
 
 Only if you have checked that this is a different person from the {name} already registered: a second badge for the same person is a badge to lend.</translation>
+    </message>
+    <message>
+      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
+      <translation>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</translation>
     </message>
   </context>
   <context>
@@ -360,6 +360,10 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>This is not an e-mail address.</source>
       <translation>This is not an e-mail address.</translation>
+    </message>
+    <message>
+      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
+      <translation>Required for a walk-in: a first and a last name, and an e-mail or a company.</translation>
     </message>
     <message>
       <source>Register a walk-in attendee</source>
@@ -402,16 +406,12 @@ Only if you have checked that this is a different person from the {name} already
       <translation>Show attendee</translation>
     </message>
     <message>
-      <source>New walk-in</source>
-      <translation>New walk-in</translation>
-    </message>
-    <message>
-      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
-      <translation>Required for a walk-in: a first and a last name, and an e-mail or a company.</translation>
-    </message>
-    <message>
       <source>A different person: register</source>
       <translation>A different person: register</translation>
+    </message>
+    <message>
+      <source>New walk-in</source>
+      <translation>New walk-in</translation>
     </message>
   </context>
   <context>
@@ -522,6 +522,10 @@ Only if you have checked that this is a different person from the {name} already
       <translation>Staff</translation>
     </message>
     <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>{inside} / {capacity} inside</translation>
+    </message>
+    <message>
       <source>No session admitting now</source>
       <translation>No session admitting now</translation>
     </message>
@@ -538,16 +542,20 @@ Only if you have checked that this is a different person from the {name} already
       <translation>⇤ EXIT mode</translation>
     </message>
     <message>
+      <source>NEARLY FULL</source>
+      <translation>NEARLY FULL</translation>
+    </message>
+    <message>
+      <source>FULL</source>
+      <translation>FULL</translation>
+    </message>
+    <message>
       <source>admission {opens}–{closes}</source>
       <translation>admission {opens}–{closes}</translation>
     </message>
     <message>
       <source>Now: {title} ({start}–{end}), {window}</source>
       <translation>Now: {title} ({start}–{end}), {window}</translation>
-    </message>
-    <message>
-      <source>{inside} / {capacity} inside</source>
-      <translation>{inside} / {capacity} inside</translation>
     </message>
     <message>
       <source>Next: {start} {title} (admission from {opens})</source>

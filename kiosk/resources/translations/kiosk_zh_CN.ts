@@ -101,6 +101,10 @@
       <translation>姓名已更正为 {name}（已记录）。</translation>
     </message>
     <message>
+      <source>Not registered: this person may be registered already.</source>
+      <translation>未登记：此人可能已经注册。</translation>
+    </message>
+    <message>
       <source>Badge printed.</source>
       <translation>胸卡已打印。</translation>
     </message>
@@ -111,10 +115,6 @@
     <message>
       <source>Not registered: {why}</source>
       <translation>未注册：{why}</translation>
-    </message>
-    <message>
-      <source>Not registered: this person may be registered already.</source>
-      <translation>未登记：此人可能已经注册。</translation>
     </message>
   </context>
   <context>
@@ -331,10 +331,6 @@ The old badge will be refused at this kiosk at once and at every door after it s
 旧胸卡在本机立即失效，各入口同步后也将拒绝放行。新胸卡将立即打印。</translation>
     </message>
     <message>
-      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
-      <translation>{name} 已注册：已标记待主办方确认（本机无签名密钥，胸卡使用本地票号）。</translation>
-    </message>
-    <message>
       <source>Already registered with this name and e-mail or company: {who}. Show them and print their badge, or, if this is a different person, register anyway.</source>
       <translation>已有相同姓名和电子邮箱或公司的注册：{who}。请显示该参会者并打印其胸卡；如果这是另一个人，仍可登记。</translation>
     </message>
@@ -345,6 +341,10 @@ Only if you have checked that this is a different person from the {name} already
       <translation>登记一位名为 {name} 的新参会者？
 
 仅当您已核实此人与已注册的 {name} 不是同一人时才可登记：同一人的第二张胸卡可能被借给他人使用。</translation>
+    </message>
+    <message>
+      <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
+      <translation>{name} 已注册：已标记待主办方确认（本机无签名密钥，胸卡使用本地票号）。</translation>
     </message>
   </context>
   <context>
@@ -360,6 +360,10 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>This is not an e-mail address.</source>
       <translation>这不是有效的邮箱地址。</translation>
+    </message>
+    <message>
+      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
+      <translation>现场登记需要填写名和姓，以及电子邮箱或公司。</translation>
     </message>
     <message>
       <source>Register a walk-in attendee</source>
@@ -402,16 +406,12 @@ Only if you have checked that this is a different person from the {name} already
       <translation>查看参会者</translation>
     </message>
     <message>
-      <source>New walk-in</source>
-      <translation>新的现场注册</translation>
-    </message>
-    <message>
-      <source>Required for a walk-in: a first and a last name, and an e-mail or a company.</source>
-      <translation>现场登记需要填写名和姓，以及电子邮箱或公司。</translation>
-    </message>
-    <message>
       <source>A different person: register</source>
       <translation>是另一个人：登记</translation>
+    </message>
+    <message>
+      <source>New walk-in</source>
+      <translation>新的现场注册</translation>
     </message>
   </context>
   <context>
@@ -522,6 +522,10 @@ Only if you have checked that this is a different person from the {name} already
       <translation>工作人员</translation>
     </message>
     <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>场内 {inside} / {capacity}</translation>
+    </message>
+    <message>
       <source>No session admitting now</source>
       <translation>当前无可入场的场次</translation>
     </message>
@@ -538,16 +542,20 @@ Only if you have checked that this is a different person from the {name} already
       <translation>⇤ 离场模式</translation>
     </message>
     <message>
+      <source>NEARLY FULL</source>
+      <translation>即将满员</translation>
+    </message>
+    <message>
+      <source>FULL</source>
+      <translation>已满</translation>
+    </message>
+    <message>
       <source>admission {opens}–{closes}</source>
       <translation>入场 {opens}–{closes}</translation>
     </message>
     <message>
       <source>Now: {title} ({start}–{end}), {window}</source>
       <translation>当前：{title}（{start}–{end}），{window}</translation>
-    </message>
-    <message>
-      <source>{inside} / {capacity} inside</source>
-      <translation>场内 {inside} / {capacity}</translation>
     </message>
     <message>
       <source>Next: {start} {title} (admission from {opens})</source>
