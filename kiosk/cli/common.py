@@ -44,14 +44,19 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
-def open_database(args: argparse.Namespace, must_exist: bool = True) -> Database:
+def open_database(
+    args: argparse.Namespace, must_exist: bool = True, need_write: bool = True
+) -> Database:
+    """The command's database. need_write=False for commands that only read: those also
+    work on a database this process cannot write (a read-only copy); the others refuse it
+    up front rather than fail half-way."""
     path = db_path(args)
     if must_exist and not path.exists():
         raise CommandError(
             f"no database at {path}: create one with 'kiosk demo-data' or 'kiosk event load'"
         )
     try:
-        return open_db(path)
+        return open_db(path, need_write=need_write)
     except StoreError as exc:
         raise CommandError(str(exc)) from None
 

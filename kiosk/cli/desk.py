@@ -151,7 +151,7 @@ def run_walk_ins(args: argparse.Namespace) -> int:
     the organiser, who holds the key, publishes them (or cancels them with an import)."""
     from kiosk.store import prints
 
-    db = open_database(args)
+    db = open_database(args, need_write=False)
     rows: list[dict[str, Any]] = []
     for walk_in in prints.walk_ins(db, flagged_only=args.flagged):
         person = attendees.find_by_id(db, walk_in.attendee_id)
@@ -187,7 +187,7 @@ def run_prints(args: argparse.Namespace) -> int:
 
     from kiosk.store import prints
 
-    db = open_database(args)
+    db = open_database(args, need_write=False)
     if args.attendee and attendees.find_by_id(db, args.attendee) is None:
         raise CommandError(f"no attendee with id {args.attendee!r}")
     records = (

@@ -88,14 +88,17 @@ def _stamp_version(db: Database) -> None:
             )
 
 
-def open_db(path: Path | str, *, migrate: bool = True) -> Database:
+def open_db(path: Path | str, *, migrate: bool = True, need_write: bool = True) -> Database:
     """Open (creating if needed) a kiosk database in WAL mode with synchronous=FULL.
 
     Refused with StoreError, before anything is written: a database (or folder) this
-    process cannot write, and one migrated by a newer kiosk."""
+    process cannot write, and one migrated by a newer kiosk. `need_write=False` (commands
+    that only read) opens a database that cannot be written read-only instead."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         reason = _read_only_reason(Path(path))
+        if reason is not None and not need_write and Path(path).is_file():
+            return _open_read_only(Path(path), migrate)
         if reason is not None:
             raise StoreError(f"{path}: the database is read-only ({reason}); nothing changed")
     try:
@@ -112,6 +115,26 @@ def open_db(path: Path | str, *, migrate: bool = True) -> Database:
             _check_written_by_this_or_older(db, path)
             MIGRATIONS.apply(db)
             _stamp_version(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(describe_error(path, exc)) from None
+    return db
+
+
+def _open_read_only(path: Path, migrate: bool) -> Database:
+    """A database this process cannot write, opened only to read it. In a folder that
+    cannot take the -shm file, SQLite can only read it as immutable (no locking), which
+    is what a read-only copy (a stick, a mounted backup) is."""
+    shm = Path(f"{path}-shm")
+    immutable = not os.access(path.parent, os.W_OK) and not shm.exists()
+    uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        db = Database(conn)
+        if migrate and MIGRATIONS.pending(db):
+            raise StoreError(
+                f"{path}: the database needs upgrading to this kiosk's schema but is read-only"
+            )
     except sqlite3.DatabaseError as exc:
         raise StoreError(describe_error(path, exc)) from None
     return db

@@ -245,3 +245,24 @@ def test_pin_set_with_no_terminal_is_one_line(demo_db: Path) -> None:
     assert (result.returncode, result.stdout) == (2, "")
     assert_one_line(result.stderr, "--pin")
     assert digest(demo_db.parent) == before
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_commands_that_only_read_work_on_a_read_only_database(
+    what: str,
+    demo_db: Path,
+    make_read_only: Callable[[Path], None],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`kiosk walk-ins` and `kiosk prints` read a read-only copy (a stick, a backup); a
+    write through that connection is refused by SQLite itself."""
+    before = digest(demo_db.parent)
+    make_read_only(demo_db if what == "file" else demo_db.parent)
+    assert kiosk(capsys, "walk-ins", "--json", "--db", str(demo_db))[:2] == (0, "[]\n")
+    assert kiosk(capsys, "prints", "--json", "--db", str(demo_db))[:2] == (0, "[]\n")
+    db = open_db(demo_db, need_write=False)
+    assert db.execute("SELECT count(*) FROM attendees").fetchone() == (50,)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("DELETE FROM settings")
+    db.conn.close()
+    assert digest(demo_db.parent) == before
