@@ -183,6 +183,7 @@ def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no
     cases.append(("15-session-full", full))
     cases.append(("16-undone", svc.undo_last()))
     cases.append(("19-near-full", cases[1][1]))
+    cases.append(("20-exit-idle", None))
     admitted = cases[1][1]
     cases.append(("17-sync-online", dataclasses.replace(admitted, offline=False)))  # type: ignore[type-var]
     cases.append(("18-sync-offline", dataclasses.replace(admitted, offline=True)))  # type: ignore[type-var]
@@ -283,9 +284,15 @@ def main() -> None:
             folder.mkdir(parents=True, exist_ok=True)
             window.resize(w, h)
             QCoreApplication.processEvents()
+            # Again: coming from a bigger size, the first resize is clamped to the minimum
+            # size of the bigger fonts, which the resize itself then scales down.
+            window.resize(w, h)
+            QCoreApplication.processEvents()
             for name, decision in cases:
                 if args.cases and not any(c in name for c in args.cases):
                     continue
+                if (window.direction is Direction.EXIT) != (name == "20-exit-idle"):
+                    window.toggle_direction()
                 window.show_sync(syncs.get(name))
                 window.panel.hub_decides = name in syncs
                 if decision is None:

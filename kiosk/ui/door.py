@@ -176,7 +176,8 @@ class DoorWindow(QMainWindow):
 
     def toggle_direction(self) -> None:
         exit_ = self.direction is Direction.ENTRY
-        self.direction = Direction.EXIT if exit_ else Direction.ENTRY
+        self.direction = self.panel.direction = Direction.EXIT if exit_ else Direction.ENTRY
+        self.panel.show_idle()
         self.refresh_header()
 
     def set_hall(self, hall: str) -> None:

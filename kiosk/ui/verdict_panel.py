@@ -8,10 +8,16 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.domain.decision import Decision
+from kiosk.domain.decision import Decision, Direction
 from kiosk.domain.event import Event
 from kiosk.ui import verdicts
-from kiosk.ui.verdicts import IDLE_BACKGROUND, IDLE_FOREGROUND, Look
+from kiosk.ui.verdicts import (
+    EXIT_IDLE_BACKGROUND,
+    EXIT_IDLE_FOREGROUND,
+    IDLE_BACKGROUND,
+    IDLE_FOREGROUND,
+    Look,
+)
 from kiosk.ui.widgets import Chip, FitLabel, icon_pixmap
 
 
@@ -26,6 +32,7 @@ class VerdictPanel(QFrame):
         super().__init__(parent)
         self.kiosk_event = event
         self.decision: Decision | None = None
+        self.direction = Direction.ENTRY  # the door's mode: what the idle screen says
         self.scale = 1.0
         # A PostgreSQL hub arbitrates admissions and exits: say when one was decided without it.
         self.hub_decides = False
@@ -69,10 +76,19 @@ class VerdictPanel(QFrame):
     # -- what is shown -------------------------------------------------------------------
 
     def show_idle(self) -> None:
+        """Waiting for a badge: "Show your badge" at an entry; at an exit a big EXIT on
+        another colour, so nobody takes the exit door's kiosk for the entry's."""
         self.decision = None
-        self._paint(IDLE_BACKGROUND, IDLE_FOREGROUND, "scan")
-        self.headline.setText(_t("Show your badge"))
-        self.reason.setText(_t("Hold the QR code up to the camera, or use the handheld scanner."))
+        if self.direction is Direction.EXIT:
+            self._paint(EXIT_IDLE_BACKGROUND, EXIT_IDLE_FOREGROUND, "exit")
+            self.headline.setText(_t("EXIT"))
+            self.reason.setText(_t("Leaving? Show your badge on the way out."))
+        else:
+            self._paint(IDLE_BACKGROUND, IDLE_FOREGROUND, "scan")
+            self.headline.setText(_t("Show your badge"))
+            self.reason.setText(
+                _t("Hold the QR code up to the camera, or use the handheld scanner.")
+            )
         for label in (self.name, self.company, self.session, self.note):
             label.setText("")
         self.chip.setVisible(False)

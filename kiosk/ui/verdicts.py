@@ -41,6 +41,9 @@ LOOKS = {
     Kind.UNDONE: Look(Kind.UNDONE, "#5f6368", "#ffffff", "undo", "undo"),
 }
 IDLE_BACKGROUND, IDLE_FOREGROUND = "#eef1f5", "#1a1a1a"
+# Waiting in exit mode: light blue with a navy EXIT, unlike entry's grey and unlike the
+# solid blue of an exit just recorded.
+EXIT_IDLE_BACKGROUND, EXIT_IDLE_FOREGROUND = "#d3e3f8", "#0b2f5c"
 
 _KINDS = {
     Verdict.ADMITTED: Kind.ADMIT,

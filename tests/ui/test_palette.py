@@ -30,6 +30,7 @@ def door_text_pairs(event: Event) -> list[tuple[str, str, str]]:
         ("occupancy, empty part", palette.WHITE, palette.GROOVE),
         ("camera text", palette.WHITE, palette.CAMERA),
         ("idle panel", verdicts.IDLE_FOREGROUND, verdicts.IDLE_BACKGROUND),
+        ("exit idle panel", verdicts.EXIT_IDLE_FOREGROUND, verdicts.EXIT_IDLE_BACKGROUND),
         ("dialog text", dialogs.INK, dialogs.PAPER),
         ("dialog title", dialogs.PAPER, dialogs.NAVY),
         ("dialog button", dialogs.NAVY, dialogs.PAPER),

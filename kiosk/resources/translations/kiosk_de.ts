@@ -346,6 +346,14 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} angemeldet: für den Veranstalter markiert (dieser Rechner hat keinen Signaturschlüssel, der Ausweis trägt einen lokalen Ticketcode).</translation>
     </message>
+    <message>
+      <source>replacement</source>
+      <translation>Ersatz</translation>
+    </message>
+    <message>
+      <source>staff</source>
+      <translation>Personal</translation>
+    </message>
   </context>
   <context>
     <name>DeskWalkIn</name>
@@ -970,6 +978,14 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
   </context>
   <context>
     <name>VerdictPanel</name>
+    <message>
+      <source>EXIT</source>
+      <translation>AUSGANG</translation>
+    </message>
+    <message>
+      <source>Leaving? Show your badge on the way out.</source>
+      <translation>Sie gehen? Zeigen Sie Ihren Ausweis beim Hinausgehen.</translation>
+    </message>
     <message>
       <source>Show your badge</source>
       <translation>Ausweis zeigen</translation>

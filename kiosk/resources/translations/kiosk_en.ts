@@ -346,6 +346,14 @@ Only if you have checked that this is a different person from the {name} already
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</translation>
     </message>
+    <message>
+      <source>replacement</source>
+      <translation>replacement</translation>
+    </message>
+    <message>
+      <source>staff</source>
+      <translation>staff</translation>
+    </message>
   </context>
   <context>
     <name>DeskWalkIn</name>
@@ -970,6 +978,14 @@ Admit anyway? The override and your reason are logged.</translation>
   </context>
   <context>
     <name>VerdictPanel</name>
+    <message>
+      <source>EXIT</source>
+      <translation>EXIT</translation>
+    </message>
+    <message>
+      <source>Leaving? Show your badge on the way out.</source>
+      <translation>Leaving? Show your badge on the way out.</translation>
+    </message>
     <message>
       <source>Show your badge</source>
       <translation>Show your badge</translation>

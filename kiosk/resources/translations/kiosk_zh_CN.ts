@@ -346,6 +346,14 @@ Only if you have checked that this is a different person from the {name} already
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} 已注册：已标记待主办方确认（本机无签名密钥，胸卡使用本地票号）。</translation>
     </message>
+    <message>
+      <source>replacement</source>
+      <translation>补发</translation>
+    </message>
+    <message>
+      <source>staff</source>
+      <translation>工作人员</translation>
+    </message>
   </context>
   <context>
     <name>DeskWalkIn</name>
@@ -970,6 +978,14 @@ Admit anyway? The override and your reason are logged.</source>
   </context>
   <context>
     <name>VerdictPanel</name>
+    <message>
+      <source>EXIT</source>
+      <translation>出口</translation>
+    </message>
+    <message>
+      <source>Leaving? Show your badge on the way out.</source>
+      <translation>离场？请在出门时出示证件。</translation>
+    </message>
     <message>
       <source>Show your badge</source>
       <translation>请出示胸卡</translation>
