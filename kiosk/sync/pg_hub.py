@@ -127,7 +127,7 @@ class PostgresHub:
                         cp.write_row(row)
                 conn.execute(
                     f"INSERT INTO kiosk_hub.log ({LOG_INSERT_COLUMNS}) "
-                    f"SELECT {LOG_INSERT_COLUMNS} FROM push_log ON CONFLICT (id) DO NOTHING"
+                    f"SELECT {LOG_INSERT_COLUMNS} FROM push_log ON CONFLICT (id, digest) DO NOTHING"
                 )
             if journal:
                 with conn.cursor().copy(
@@ -138,7 +138,7 @@ class PostgresHub:
                 conn.execute(
                     f"INSERT INTO kiosk_hub.journal ({JOURNAL_INSERT_COLUMNS}) "
                     f"SELECT {JOURNAL_INSERT_COLUMNS} FROM push_journal "
-                    "ON CONFLICT (id) DO NOTHING"
+                    "ON CONFLICT (id, digest) DO NOTHING"
                 )
 
         self._run(work, transaction=True)
@@ -317,8 +317,9 @@ def _checkin_row(record: WireRecord) -> tuple[Any, ...]:
 def _journal_row(record: WireRecord) -> tuple[Any, ...]:
     if record.keys() != _JOURNAL_KEYS or record["k"] not in JOURNAL_KINDS:
         raise ValueError(f"record {record.get('id')!r} is neither a check-in nor a journal kind")
-    # ASCII JSON: any string (a lone surrogate, a NUL) survives the text column unchanged.
-    body = json.dumps(record["body"], separators=(",", ":"), allow_nan=False)
+    # ASCII JSON: any string (a NUL, an emoji) survives the text column unchanged; sorted
+    # keys: the same body relayed by another kiosk is the same text, so stored once.
+    body = json.dumps(record["body"], separators=(",", ":"), sort_keys=True, allow_nan=False)
     return record["id"], record["k"], record["kiosk_id"], body, record["sig"]
 
 

@@ -38,10 +38,20 @@ CREATE TABLE IF NOT EXISTS publications (
     PRIMARY KEY (version, part)
 );
 
--- The merged check-in log of every kiosk: append-only, one row per record id.
+-- A record is kept once per id and content. With one row per id, a row forged under the id
+-- of a genuine record seen on its way here (on a stick another kiosk relays from) would
+-- keep the genuine one out for ever; now both are kept and readers keep what verifies.
+-- The digest is the server's, over every field, each quoted as an SQL literal (or NULL) so
+-- that no two rows share an encoding; the same record pushed twice (or relayed) is still
+-- stored once. (Digests are stored: changing utf8() or the expressions means recomputing.)
+-- convert_to is only stable (encodings in general); to UTF-8 in this database it is fixed.
+CREATE OR REPLACE FUNCTION utf8(value text) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN convert_to(value, 'UTF8');
+
+-- The merged check-in log of every kiosk: append-only.
 CREATE TABLE IF NOT EXISTS log (
     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id text NOT NULL UNIQUE, kiosk_id text NOT NULL, hall text NOT NULL, session_id text,
+    id text NOT NULL, kiosk_id text NOT NULL, hall text NOT NULL, session_id text,
     direction text NOT NULL, verdict text NOT NULL, reason text NOT NULL, attendee_id text,
     code text NOT NULL, at text NOT NULL, delta integer NOT NULL, clock_offset_ms integer,
     note text NOT NULL, undoes text, offline boolean NOT NULL, warnings text NOT NULL,
@@ -53,13 +63,24 @@ CREATE TABLE IF NOT EXISTS log (
 ALTER TABLE log ADD COLUMN IF NOT EXISTS sig text NOT NULL DEFAULT '';
 ALTER TABLE log ALTER COLUMN sig DROP DEFAULT;
 ALTER TABLE log ALTER COLUMN pushed_by SET DEFAULT session_user;
+ALTER TABLE log ADD COLUMN IF NOT EXISTS digest bytea NOT NULL GENERATED ALWAYS AS (sha256(utf8(
+    quote_nullable(id) || ',' || quote_nullable(kiosk_id) || ',' || quote_nullable(hall)
+    || ',' || quote_nullable(session_id) || ',' || quote_nullable(direction)
+    || ',' || quote_nullable(verdict) || ',' || quote_nullable(reason)
+    || ',' || quote_nullable(attendee_id) || ',' || quote_nullable(code)
+    || ',' || quote_nullable(at) || ',' || quote_nullable(delta::text)
+    || ',' || quote_nullable(clock_offset_ms::text) || ',' || quote_nullable(note)
+    || ',' || quote_nullable(undoes) || ',' || quote_nullable(offline::text)
+    || ',' || quote_nullable(warnings) || ',' || quote_nullable(sig)))) STORED;
+ALTER TABLE log DROP CONSTRAINT IF EXISTS log_id_key;
+CREATE UNIQUE INDEX IF NOT EXISTS log_record ON log (id, digest);
 CREATE INDEX IF NOT EXISTS log_tx ON log (tx, seq);
 -- A door told 'inside at another door' reads the records behind it, to verify them.
 CREATE INDEX IF NOT EXISTS log_person ON log (attendee_id, session_id) WHERE delta <> 0;
 -- Prints, name corrections, walk-ins, replacements: fewer, so one table with a JSON body.
 CREATE TABLE IF NOT EXISTS journal (
     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id text NOT NULL UNIQUE, kind text NOT NULL, kiosk_id text NOT NULL, body text NOT NULL,
+    id text NOT NULL, kind text NOT NULL, kiosk_id text NOT NULL, body text NOT NULL,
     sig text NOT NULL,
     pushed_by text NOT NULL DEFAULT session_user,
     tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -68,6 +89,12 @@ CREATE TABLE IF NOT EXISTS journal (
 ALTER TABLE journal ADD COLUMN IF NOT EXISTS sig text NOT NULL DEFAULT '';
 ALTER TABLE journal ALTER COLUMN sig DROP DEFAULT;
 ALTER TABLE journal ALTER COLUMN pushed_by SET DEFAULT session_user;
+ALTER TABLE journal ADD COLUMN IF NOT EXISTS digest bytea NOT NULL GENERATED ALWAYS AS (
+    sha256(utf8(quote_nullable(id) || ',' || quote_nullable(kind) || ',' || quote_nullable(kiosk_id)
+                || ',' || quote_nullable(body) || ',' || quote_nullable(sig)))
+) STORED;
+ALTER TABLE journal DROP CONSTRAINT IF EXISTS journal_id_key;
+CREATE UNIQUE INDEX IF NOT EXISTS journal_record ON journal (id, digest);
 CREATE INDEX IF NOT EXISTS journal_tx ON journal (tx, seq);
 -- Venue-wide presence, derived from the log in the same transaction (for claims).
 CREATE TABLE IF NOT EXISTS presence (
@@ -136,7 +163,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = kiosk_hub, pg_temp AS $$
 DECLARE
     now_inside integer;
 BEGIN
-    IF EXISTS (SELECT 1 FROM log WHERE id = r->>'id') THEN
+    IF EXISTS (SELECT 1 FROM log WHERE id = r->>'id' AND sig = r->>'sig') THEN
         RETURN true;
     END IF;
     IF (r->>'delta')::integer > 0 AND r->>'undoes' IS NULL
@@ -155,7 +182,7 @@ BEGIN
            c.attendee_id, c.code, c.at, c.delta, c.clock_offset_ms, c.note, c.undoes, c.offline,
            c.warnings, c.sig
     FROM jsonb_populate_record(NULL::log, r) AS c
-    ON CONFLICT (id) DO NOTHING;
+    ON CONFLICT (id, digest) DO NOTHING;
     RETURN true;
 END $$;
 -- Fresh statistics after a big push, so keyset pulls keep using the (tx, seq) index;

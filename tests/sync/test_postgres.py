@@ -126,6 +126,33 @@ def test_pulls_leave_out_only_the_callers_own_records_whoever_pushed_them(
     assert sorted(r["id"] for r in pulled(hub, "door-a")) == ["door-b-0000002", "door-c-0000003"]
 
 
+def test_a_row_forged_under_a_genuine_id_cannot_keep_the_genuine_record_out(
+    hub: PostgresHub, pg_hub: PgHub
+) -> None:
+    """Someone who saw a record on its way (on a stick a kiosk relays from) inserts a row
+    with its id and signature and one field changed, first: the genuine record is still
+    stored when it comes, beside it, and the same record pushed again is stored once."""
+    genuine, note = checkin("door-a", 1), journal("print", "door-a", 1)
+    forged = {**genuine, "attendee_id": "VICTIM"}
+    with psycopg.connect(pg_hub.kiosk, autocommit=True) as conn:
+        conn.execute(
+            f"INSERT INTO kiosk_hub.log ({LOG_INSERT_COLUMNS}) VALUES ({', '.join(['%s'] * 17)})",
+            [*(forged[f] for f in LOG_FIELDS), forged["sig"]],
+        )
+        conn.execute(
+            "INSERT INTO kiosk_hub.journal (id, kind, kiosk_id, body, sig) "
+            "VALUES (%s, 'print', 'door-a', '{}', %s)",
+            [note["id"], note["sig"]],
+        )
+    hub.push([genuine, note], "door-a", "")
+    hub.push([genuine, note, journal("print", "door-a", 1)], "door-b", "")  # relayed: same
+    back = pulled(hub, "door-c")
+    assert sorted(canonical(r) for r in back) == sorted(
+        canonical(r) for r in (genuine, forged, note, {**note, "body": {}})
+    )
+    assert [r for r in back if record_verifies(KEY.public_key(), r)] == [genuine, note]
+
+
 def test_own_records_counts_what_the_hub_holds_by_maker(hub: PostgresHub) -> None:
     """Check-ins and journal records together, relayed ones included, duplicates once."""
     assert hub.own_records("ka") == 0
