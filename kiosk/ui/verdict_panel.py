@@ -109,7 +109,7 @@ class VerdictPanel(QFrame):
         kind = self.kiosk_event.type(person.type) if person else None
         base = 20 * self.scale
         if kind is not None:
-            self.chip.show_type(kind.name, kind.color, base)
+            self.chip.show_type(kind.name, kind.color, base, look.foreground)
         else:
             self.chip.setVisible(False)
         session = self.kiosk_event.session(decision.session) if decision.session else None

@@ -83,20 +83,25 @@ class FitLabel(QLabel):
 
 
 class Chip(QLabel):
-    """A rounded coloured label: the attendee type in its badge colour."""
+    """A rounded coloured label: the attendee type in its badge colour, outlined in the
+    panel's text colour so that it stands out on any verdict (a green Exhibitor chip on the
+    green ADMIT, a red Staff chip on the red DENIED)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.outline = "#ffffff"
 
-    def show_type(self, name: str, color: str, point_size: float) -> None:
+    def show_type(self, name: str, color: str, point_size: float, outline: str = "#ffffff") -> None:
         pad = round(point_size * 0.6)
+        border = max(3, round(point_size * 0.18))
+        self.outline = outline
         self.setFont(ui_font(point_size, bold=True))
         self.setText(name)
         self.setStyleSheet(
             f"background:{color}; color:{contrast_text(color)}; border-radius:{pad}px;"
-            f"padding:{pad // 3}px {pad}px; border:2px solid rgba(255,255,255,0.85);"
+            f"padding:{pad // 3}px {pad}px; border:{border}px solid {outline};"
         )
         self.setVisible(bool(name))
 
