@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "kiosk.cli.printer",
     "kiosk.cli.gui",
     "kiosk.cli.sync",
+    "kiosk.cli.kiosk_session",
     "kiosk.cli.trust",
 )
 
