@@ -187,7 +187,7 @@ class PostgresHub:
     def publish_part(self, part: SignedPart) -> None:
         version, number = part.number
         event = part.statement.get("event")
-        if number < 1 or not isinstance(event, str):
+        if version < 1 or number < 1 or not isinstance(event, str):
             raise ValueError("a publication part names its event, version and part number")
         statement = json.dumps(part.statement, separators=(",", ":"), allow_nan=False)
         items = gzip.compress(

@@ -102,6 +102,11 @@ CREATE TABLE IF NOT EXISTS presence (
     inside integer NOT NULL DEFAULT 0, entries integer NOT NULL DEFAULT 0,
     PRIMARY KEY (attendee_id, session_id)
 );
+-- Login roles of single kiosks (add_kiosk_role), so that one stolen kiosk's access can be
+-- withdrawn without changing every other kiosk's password, and pushed_by names it.
+CREATE TABLE IF NOT EXISTS kiosk_roles (
+    role text PRIMARY KEY, added_at timestamptz NOT NULL DEFAULT now(), disabled_at timestamptz
+);
 -- Rows per maker (log and journal together), kept by a trigger: every sync pass asks how
 -- many of its own records the hub holds, which must not cost a scan of the log.
 CREATE TABLE IF NOT EXISTS record_counts (kiosk_id text PRIMARY KEY, records bigint NOT NULL);
@@ -211,7 +216,6 @@ def init_hub(conn: psycopg.Connection[tuple[object, ...]], role: str, password: 
     """Create or update the schema and the kiosks' role; returns the hub id."""
     if not _ROLE_NAME.match(role):
         raise ValueError(f"role names are lower-case letters, digits and _: {role!r}")
-    database = str(conn.info.dbname)
     with conn.transaction():
         conn.execute(DDL)  # no parameters: psycopg sends the script as one simple query
         conn.execute(
@@ -224,30 +228,86 @@ def init_hub(conn: psycopg.Connection[tuple[object, ...]], role: str, password: 
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [SCHEMA_VERSION],
         )
-        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
-        verb = "ALTER" if exists else "CREATE"
-        conn.execute(
-            sql.SQL(
-                "{} ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD {}"
-            ).format(sql.SQL(verb), sql.Identifier(role), sql.Literal(password))
-        )
-        grants = [
-            # From scratch: a schema-1 role could still set pushed_by (column grants stay
-            # until the table's privileges are revoked).
-            "REVOKE ALL ON ALL TABLES IN SCHEMA kiosk_hub FROM {role}",
-            "GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {role}",
-            "GRANT USAGE ON SCHEMA kiosk_hub TO {role}",
-            "GRANT SELECT ON kiosk_hub.meta, kiosk_hub.publications, kiosk_hub.log, "
-            "kiosk_hub.journal, kiosk_hub.record_counts TO {role}",
-            f"GRANT INSERT ({LOG_INSERT_COLUMNS}) ON kiosk_hub.log TO {{role}}",
-            f"GRANT INSERT ({JOURNAL_INSERT_COLUMNS}) ON kiosk_hub.journal TO {{role}}",
-            "GRANT EXECUTE ON FUNCTION kiosk_hub.claim(jsonb), kiosk_hub.refresh_statistics() "
-            "TO {role}",
-        ]
-        for grant in grants:
-            conn.execute(
-                sql.SQL(grant).format(db=sql.Identifier(database), role=sql.Identifier(role))
-            )
+        _login_role(conn, role, password)
+        _grant_kiosk(conn, role)
+        # Grants are made again on every init (a new schema may add tables to read).
+        for (each,) in conn.execute(
+            "SELECT role FROM kiosk_hub.kiosk_roles WHERE disabled_at IS NULL"
+        ).fetchall():
+            _grant_kiosk(conn, str(each))
         row = conn.execute("SELECT value FROM kiosk_hub.meta WHERE key = 'hub_id'").fetchone()
     assert row is not None
     return str(row[0])
+
+
+def add_kiosk_role(conn: psycopg.Connection[tuple[object, ...]], role: str, password: str) -> None:
+    """A login role for one kiosk, with what the shared kiosk role may do (and no more);
+    again for an existing one: a new password, enabled again."""
+    with conn.transaction():
+        _login_role(conn, role, password)
+        _grant_kiosk(conn, role)
+        conn.execute(
+            "INSERT INTO kiosk_hub.kiosk_roles (role) VALUES (%s) "
+            "ON CONFLICT (role) DO UPDATE SET disabled_at = NULL",
+            [role],
+        )
+
+
+def disable_kiosk_role(conn: psycopg.Connection[tuple[object, ...]], role: str) -> None:
+    """Withdraw one kiosk's access (a stolen kiosk): no new logins, and its open connections
+    may do nothing more from their next statement on, since privileges are checked on each.
+    Its rows stay, and pushed_by still names it."""
+    if not _ROLE_NAME.match(role):
+        raise ValueError(f"role names are lower-case letters, digits and _: {role!r}")
+    with conn.transaction():
+        found = conn.execute(
+            "UPDATE kiosk_hub.kiosk_roles SET disabled_at = now() WHERE role = %s RETURNING 1",
+            [role],
+        ).fetchone()
+        if found is None:
+            raise ValueError(f"{role!r} is not a kiosk role of this hub (add_kiosk_role)")
+        conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(role)))
+        for statement in _REVOKES:
+            conn.execute(_statement(conn, statement, role))
+
+
+def _login_role(conn: psycopg.Connection[tuple[object, ...]], role: str, password: str) -> None:
+    if not _ROLE_NAME.match(role):
+        raise ValueError(f"role names are lower-case letters, digits and _: {role!r}")
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
+    conn.execute(
+        sql.SQL(
+            "{} ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD {}"
+        ).format(
+            sql.SQL("ALTER" if exists else "CREATE"), sql.Identifier(role), sql.Literal(password)
+        )
+    )
+
+
+# From scratch each time: a schema-1 role could still set pushed_by (column grants stay
+# until the table's privileges are revoked).
+_REVOKES = [
+    "REVOKE ALL ON ALL TABLES IN SCHEMA kiosk_hub FROM {role}",
+    "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kiosk_hub FROM {role}",
+    "REVOKE ALL ON SCHEMA kiosk_hub FROM {role}",
+    "REVOKE ALL ON DATABASE {db} FROM {role}",
+]
+_GRANTS = [
+    "GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {role}",
+    "GRANT USAGE ON SCHEMA kiosk_hub TO {role}",
+    "GRANT SELECT ON kiosk_hub.meta, kiosk_hub.publications, kiosk_hub.log, "
+    "kiosk_hub.journal, kiosk_hub.record_counts TO {role}",
+    f"GRANT INSERT ({LOG_INSERT_COLUMNS}) ON kiosk_hub.log TO {{role}}",
+    f"GRANT INSERT ({JOURNAL_INSERT_COLUMNS}) ON kiosk_hub.journal TO {{role}}",
+    "GRANT EXECUTE ON FUNCTION kiosk_hub.claim(jsonb), kiosk_hub.refresh_statistics() TO {role}",
+]
+
+
+def _grant_kiosk(conn: psycopg.Connection[tuple[object, ...]], role: str) -> None:
+    for statement in [*_REVOKES, *_GRANTS]:
+        conn.execute(_statement(conn, statement, role))
+
+
+def _statement(conn: psycopg.Connection[tuple[object, ...]], text: str, role: str) -> sql.Composed:
+    database = str(conn.info.dbname)
+    return sql.SQL(text).format(db=sql.Identifier(database), role=sql.Identifier(role))

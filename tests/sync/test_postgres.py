@@ -22,7 +22,13 @@ from kiosk.sync.errors import HubMismatch, HubNotReady, HubRefused, HubUnreachab
 from kiosk.sync.hub import LOG_FIELDS, SignedPart, WireRecord
 from kiosk.sync.pg_connect import split_password, write_passfile
 from kiosk.sync.pg_hub import PostgresHub
-from kiosk.sync.pg_schema import LOG_INSERT_COLUMNS, SCHEMA_VERSION, init_hub
+from kiosk.sync.pg_schema import (
+    LOG_INSERT_COLUMNS,
+    SCHEMA_VERSION,
+    add_kiosk_role,
+    disable_kiosk_role,
+    init_hub,
+)
 from tests.pg_server import KIOSK_PASSWORD, PgHub
 from tests.sync.pgserver import PgServer, free_port
 
@@ -588,3 +594,34 @@ def test_a_hub_url_without_its_password_connects_through_the_passfile(
     hub = PostgresHub(url, passfile=str(passfile))
     assert hub.info().hub_id
     hub.close()
+
+
+def test_a_kiosk_role_of_its_own_is_named_in_pushed_by_and_can_be_withdrawn(
+    pg_hub: PgHub,
+) -> None:
+    """One login role per kiosk: the same rights as the shared role, pushed_by names it, and
+    withdrawing it (a stolen kiosk) stops its open connection and new ones, survives init,
+    and leaves the other kiosks and its rows alone."""
+    three, four = f"{pg_hub.name}_door3", f"{pg_hub.name}_door4"  # roles are server-wide
+    with psycopg.connect(pg_hub.admin, autocommit=True) as conn:
+        add_kiosk_role(conn, three, "door3-secret")
+        add_kiosk_role(conn, four, "door4-secret")
+    door3 = PostgresHub(pg_hub.server.url(pg_hub.name, three, "door3-secret"))
+    door4 = PostgresHub(pg_hub.server.url(pg_hub.name, four, "door4-secret"))
+    door3.push([checkin("door-3", 1)], "door-3", "")
+    door4.push([checkin("door-4", 1)], "door-4", "")
+    with psycopg.connect(pg_hub.admin, autocommit=True) as conn:
+        rows = conn.execute("SELECT kiosk_id, pushed_by FROM kiosk_hub.log ORDER BY 1").fetchall()
+        assert rows == [("door-3", three), ("door-4", four)]
+        disable_kiosk_role(conn, three)
+        init_hub(conn, f"{pg_hub.name}_kiosk", KIOSK_PASSWORD)  # does not give it back
+        with pytest.raises(ValueError, match="not a kiosk role"):
+            disable_kiosk_role(conn, f"{pg_hub.name}_kiosk")
+    with pytest.raises(HubRefused):
+        door3.push([checkin("door-3", 2)], "door-3", "")  # the connection it had open
+    with pytest.raises(HubRefused):
+        PostgresHub(pg_hub.server.url(pg_hub.name, three, "door3-secret")).info()
+    door4.push([checkin("door-4", 2)], "door-4", "")
+    assert (door4.own_records("door-3"), door4.own_records("door-4")) == (1, 2)
+    door3.close()
+    door4.close()
