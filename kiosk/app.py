@@ -163,6 +163,21 @@ class Door:
         self.window.close()
 
 
+def hub_authority(db: Database, path: Path, hub: str) -> HubAuthority:
+    """Online admissions through a PostgreSQL hub, each claim signed by this kiosk's key."""
+    from kiosk.store.keyfiles import key_dir_for, kiosk_key, passfile_for
+    from kiosk.sync.authority import PostgresAuthority  # psycopg: only for PostgreSQL hubs
+    from kiosk.sync.records import signed_checkin
+
+    key = kiosk_key(key_dir_for(path), settings.kiosk_id(db))
+    passfile = passfile_for(path)
+    return PostgresAuthority(
+        hub,
+        lambda record: signed_checkin(key, record),
+        passfile=str(passfile) if passfile.exists() else None,
+    )
+
+
 def build_door(
     app: QApplication,
     db: Database,
@@ -191,12 +206,10 @@ def build_door(
         if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
             return None
         hall = chooser.chosen
-    if authority is None and hub and is_postgres(hub):
-        from kiosk.sync.authority import PostgresAuthority  # psycopg: only for PostgreSQL hubs
-
-        authority = PostgresAuthority(hub)
-    options = replace(options or DoorOptions(), hub_decides=authority is not None)
     path = database_file(db)
+    if authority is None and hub and is_postgres(hub):
+        authority = hub_authority(db, path, hub)
+    options = replace(options or DoorOptions(), hub_decides=authority is not None)
 
     def worker_service() -> CheckInService:  # runs on the scan thread: its own connection
         return CheckInService(open_db(path, migrate=False), event, clock, authority)

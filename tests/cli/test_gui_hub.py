@@ -10,9 +10,11 @@ import pytest
 
 from kiosk.cli.data import make_demo_database
 from kiosk.cli.main import main
+from kiosk.domain.trust import fingerprint
 from kiosk.service.staff_pin import StaffPin
-from kiosk.store import settings
+from kiosk.store import settings, trust_state
 from kiosk.store.db import open_db, write
+from kiosk.store.keyfiles import key_dir_for, kiosk_key, organiser_key
 from kiosk.sync.engine import sync_once
 from kiosk.sync.folder import FolderHub
 
@@ -67,8 +69,12 @@ def test_demo_publishes_to_a_new_folder_hub_a_kiosk_can_be_provisioned_from(
     hub = tmp_path / "hub"
     assert main(["demo", "--db", str(demo_db), "--hub", str(hub)]) == 0
     assert windows["door"]["hub"] == str(hub)
+    root = organiser_key(key_dir_for(demo_db))
+    assert root is not None
     kiosk = open_db(tmp_path / "door2.db")
-    report = sync_once(kiosk, FolderHub(hub))
+    with write(kiosk):
+        trust_state.expect_root(kiosk, fingerprint(root.public_key()))
+    report = sync_once(kiosk, FolderHub(hub), kiosk_key(tmp_path / "keys", "k-door2"))
     assert (report.event_updated, report.keys, report.attendees) == (True, 1, 300)
 
 

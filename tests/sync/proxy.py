@@ -28,6 +28,7 @@ class Proxy:
         self.cut_after = cut_after
         self.blackhole = blackhole
         self.cuts = 0
+        self.total = 0  # bytes passed, every connection and direction
         self.stalled = False  # True: keep connections open but pass nothing (a hung network)
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = int(self._listener.getsockname()[1])
@@ -75,6 +76,7 @@ class Proxy:
                 break
             with self._lock:
                 counter[0] += len(data)
+                self.total += len(data)
                 cut = self.cut_after is not None and counter[0] > self.cut_after
             if cut:
                 self.cuts += 1

@@ -132,9 +132,20 @@ def test_postgres_hub_init_prints_a_kiosk_url_that_works(
     status, out, _ = kiosk(capsys, "hub", "init", pg_hub.admin, "--role", "door_role")
     url = out.strip().splitlines()[-1].removeprefix("kiosks sync with: ")
     assert status == 0 and url.startswith("postgresql://door_role:")
+    fingerprint = kiosk(capsys, "organiser", "init", "--db", organiser)[1].split()[2]
     assert kiosk(capsys, "publish", "--hub", pg_hub.admin, "--db", organiser)[0] == 0
-    status, out, _ = kiosk(capsys, "sync", "--hub", url, "--db", str(tmp_path / "door.db"))
+    door = tmp_path / "door.db"
+    status, out, _ = kiosk(
+        capsys, "sync", "--hub", url, "--db", str(door), "--organiser", fingerprint
+    )
     assert status == 0 and "7 attendees" in out
+    # The password went to the kiosk's passfile, not into its database.
+    stored = Database(door).execute("SELECT value FROM settings WHERE key = 'sync:hub'")
+    assert stored.fetchone()[0] == url.replace(url.split(":")[2].split("@")[0], "").replace(
+        ":@", "@"
+    )
+    assert (tmp_path / "door.db.keys" / "pgpass").stat().st_mode & 0o777 == 0o600
+    assert kiosk(capsys, "sync", "--db", str(door))[0] == 0  # with the passfile alone
 
 
 def test_sync_failure_is_one_line_on_stderr(

@@ -19,7 +19,10 @@ import pytest
 from kiosk.domain.event import Event
 from kiosk.store import settings, sync_state
 from kiosk.sync import stats
+from kiosk.sync.engine import sync_once
 from kiosk.sync.errors import HubUnreachable
+from kiosk.sync.hub import RecordBatch
+from kiosk.sync.pg_hub import PostgresHub
 from kiosk.sync.runner import SyncRunner, local_error
 from tests.pg_server import PgHub
 from tests.sync.conftest import (
@@ -73,19 +76,40 @@ def test_connection_cut_in_the_middle_of_a_push(
 
 
 def test_connection_cut_in_the_middle_of_a_pull(
-    pg_hub: PgHub, pg_pair: tuple[Kiosk, Kiosk]
+    pg_hub: PgHub, pg_pair: tuple[Kiosk, Kiosk], kiosk_factory: Callable[..., Kiosk]
 ) -> None:
-    """Batches merged before the cut stay merged with their cursor; the rest comes next time."""
+    """A connection cut mid-pull is taken up again on a new one, nothing doubled; a hub
+    gone for good mid-pull leaves the batches merged before with their cursor, and the
+    rest comes next time."""
     a, b = pg_pair
-    add_records(a.db, fake_records("ka", 12_000))
+    add_records(a.db, fake_records("ka", 20_000))
     a.sync(pg_hub.kiosk)
-    proxy = Proxy(pg_hub.server.port, cut_after=1_800_000)
+    measure = Proxy(pg_hub.server.port)
+    c = kiosk_factory("c", role=None)
+    c.sync(measure.url(pg_hub.kiosk))
+    proxy = Proxy(pg_hub.server.port, cut_after=measure.total // 3)
+    b.sync(proxy.url(pg_hub.kiosk))
+    assert proxy.cuts >= 2
+    assert_converged(a.db, b.db, expected=ids("ka", 20_000))
+
+    gone = Proxy(pg_hub.server.port)
+    hub = PostgresHub(gone.url(pg_hub.kiosk))
+    pull = hub.pull_records
+
+    def pull_then_vanish(cursor: str, kiosk_id: str) -> Iterator[RecordBatch]:
+        for number, batch in enumerate(pull(cursor, kiosk_id)):
+            yield batch
+            if number == 0:
+                gone.kill()
+
+    hub.pull_records = pull_then_vanish  # type: ignore[method-assign]
+    d = kiosk_factory("d", role=None)
     with pytest.raises(HubUnreachable):
-        b.sync(proxy.url(pg_hub.kiosk))
-    partly = len(b.ids())
-    assert 0 < partly < 12_000
-    b.sync(pg_hub.kiosk)
-    assert_converged(a.db, b.db, expected=ids("ka", 12_000))
+        sync_once(d.db, hub, d.key)
+    partly = len(d.ids())
+    assert 0 < partly < 20_000
+    d.sync(pg_hub.kiosk)
+    assert_converged(a.db, d.db, expected=ids("ka", 20_000))
 
 
 def test_sync_killed_with_sigkill_at_random_points(
@@ -207,6 +231,7 @@ def test_full_disk_on_the_kiosk(venue: Venue, tmp_path: Path) -> None:
     the rest arrives once there is space again."""
     with small_disk(tmp_path) as (place, grow):
         b = Kiosk(place / "b.db")
+        b.trust(venue.root)
         b.sync(venue.location)
         a = venue.kiosk("a")
         add_records(a.db, fake_records("ka", 20_000))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.sync.authority import PostgresAuthority
+from kiosk.sync.records import signed_checkin
 from kiosk.sync.runner import SyncRunner, SyncStatus
 from tests.pg_server import KIOSK_PASSWORD, PgHub
 from tests.sync.conftest import Kiosk
@@ -71,7 +72,7 @@ def test_wrong_password_status_is_one_line_and_claimed_scans_are_not_waiting(
     published(pg_hub.admin)
     kiosk = kiosk_factory("k")
     kiosk.sync(pg_hub.kiosk)
-    authority = PostgresAuthority(pg_hub.kiosk)
+    authority = PostgresAuthority(pg_hub.kiosk, lambda r: signed_checkin(kiosk.key, r))
     assert authority.wait_online(5)
     online = kiosk.service("14 10:00", authority=authority).scan(code_for("A1"), "main")
     authority.close()

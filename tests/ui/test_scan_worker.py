@@ -8,17 +8,21 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
 from kiosk.app import Door
 from kiosk.domain.decision import Decision, Direction, Verdict
+from kiosk.domain.trust import fingerprint
 from kiosk.service.checkin import CheckInService
-from kiosk.store import checkins, events
+from kiosk.store import checkins, events, settings, trust_state
 from kiosk.store.checkins import LogRecord
-from kiosk.store.db import open_db
+from kiosk.store.db import open_db, write
+from kiosk.store.keyfiles import key_dir_for, kiosk_key
 from kiosk.sync.authority import PostgresAuthority
 from kiosk.sync.engine import sync_once
 from kiosk.sync.hubs import open_hub
+from kiosk.sync.records import signed_checkin
 from kiosk.ui.scan_worker import ScanWorker
 from tests.conftest import at
 from tests.pg_server import PgHub
@@ -109,17 +113,21 @@ def test_another_door_admitted_the_badge_at_the_postgresql_hub(
     scan: Scan,
     code_for: Code,
     tmp_path: Path,
+    organiser_root: Ed25519PrivateKey,
 ) -> None:
     """Door B (another kiosk) admits A1 online; this door then asks the hub, which refuses:
     DENIED, already inside at another door, decided online (no offline note)."""
     published(pg_hub.admin)
     other = open_db(tmp_path / "other.db")
+    with write(other):
+        trust_state.expect_root(other, fingerprint(organiser_root.public_key()))
+    key = kiosk_key(key_dir_for(tmp_path / "other.db"), settings.kiosk_id(other))
     hub = open_hub(pg_hub.kiosk)
-    sync_once(other, hub)
+    sync_once(other, hub, key)
     hub.close()
     event = events.load_event(other)
     assert event is not None
-    claims = PostgresAuthority(pg_hub.kiosk)
+    claims = PostgresAuthority(pg_hub.kiosk, lambda r: signed_checkin(key, r))
     assert claims.wait_online(5)
     elsewhere = CheckInService(other, event, lambda: at("14 09:58"), claims)
     assert elsewhere.scan(code_for("A1"), "main").verdict is Verdict.ADMITTED
