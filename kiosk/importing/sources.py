@@ -216,7 +216,7 @@ def _open_csv(path: Path, size: int, requested: str | None = None) -> Table:
     try:
         if skip_first:
             text.readline()
-        records = _csv_records(path, text, delimiter, encoding_name(encoding))
+        records = _csv_records(path, text, delimiter, encoding)
         header_row, headers = _first_nonblank(path, records)
     except BaseException:
         text.close()
@@ -243,7 +243,21 @@ def _csv_records(path: Path, text: IO[str], delimiter: str, encoding: str) -> It
     except csv.Error as exc:
         raise ImportFileError(f"{path}: row {number + 1}: not valid CSV ({exc})") from None
     except UnicodeDecodeError:
-        raise ImportFileError(f"{path}: row {number + 1}: not valid {encoding} text") from None
+        raise ImportFileError(
+            f"{path}: line {_bad_line(path, encoding)}: not valid {encoding_name(encoding)} "
+            "text (give the file's encoding with --encoding NAME)"
+        ) from None
+
+
+def _bad_line(path: Path, encoding: str) -> int:
+    """The line of the first byte `encoding` cannot decode. The reader decodes a block
+    ahead of the rows it returns, so its row count would point above the fault."""
+    raw = path.read_bytes()
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return raw[: exc.start].decode(encoding, errors="replace").count("\n") + 1
+    return 1
 
 
 def _first_nonblank(path: Path, rows: Iterator[Row]) -> tuple[int, list[str]]:

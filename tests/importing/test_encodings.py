@@ -103,9 +103,9 @@ def test_a_bom_decides_the_encoding(
 
 def test_a_utf8_bom_file_with_bad_bytes_is_refused_not_redetected(export: WriteFile) -> None:
     """The BOM wins: a UTF-8 BOM file with a Windows-1252 byte later is refused as bad
-    UTF-8, not silently read as something else."""
+    UTF-8 at the line of the bad byte, not silently read as something else."""
     path = export("mixed.csv", codecs.BOM_UTF8 + b"id,name\n1,Ann\n2,M\xfcller\n")
-    with pytest.raises(ImportFileError, match="not valid UTF-8 text"):
+    with pytest.raises(ImportFileError, match="line 3: not valid UTF-8 text"):
         read(path)
 
 
@@ -153,3 +153,11 @@ def test_cli_encoding_option_and_summary(
     assert capsys.readouterr().out.startswith(f"{path}: 1 attendees (CSV, Latin-1, separator ',')")
     person = db.execute("SELECT first_name, last_name FROM attendees WHERE id = 'D1'").fetchone()
     assert person == ("Jürgen", "Groß")
+
+
+def test_a_bad_byte_deep_in_a_large_file_is_reported_at_its_line(export: WriteFile) -> None:
+    """The reader decodes blocks ahead of the rows: the error still names the bad line."""
+    body = "".join(f"{i},Name{i}\n" for i in range(12_000)).encode()
+    path = export("deep.csv", codecs.BOM_UTF8 + b"id,name\n" + body + b"1,M\xfcller\n2,B\n")
+    with pytest.raises(ImportFileError, match="line 12002: not valid UTF-8 text"):
+        read(path)
