@@ -63,7 +63,7 @@ class PostgresHub:
 
     def _run(self, work: Callable[[Connection], T], *, transaction: bool = False) -> T:
         """Run `work` (in one transaction if asked), turning any failure into a HubError.
-        Every piece of work here may run twice (pushes keep a record once by id), so it runs
+        Every piece of work here may run twice (the hub keeps a record once), so it runs
         again on a new connection when the kept one turns out dead (a hub restarted since
         its last use), and again after a deadlock between two pushing kiosks."""
         reconnected = False
@@ -142,6 +142,7 @@ class PostgresHub:
                 )
 
         self._run(work, transaction=True)
+        self._staging = True  # only now: tables made in a transaction that failed are gone
         if len(records) >= ANALYZE_AFTER:
             self._run(lambda conn: conn.execute("SELECT kiosk_hub.refresh_statistics()"))
         return cursor
@@ -157,7 +158,6 @@ class PostgresHub:
             "CREATE TEMP TABLE IF NOT EXISTS push_journal ON COMMIT DELETE ROWS AS "
             f"SELECT {JOURNAL_INSERT_COLUMNS} FROM kiosk_hub.journal WITH NO DATA"
         )
-        self._staging = True
 
     def pull_records(self, cursor: str, kiosk_id: str) -> Iterator[RecordBatch]:
         state: dict[str, str] = {"log": START, "journal": START, **json.loads(cursor or "{}")}

@@ -18,7 +18,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from kiosk.domain.trust import canonical, record_verifies, sign_record, sign_statement
 from kiosk.sync import pg_hub as backend
-from kiosk.sync.errors import HubMismatch, HubNotReady, HubRefused, HubUnreachable
+from kiosk.sync.errors import HubError, HubMismatch, HubNotReady, HubRefused, HubUnreachable
 from kiosk.sync.hub import LOG_FIELDS, SignedPart, WireRecord
 from kiosk.sync.pg_connect import split_password, write_passfile
 from kiosk.sync.pg_hub import PostgresHub
@@ -330,6 +330,18 @@ def test_a_malformed_record_is_refused_before_anything_is_stored(hub: PostgresHu
     with pytest.raises(ValueError, match="neither"):
         hub.push([{"k": "key", "id": "x", "kiosk_id": "ka", "body": {}, "sig": ""}], "ka", "")
     assert hub.own_records("ka") == 0
+
+
+def test_a_push_the_server_refuses_stores_nothing_and_the_next_one_works(
+    hub: PostgresHub,
+) -> None:
+    """A value the typed columns cannot take fails the whole push (one clear error, nothing
+    half-stored), and the first push on that connection having failed breaks no later one."""
+    with pytest.raises(HubError):
+        hub.push([checkin("ka", 1), checkin("ka", 2, delta="many")], "ka", "")
+    assert hub.own_records("ka") == 0
+    hub.push([checkin("ka", 3)], "ka", "")
+    assert hub.own_records("ka") == 1
 
 
 def test_a_transaction_still_open_holds_back_everything_after_it(
