@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,14 @@ from kiosk.store import attendees, events
 from kiosk.store.db import open_db, write
 
 pytest_plugins = ["tests.pg_server"]  # hub fixtures for tests/sync and tests/ui
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _log_file_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Screens started by tests (and their subprocesses) log into a temporary file, never
+    into the developer's own kiosk log."""
+    os.environ.setdefault("KIOSK_LOG_FILE", str(tmp_path_factory.mktemp("log") / "kiosk.log"))
+
 
 TINY_EVENT = """
 [event]
