@@ -104,11 +104,18 @@ def _find_line(source: str, loc: _Loc) -> int | None:
     if start is None:
         return None
     if loc.key:
-        key = re.compile(r"^\s*" + re.escape(loc.key) + r"\s*=")
+        # `key = ...` or a dotted `key.sub = ...` below the header, else a `[table.key]`
+        # sub-table header anywhere after it
+        name = r"[\"']?" + re.escape(loc.key) + r"[\"']?"
+        key = re.compile(r"^\s*" + name + r"\s*[=.]")
+        sub = re.compile(r"^\s*\[+\s*" + re.escape(loc.table) + r"\s*\.\s*" + name + r"\s*[.\]]")
         for number in range(start + 1, len(lines)):
             if any_header.match(lines[number]):
                 break
             if key.match(lines[number]):
+                return number + 1
+        for number in range(start + 1, len(lines)):
+            if sub.match(lines[number]):
                 return number + 1
     return start + 1
 

@@ -197,3 +197,20 @@ def test_any_value_anywhere_gives_only_event_file_errors(index: int, value: str,
         lines.insert(index + 1, f"{key}_x = {value}")
     lines[index] = f"{key} = {value}"
     _only_event_file_errors("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "marker"),
+    [
+        (GOOD + "\n[event.extra]\nnote = 1\n", "[event.extra]"),
+        (GOOD.replace('name = "Mini Expo"', 'name = "Mini Expo"\nextra.note = 1'), "extra.note"),
+        (GOOD.replace("capacity = 300", 'capacity = 300\n"extra" = 1'), '"extra" = 1'),
+    ],
+)
+def test_unknown_sub_tables_dotted_and_quoted_keys_point_at_their_line(
+    source: str, marker: str
+) -> None:
+    """`[event.extra]`, `extra.note = 1` and `"extra" = 1` are unknown keys too, found at
+    their own line rather than the table's header."""
+    error = refusal(source)
+    assert (error.line, error.field.endswith(".extra")) == (line_of(source, marker), True)
