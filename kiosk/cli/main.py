@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
 from importlib import metadata
 
 from kiosk.cli.errors import CommandError
+from kiosk.logs import LOG_ENV
 from kiosk.store.db import StoreError, describe_error
 
 # Each module has register(subparsers); a command sets `func(args) -> int` with set_defaults.
@@ -46,6 +48,11 @@ def installed_version() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kiosk", description="Offline-first conference check-in kiosk.")
     parser.add_argument("--version", action="version", version=f"kiosk {installed_version()}")
+    parser.add_argument(
+        "--log-file",
+        metavar="PATH",
+        help=f"the screens' log file (as ${LOG_ENV}; default: kiosk.log in the user log folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -55,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.log_file:
+        os.environ[LOG_ENV] = str(args.log_file)  # for setup_logging, here and in children
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -123,3 +123,15 @@ def test_a_printer_failure_is_logged(log_file: Path, qtbot: QtBot) -> None:
     text = log_file.read_text(encoding="utf-8")
     assert "badge of A0000042 (first) not printed: printer_error: OSError" in text
     assert "OSError: printer jammed" in text  # the traceback, for support
+
+
+def test_log_file_option_sets_the_override(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`kiosk --log-file PATH ...` is KIOSK_LOG_FILE for this run and its children."""
+    from kiosk.cli.main import main
+
+    monkeypatch.setenv(logs.LOG_ENV, "restored after the test")
+    main(["--log-file", str(tmp_path / "door.log")])
+    capsys.readouterr()
+    assert logs.log_file_path() == tmp_path / "door.log"
