@@ -212,6 +212,14 @@ class FolderHub:
     def pull_publications(self, after: tuple[int, int]) -> Iterator[SignedPart]:
         self._meta()
         directory = self.root / "organiser"
+        if directory.is_dir():
+            strays = sorted(
+                p.name for p in directory.iterdir()
+                if not p.name.startswith(".") and not _PART.match(p.name)
+            )  # fmt: skip
+            self._problems += [
+                f"ignored {directory / name}: not a publication part" for name in strays
+            ]
         for number in _parts(directory):
             if number <= after:
                 continue

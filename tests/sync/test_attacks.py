@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
@@ -28,9 +29,10 @@ from kiosk.store.db import write
 from kiosk.store.prints import NameCorrection
 from kiosk.sync.bundle import write_bundle
 from kiosk.sync.folder import FolderHub
-from kiosk.sync.hub import SignedPart
+from kiosk.sync.hub import LOG_FIELDS, SignedPart
 from kiosk.sync.records import checkin_wire, journal_wire, signed
 from tests.conftest import TINY_EVENT
+from tests.pg_server import PgHub
 from tests.sync.conftest import Kiosk, Venue, add_records, fake_records
 
 Code = Callable[..., str]
@@ -293,12 +295,18 @@ def test_a_rogue_organiser_file_with_a_huge_number_does_not_stop_the_next_publis
     door = stick.kiosk("door")
     rogue = Path(stick.location) / "organiser" / "99999999-0001.jsonl.gz"
     rogue.write_bytes(b"not even gzip")
+    old_style = Path(stick.location) / "organiser" / "99999999.jsonl.gz"  # kiosk 0.1's names
+    write_bundle(
+        old_style, {"kind": "organiser", "number": 99999999}, ATTACKER_ITEMS["a kiosk enrolled"]
+    )
     with write(db):
         attendees.save(db, Attendee("A8", "Late", "Comer", "Z", "l@x.com", "delegate"))
     stick.republish()
     report = door.sync(stick.location)
     assert attendees.find_by_id(door.db, "A8") is not None
     assert any("99999999-0001" in p for p in report.problems)
+    assert f"ignored {old_style}: not a publication part" in report.problems
+    assert "k-evil" not in trust_state.enrolments(door.db)
 
 
 def test_a_stick_replaced_by_an_older_copy_is_noticed_and_repaired(
@@ -437,3 +445,48 @@ def test_a_kiosk_cannot_make_a_signing_key_or_publish(
     assert err.count("only the organiser's machine") == 2
     assert set(events.public_keys(door.db, "tiny-2026")) == keys
     assert settings.get(door.db, "trust:version") is None
+
+
+def test_the_kiosk_role_on_postgresql_has_no_more_power_than_a_stick(
+    pg_hub: PgHub, venue_factory: Callable[[str], Venue], code_for: Code
+) -> None:
+    """With the kiosk role's password (every kiosk has it): log and journal rows inserted
+    by hand for an unknown kiosk, a forged signature for an enrolled one, and another
+    door's id as the pusher change no decision and are reported."""
+    venue = venue_factory(pg_hub.admin)
+    venue.location = pg_hub.kiosk
+    door, other = venue.kiosk("door"), venue.kiosk("other")
+    before = decisions(door, code_for)
+    moment = "2026-10-14T01:50:00+00:00"
+    inside = checkin_wire(
+        LogRecord("x1", "k-evil", "main", "keynote", "entry", "admitted", "admitted", "A1", "c",
+                  moment, 1)
+    )  # fmt: skip
+    forged = {**checkin_wire(fake_records(other.id, 1)[0]), "attendee_id": "A2"}
+    with psycopg.connect(pg_hub.kiosk, autocommit=True) as conn:
+        for row in (inside, forged):
+            values = {**row, "sig": "AAAA", "offline": True}
+            columns = [*LOG_FIELDS, "sig"]
+            conn.execute(
+                f"INSERT INTO kiosk_hub.log ({', '.join(columns)}) "
+                f"VALUES ({', '.join('%s' for _ in columns)})",
+                [values[c] for c in columns],
+            )
+        conn.execute(
+            "INSERT INTO kiosk_hub.journal (id, kind, kiosk_id, body, sig) VALUES "
+            "('j1', 'replacement', 'k-evil', %s, 'AAAA')",
+            [json.dumps({"row": {"attendee_id": "A2", "new_issue": 9}, "attendee": None})],
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO kiosk_hub.log (id, kiosk_id, hall, direction, verdict, reason, "
+                "code, at, delta, note, offline, warnings, sig, pushed_by) VALUES "
+                "('x3', 'k-evil', 'main', 'entry', 'admitted', 'admitted', 'c', 'now', 1, '', "
+                f"true, '', 'AAAA', '{door.id}')"
+            )
+    report = door.sync(pg_hub.kiosk)
+    assert "refused 2 records from k-evil: not enrolled" in report.problems
+    assert f"refused 1 record from {other.id}: bad signature (altered or forged)" in (
+        report.problems
+    )
+    assert decisions(door, code_for) == before
