@@ -77,7 +77,7 @@ class WindowLock(QObject):
             self._covering = False
         if moved:
             log.info(
-                "locked window covers screen %s: %dx%d at %d,%d",
+                "locked window covers screen %r: %dx%d at %d,%d",
                 screen.name(),
                 wanted.width(),
                 wanted.height(),
