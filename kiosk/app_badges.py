@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlite_utils import Database
 
@@ -79,8 +79,7 @@ def _run_printing(
     if locked:
         window.showFullScreen()
     else:
-        window.resize(1280, 800)
-        window.show()
+        show_unlocked(window)
     if first is not None:
         QTimer.singleShot(0, first)
     status = app.exec()
@@ -90,6 +89,35 @@ def _run_printing(
     if sync is not None:
         sync.stop()
     return int(status)
+
+
+UNLOCKED_SIZE = QSize(1280, 800)
+
+
+def show_unlocked(window: QWidget, wanted: QSize = UNLOCKED_SIZE) -> None:
+    """A normal window of `wanted` size, unless the screen is not larger than that: then
+    maximised, and resized to the screen's free area for a session with no window manager
+    (on a 1280x800 screen a 1280x800 window plus its title bar hides its bottom row)."""
+    screen = window.screen().availableGeometry()
+    margin = QSize(16, 48)  # a window manager's frame and title bar, about
+    if wanted.width() + margin.width() <= screen.width() and (
+        wanted.height() + margin.height() <= screen.height()
+    ):
+        window.resize(wanted)
+        window.show()
+        return
+    window.setGeometry(screen)
+    window.showMaximized()
+    frame, inner = window.frameGeometry(), window.geometry()
+    if not screen.contains(frame):  # no window manager maximised it: leave room for the frame
+        window.setGeometry(
+            screen.adjusted(
+                inner.left() - frame.left(),
+                inner.top() - frame.top(),
+                inner.right() - frame.right(),
+                inner.bottom() - frame.bottom(),
+            )
+        )
 
 
 def run_desk(

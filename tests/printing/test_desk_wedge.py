@@ -14,7 +14,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.service.desk import StaffDesk
 from kiosk.ui.desk import DeskWindow
 from kiosk.ui.wedge import WedgeFilter
-from tests.printing.test_desk_window import MakeDesk, make_desk  # noqa: F401
+from tests.printing import test_desk_window
+from tests.printing.test_desk_window import MakeDesk
+
+make_desk = test_desk_window.make_desk  # the unlocked desk fixture
 
 
 @pytest.fixture
@@ -50,7 +53,7 @@ def type_keys(qtbot: QtBot, target: QWidget, text: str, gap_ms: int, busy: bool 
 
 
 @pytest.fixture
-def desk_window(make_desk: MakeDesk, wedge: WedgeFilter) -> DeskWindow:  # noqa: F811
+def desk_window(make_desk: MakeDesk, wedge: WedgeFilter) -> DeskWindow:
     window = make_desk()
     wedge.code_scanned.connect(window.on_code_scanned)
     window.find_page.search.query.setFocus()

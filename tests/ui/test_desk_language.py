@@ -181,3 +181,13 @@ def test_translation_sources_are_current() -> None:
         for m in c.iter("message")
     }
     assert {(ctx, text) for ctx, text in asked if ctx in DESK_CONTEXTS} - held == set()
+
+
+def test_sync_state_follows_a_language_switch(make_desk: MakeDesk, languages: Languages) -> None:
+    """'Nur lokal' in German becomes 'Local only' after switching to English, and back."""
+    window = make_desk("de")
+    assert window.bar.sync.text() == "Nur lokal"
+    languages.switch("en")
+    assert window.bar.sync.text() == "Local only"
+    languages.switch("zh_CN")
+    assert window.bar.sync.text() not in ("Local only", "Nur lokal")

@@ -77,7 +77,7 @@ class DeskActions:
         assert isinstance(result, Replaced)
         w.show_attendee(result.attendee)
         job = self.service.prepare_print(
-            result.attendee, pin=w.pin, reason=f"replacement: {reason}"
+            result.attendee, pin=w.pin, reason=say.REPLACEMENT + reason
         )
         if w.submit(job):
             w.tell(say.replaced(person.name, result.signed) + " " + w.status.text(), Tone.INFO)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.attendee import Attendee
 from kiosk.store.prints import PrintRecord
-from kiosk.ui.desk.messages import kind_text
+from kiosk.ui.desk.messages import shown_kind
 from kiosk.ui.paths import ui_font
 from kiosk.ui.pickup.texts import REPRINT_REASONS
 from kiosk.ui.widgets import Chip, FitLabel
@@ -73,9 +73,12 @@ class AttendeeCard(QWidget):
         self.history = QTableWidget(0, 5)
         header = self.history.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (2, 4):  # printer, reason: they share what is left (long ones elide)
+        for column in (2, 4):  # printer, reason: they share what is left, wrapped
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.history.setWordWrap(False)
+        # Nothing elided: long printer names and reasons wrap, rows grow to hold them.
+        self.history.setWordWrap(True)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideNone)
+        follow_columns(self.history)
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.history.setFont(ui_font(11))
@@ -186,16 +189,17 @@ class AttendeeCard(QWidget):
         self.fields["status"].setText(self.status_text(attendee, state))
         self.history.setRowCount(len(state.history))
         for row, record in enumerate(reversed(state.history)):  # newest first
+            kind, reason = shown_kind(record.kind, record.reason, record.staff)
             cells = (
                 self.local_time(record.at),
-                kind_text(record.kind) + (" · " + _t("staff") if record.staff else ""),
-                record.printer,
+                kind,
+                printer_text(record.printer),
                 _t("ok") if record.ok else _t("FAILED: {error}").format(error=record.error),
-                record.reason,
+                reason,
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(record.printer if col == 2 else text)
                 self.history.setItem(row, col, item)
         blocked = attendee.cancelled or state.revoked is not None
         self.print_button.setEnabled(not blocked and not state.printed)
@@ -219,6 +223,26 @@ class AttendeeCard(QWidget):
 
     def local_time(self, iso: str) -> str:
         try:
-            return dt.datetime.fromisoformat(iso).astimezone(self.tz).strftime("%d %b %H:%M:%S")
+            return dt.datetime.fromisoformat(iso).astimezone(self.tz).strftime("%d %b %H:%M")
         except ValueError:
             return iso
+
+
+def printer_text(printer: str) -> str:
+    """A printer as the history shows it: a PDF output by its file name (the whole path is
+    in the tooltip), with break points so a long queue name wraps instead of being cut."""
+    if printer.startswith("pdf:"):
+        return "PDF " + printer.rsplit("/", 1)[-1]
+    return printer.replace("_", "_\u200b").replace("-", "-\u200b")
+
+
+def follow_columns(table: QTableWidget) -> None:
+    """Rows as tall as their wrapped cells, again whenever a column's width changes (a row
+    height set for the old widths would clip the new last line)."""
+
+    def fit_rows() -> None:
+        QTimer.singleShot(0, table, table.resizeRowsToContents)
+
+    table.horizontalHeader().sectionResized.connect(lambda *_: fit_rows())
+    table.model().rowsInserted.connect(lambda *_: fit_rows())
+    table.model().dataChanged.connect(lambda *_: fit_rows())

@@ -47,6 +47,7 @@ class TopBar(QFrame):
         super().__init__(parent)
         self.event_name = event_name
         self.tz = tz
+        self.status: SyncStatus | None = None
         self.setObjectName("deskBar")
         self.setStyleSheet(
             "#deskBar { background:#14213d; border-radius:10px; }"
@@ -96,8 +97,10 @@ class TopBar(QFrame):
         self.language.setToolTip(_t("Language"))
         self.lock.setText(_t("Lock"))
         self.quit.setText(_t("Quit"))
+        self.show_sync(self.status)  # "Local only" in the new language
 
     def show_sync(self, status: SyncStatus | None) -> None:
+        self.status = status
         show_look(self.sync, sync_look(status, self.tz))
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHeaderView, QWidget
 from sqlite_utils import Database
 
 from kiosk.domain.event import Event
 from kiosk.printing.painter import BadgePainter
 from kiosk.ui.attendee_search import AttendeeSearch
-from kiosk.ui.desk.card import AttendeeCard
+from kiosk.ui.desk.card import AttendeeCard, follow_columns
 from kiosk.ui.pickup.preview import BadgePreview
 
 
@@ -36,6 +37,15 @@ class FindPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.search = AttendeeSearch(db, event)
+        # Names first: the type is on the card, the name must be whole in the list.
+        header = self.search.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Long names wrap onto more lines rather than being elided; rows grow to them.
+        self.search.table.setWordWrap(True)
+        self.search.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        follow_columns(self.search.table)
         self.card = AttendeeCard(tz)
         self.preview = BadgePreview(painter)
         self.preview.setMinimumSize(120, 150)
@@ -67,8 +77,10 @@ class FindPage(QWidget):
             self.grid.addWidget(search, 0, 0)
             self.grid.addWidget(card, 0, 1)
             self.grid.addWidget(preview, 0, 2)
-            self.grid.setColumnStretch(0, 3)
-            self.grid.setColumnStretch(1, 4)
+            # Room for whole names in the list ("Hans-Jürg…" was cut) and for the
+            # print history on the card; the preview gives way.
+            self.grid.setColumnStretch(0, 4)
+            self.grid.setColumnStretch(1, 5)
             self.grid.setColumnStretch(2, 3)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

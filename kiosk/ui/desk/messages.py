@@ -52,8 +52,25 @@ def staff_needed(reason: str) -> str:
 
 def kind_text(kind: str) -> str:
     """A print's kind (kiosk.store.prints.PrintKind values) in words."""
-    kinds = {"first": _t("first print"), "reprint": _t("reprint"), "walk_in": _t("walk-in")}
+    kinds = {
+        "first": _t("first print"),
+        "reprint": _t("reprint"),
+        "walk_in": _t("walk-in"),
+        "replacement": _t("replacement"),
+    }
     return kinds.get(kind, kind)
+
+
+REPLACEMENT = "replacement: "  # how the desk's replacement prints are logged: a reprint
+
+
+def shown_kind(kind: str, reason: str, staff: bool) -> tuple[str, str]:
+    """A print record's kind and reason as staff read them: a replacement's print is
+    logged as a staff reprint whose reason starts 'replacement: ', and shows as a
+    replacement with the reason after that."""
+    if kind == "reprint" and reason.startswith(REPLACEMENT):
+        return kind_text("replacement"), reason[len(REPLACEMENT) :]
+    return kind_text(kind) + (" · " + _t("staff") if staff else ""), reason
 
 
 def printed(name: str, kind: str) -> str:

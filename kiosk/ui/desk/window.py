@@ -103,9 +103,8 @@ class DeskWindow(QWidget):
         self.bar.lock.clicked.connect(self.lock_desk)
         self.bar.quit.clicked.connect(self.quit_desk)
         self.locked_page.unlock.clicked.connect(self.ask_unlock)
-        self.find_page.search.selection_changed.connect(
-            lambda person: self.show_attendee(person) if person else None
-        )
+        self.find_page.search.selection_changed.connect(self._selected)
+        self.find_page.search.query.textChanged.connect(lambda _text: self._clear_problem())
         card = self.find_page.card
         card.print_button.clicked.connect(self.do.print_first)
         card.reprint_button.clicked.connect(self.do.reprint)
@@ -193,6 +192,17 @@ class DeskWindow(QWidget):
     def tell(self, text: str, tone: Tone) -> None:
         self.status.say(text, tone)
 
+    def _clear_problem(self) -> None:
+        """A problem ("Unknown code") is over once staff search again: it must not stand
+        under the attendee they found next."""
+        if self.status.tone is Tone.PROBLEM:
+            self.status.say("", Tone.INFO)
+
+    def _selected(self, person: Attendee | None) -> None:
+        if person is not None:
+            self._clear_problem()
+            self.show_attendee(person)
+
     def on_code_scanned(self, code: str) -> None:
         """A badge or ticket QR from the handheld scanner or the camera."""
         if not self.unlocked():
@@ -251,10 +261,11 @@ class DeskWindow(QWidget):
         return True
 
     def _printed(self, job: PrintJob, error: str | None) -> None:
-        result = self.service.record_print(job, self.output.name, error)
+        self.service.record_print(job, self.output.name, error)
         name = job.attendee.name
         if error is None:
-            self.tell(say.printed(name, result.record.kind), Tone.OK)
+            replacement = job.reason.startswith(say.REPLACEMENT)
+            self.tell(say.printed(name, "replacement" if replacement else job.kind.value), Tone.OK)
         else:
             self.tell(say.print_failed(name, error), Tone.PROBLEM)
         self.do.printed(job, error is None)
