@@ -99,9 +99,8 @@ def run_identity(args: argparse.Namespace) -> int:
     if enrolled is not None and enrolled.revoked:
         state = "un-enrolled"
     print(f"kiosk {kiosk_id}: key {fingerprint(public)} ({state})")
-    print(
-        f"on the organiser's machine: kiosk enrol {kiosk_id} --key {key_text(public)} --role ROLE"
-    )
+    line = f"kiosk enrol {kiosk_id} --key {key_text(public)} --role door|pickup|desk"
+    print(f"on the organiser's machine: {line}")
     if args.out:
         request = {"kiosk_id": kiosk_id, "public_key": key_text(public)}
         try:

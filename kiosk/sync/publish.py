@@ -80,7 +80,7 @@ def publish(
     the next version, in signed parts; `progress` hears the items sent so far."""
     if trust_state.root(db) != raw_public(root.public_key()):
         raise ValueError("this database does not trust that organiser key")
-    info = hub.ensure()
+    info = hub.info()  # never hub.ensure(): a mistyped folder must not become a new hub
     report = PublishReport(hub.location)
     before = {} if full else sync_state.published(db, info.hub_id)
     with write(db):

@@ -490,3 +490,17 @@ def test_the_kiosk_role_on_postgresql_has_no_more_power_than_a_stick(
         report.problems
     )
     assert decisions(door, code_for) == before
+
+
+def test_publish_to_a_mistyped_folder_creates_no_hub(
+    db: Database, organiser_root: Ed25519PrivateKey, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """`kiosk publish --hub ./typo`: one line saying the hub is not there; no folder appears."""
+    from kiosk.cli import main as cli
+
+    typo = tmp_path / "stcik"
+    assert cli.main(["publish", "--hub", str(typo), "--db", str(tmp_path / "kiosk.db")]) == 1
+    assert not typo.exists()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"hub folder {typo} not found" in err
