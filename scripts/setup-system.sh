@@ -4,15 +4,15 @@
 # minimal Debian lacks; badges and screenshots use the Noto CJK font so they look
 # the same on every machine; CUPS + cups-pdf and PostgreSQL serve the real-printer
 # and real-hub tests; cage (the kiosk session's compositor) lets systemd-analyze verify the
-# unit `kiosk install-kiosk` writes, and x11-utils' xwininfo checks that the locked door
-# covers a bare X server (Xvfb, no window manager).
+# unit `kiosk install-kiosk` writes (desktop-file-validate its launcher), and x11-utils'
+# xwininfo checks that the locked door covers a bare X server (Xvfb, no window manager).
 set -euo pipefail
 packages=(
   libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 fonts-noto-cjk fonts-dejavu-core xvfb xauth poppler-utils
   cups cups-bsd printer-driver-cups-pdf postgresql
-  cage x11-utils
+  cage x11-utils desktop-file-utils
 )
 # Debian's own python3 makes virtual environments only with python3-venv.
 if ! python3 -c "import ensurepip" >/dev/null 2>&1; then

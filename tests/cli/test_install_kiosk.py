@@ -126,6 +126,22 @@ def test_the_unit_passes_systemd_analyze_verify(
     assert (run.returncode, complaints) == (0, [])
 
 
+def test_the_desktop_entry_passes_desktop_file_validate(
+    tmp_path: Path, kiosk_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The launcher for a pickup kiosk whose printer name has a space (quoted in Exec)."""
+    validate = shutil.which("desktop-file-validate")
+    if validate is None:
+        pytest.skip("desktop-file-validate is not installed (Debian desktop-file-utils)")
+    root = tmp_path / "root"
+    args = ["--mode", "pickup", "--printer", "Badges 1", "--user", "kiosk"]
+    install(capsys, *args, "--db", str(kiosk_db), "--root", str(root))
+    entry = root / "usr/local/share/applications/kiosk.desktop"
+    run = subprocess.run([validate, str(entry)], capture_output=True, text=True, timeout=30)
+    assert (run.returncode, run.stdout + run.stderr) == (0, "")
+    assert '--printer "Badges 1"' in entry.read_text()
+
+
 def test_dry_run_prints_and_writes_nothing(
     tmp_path: Path, kiosk_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
