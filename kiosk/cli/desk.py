@@ -178,6 +178,7 @@ def run_walk_ins(args: argparse.Namespace) -> int:
             f"({row['type']}, {row['company'] or '-'})  at {row['kiosk_id']}"
         )
     flagged = sum(1 for r in rows if r["flagged"])
+    sys.stdout.flush()  # the summary after the listing, not inside its last line
     print(f"{len(rows)} walk-in(s), {flagged} flagged for the organiser", file=sys.stderr)
     return 0
 
@@ -202,5 +203,8 @@ def run_prints(args: argparse.Namespace) -> int:
         reason = f"  reason: {r.reason}" if r.reason else ""
         print(f"{r.at[:19]}  {r.attendee_id}  {r.kind}{staff}  {r.printer}  {result}{reason}")
     failed = sum(1 for r in records if not r.ok)
+    # Into a pipe stdout is block-buffered and stderr is not: without this flush the
+    # summary lands inside the listing's last line ("lost badge4 print(s)").
+    sys.stdout.flush()
     print(f"{len(records)} print(s), {failed} failed", file=sys.stderr)
     return 0

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -128,3 +131,33 @@ def test_walk_ins_and_prints_are_listed_for_the_organiser(
     out = capsys.readouterr()
     assert f"{row['attendee_id']}  walk_in  pdf:" in out.out and "1 print(s), 0 failed" in out.err
     assert main(["prints", "--attendee", "NOBODY", "--db", str(db_file)]) == 1
+
+
+def test_prints_listing_ends_on_its_own_line_before_the_summary(
+    db: Database, db_file: Path
+) -> None:
+    """`kiosk prints 2>&1 | ...`: every record line is whole and the summary comes last on
+    a line of its own (stdout is flushed before the summary goes to stderr)."""
+    with write(db):
+        for i in range(300):  # well past a pipe buffer of output
+            prints.append(
+                db,
+                prints.PrintRecord(
+                    f"r{i:04}", "k1", "A3", 1, f"2026-10-14T02:{i % 60:02}:00+00:00",
+                    "reprint", "pdf:/tmp/badges/badge-A3.pdf", "ok", "lost badge", "", True,
+                ),
+            )  # fmt: skip
+    program = "import sys; from kiosk.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run(
+        [sys.executable, "-c", program, "prints", "--db", str(db_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},  # as a shell
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "300 print(s), 0 failed"
+    assert all(line.endswith("reason: lost badge") for line in lines[:-1]), lines[-3:]
+    assert len(lines) == 301
