@@ -94,10 +94,10 @@ class WindowLock(QObject):
         screen.geometryChanged.connect(self._screen_resized)
 
     def _screen_changed(self, _screen: QScreen) -> None:
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)
 
     def _screen_resized(self, _geometry: object) -> None:
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -113,13 +113,13 @@ class WindowLock(QObject):
         ):
             return True
         if kind == QEvent.Type.Show:
-            QTimer.singleShot(0, self._fit)
+            QTimer.singleShot(0, self, self._fit)
         elif kind == QEvent.Type.WindowStateChange and self.window.isVisible():
             if self.window.isFullScreen():
-                QTimer.singleShot(0, self._fit)
+                QTimer.singleShot(0, self, self._fit)
             else:
-                QTimer.singleShot(0, self.cover_screen)
+                QTimer.singleShot(0, self, self.cover_screen)
         elif kind in (QEvent.Type.Resize, QEvent.Type.Move) and self.window.isVisible():
             # No window manager keeps a full-screen window in place: put it back.
-            QTimer.singleShot(0, self._fit)
+            QTimer.singleShot(0, self, self._fit)
         return False
