@@ -78,3 +78,15 @@ def test_staff_leave_and_return_to_locked_mode(qtbot: QtBot, make_door) -> None:
     run_action(window, "fullscreen")
     qtbot.waitUntil(lambda: window.isFullScreen() and window.geometry() == screen)
     assert (unlocked, window.close()) == ((False, False), False)
+
+
+def test_the_app_icon_renders(qtbot: QtBot) -> None:
+    """kiosk.svg, the window icon make_application sets on every window (and the
+    launcher's), loads through Qt's SVG icon engine."""
+    from PySide6.QtGui import QIcon
+
+    from kiosk.ui.paths import icon_path
+
+    pixmap = QIcon(str(icon_path("kiosk"))).pixmap(64, 64)
+    image = pixmap.toImage()
+    assert (pixmap.isNull(), image.pixelColor(32, 4).name()) == (False, "#13213d")
