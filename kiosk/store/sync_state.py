@@ -87,6 +87,31 @@ def own_count(db: Database, table: str, kiosk_id: str, upto_seq: int) -> int:
     return int(db.execute(sql, [kiosk_id, upto_seq]).fetchone()[0])
 
 
+def unknown_records(db: Database, records: Sequence[Any]) -> list[Any]:
+    """The records (hub wire dicts) whose id this database does not hold yet, by kind."""
+    tables = {"checkin": "checkins", **JOURNAL_TABLES}
+    wanted: dict[str, list[str]] = {}
+    for record in records:
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            table = tables.get(str(record.get("k")))
+            if table is not None:
+                wanted.setdefault(table, []).append(record["id"])
+    known: set[tuple[str, str]] = set()
+    for table, ids in wanted.items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = db.execute(
+                f"SELECT id FROM {table} WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
+            )
+            known.update((table, str(row[0])) for row in rows)
+    if not known:
+        return list(records)
+    return [
+        r for r in records
+        if not isinstance(r, dict) or (tables.get(str(r.get("k"))), r.get("id")) not in known
+    ]  # fmt: skip
+
+
 def merge_checkin(db: Database, record: LogRecord, sig: str) -> bool:
     return checkins.append(db, record, sig)
 

@@ -322,7 +322,10 @@ def _journal_out(
 def pull_records(db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport) -> None:
     verifier = Verifier(trust_state.enrolments(db), kiosk_id)
     for batch in hub.pull_records(sync_state.cursor(db, hub_id, "records"), kiosk_id):
-        accepted = [a for a in map(verifier.check, batch.records) if a is not None]
+        # A record kept here already changes nothing: no need to verify it again (read
+        # again after an enrolment, relayed by another kiosk, or our own sent back).
+        fresh = sync_state.unknown_records(db, batch.records)
+        accepted = [a for a in map(verifier.check, fresh) if a is not None]
         pieces = list(_chunks(accepted, MERGE_BATCH)) or [[]]
         for number, piece in enumerate(pieces, 1):
             with write(db):
