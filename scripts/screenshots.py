@@ -300,7 +300,8 @@ def main() -> None:
                 else:
                     window.panel.show_decision(decision)  # type: ignore[arg-type]
                 window.refresh_header()
-                QCoreApplication.processEvents()
+                for _ in range(3):  # a label that wraps or shrinks asks for a new layout
+                    QCoreApplication.processEvents()
                 if name in OCCUPANCY:  # after the events: the header's 1 s tick refreshes it
                     window.header.show_occupancy(*OCCUPANCY[name])
                 window.grab().save(str(folder / f"door-{name}.png"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.decision import Decision, Direction
 from kiosk.domain.event import Event
@@ -33,19 +33,24 @@ class VerdictPanel(QFrame):
         self.kiosk_event = event
         self.decision: Decision | None = None
         self.direction = Direction.ENTRY  # the door's mode: what the idle screen says
+        self.squeeze = 1.0  # < 1 when all texts were made smaller to fit the panel's height
         self.scale = 1.0
         # A PostgreSQL hub arbitrates admissions and exits: say when one was decided without it.
         self.hub_decides = False
         self.setObjectName("verdictPanel")
+        # Its height is the window's, never its texts': they shrink to fit it (_fit_height).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.icon = QLabel()
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.headline = FitLabel(60, bold=True)
-        self.reason = FitLabel(26, min_ratio=0.7)
-        self.name = FitLabel(46, bold=True)
-        self.company = FitLabel(26, min_ratio=0.6)
+        # Two lines at full size before any shrinking: a German reason or a long name stays
+        # readable from two metres, and a name never drops below the company's size.
+        self.reason = FitLabel(26, min_ratio=0.7, max_lines=2)
+        self.name = FitLabel(46, bold=True, min_ratio=0.6, max_lines=2)
+        self.company = FitLabel(26, min_ratio=0.6, max_lines=2)
         self.chip = Chip()
-        self.session = FitLabel(20, min_ratio=0.6)
-        self.note = FitLabel(24, bold=True, min_ratio=0.75)
+        self.session = FitLabel(20, min_ratio=0.6, max_lines=2)
+        self.note = FitLabel(24, bold=True, min_ratio=0.75, max_lines=2)
         self.photo = QLabel()
         self.photo.setVisible(False)
 
@@ -93,6 +98,7 @@ class VerdictPanel(QFrame):
             label.setText("")
         self.chip.setVisible(False)
         self.photo.setVisible(False)
+        self._fit_height()
 
     def show_decision(self, decision: Decision) -> Look:
         self.decision = decision
@@ -121,6 +127,7 @@ class VerdictPanel(QFrame):
             notes.append(_t("Decided offline: no answer from the hub"))
         self.note.setText("\n".join(notes))
         self._show_photo(person.photo if person else None)
+        self._fit_height()
         return look
 
     def decided_offline(self, decision: Decision) -> bool:
@@ -137,6 +144,12 @@ class VerdictPanel(QFrame):
     def set_scale(self, scale: float) -> None:
         """Font sizes follow the window: 1.0 is a 1280x800 screen."""
         self.scale = scale
+        self._set_sizes(1.0)
+        m = round(24 * scale)
+        self.layout_.setContentsMargins(m, m, m, m)
+        self.retranslate()
+
+    def _set_sizes(self, factor: float) -> None:
         for label, size in (
             (self.headline, 60),
             (self.reason, 26),
@@ -145,10 +158,27 @@ class VerdictPanel(QFrame):
             (self.session, 20),
             (self.note, 24),
         ):
-            label.set_base_size(size * scale)
-        m = round(24 * scale)
-        self.layout_.setContentsMargins(m, m, m, m)
-        self.retranslate()
+            label.set_base_size(size * self.scale * factor)
+
+    def _fit_height(self) -> None:
+        """Two-line names, companies and reasons may together be taller than the panel:
+        then every text shrinks alike (to no less than 0.6) rather than the panel growing
+        past the screen's edge. Empty lines take no room."""
+        for label in (self.name, self.company, self.session, self.note):
+            label.setVisible(bool(label.text()))
+        factor = 1.0
+        self._set_sizes(factor)
+        self.layout_.invalidate()
+        while self.layout_.minimumSize().height() > self.height() > 0 and factor > 0.6:
+            factor *= 0.92
+            self._set_sizes(factor)
+            self.layout_.invalidate()
+        self.squeeze = factor
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.squeeze < 1.0 or self.layout_.minimumSize().height() > self.height():
+            self._fit_height()
 
     # -- painting ------------------------------------------------------------------------
 
