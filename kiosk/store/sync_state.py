@@ -139,8 +139,6 @@ def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee
     if unknown:
         raise ValueError(f"{kind} record with unknown fields {sorted(unknown)[:3]}")
     values = [int(row[c]) if isinstance(row.get(c), bool) else row.get(c) for c in columns]
-    if kind == "walk_in" and not _walk_in_is_new(db, row, person):
-        return False
     inserted = db.execute(
         f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
         "ON CONFLICT(id) DO NOTHING",
@@ -151,7 +149,8 @@ def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee
     current = attendees.find_by_id(db, str(row["attendee_id"]))
     if kind == "replacement":
         replaced(db, str(row["attendee_id"]), int(row["new_issue"]), person)
-    elif kind == "walk_in" and current is None and person is not None:
+    elif kind == "walk_in" and current is None and _walk_in_is_new(db, row, person):
+        assert person is not None
         attendees.save(db, person)
     elif kind == "name_correction" and current is not None:
         original = (row["original_first"], row["original_last"])
@@ -161,10 +160,9 @@ def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee
 
 
 def _walk_in_is_new(db: Database, row: dict[str, Any], person: Attendee | None) -> bool:
-    """A walk-in registers a new person: not an id or a ticket code anyone has already."""
+    """A walk-in registers a new person: never someone's id or ticket code (the record is
+    kept all the same: the organiser may have published the person already)."""
     if person is None or person.id != row["attendee_id"]:
-        return False
-    if attendees.find_by_id(db, person.id) is not None:
         return False
     code = person.ticket_code
     return code is None or attendees.find_by_ticket_code(db, code) is None

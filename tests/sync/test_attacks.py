@@ -504,3 +504,29 @@ def test_publish_to_a_mistyped_folder_creates_no_hub(
     assert not typo.exists()
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"hub folder {typo} not found" in err
+
+
+def test_an_enrolled_desk_changes_only_what_its_records_may(stick: Venue) -> None:
+    """Within its role a desk still cannot take over a badge: a walk-in with someone's
+    ticket code adds nobody, and a replacement's attendee copy makes nobody staff."""
+    door, desk = stick.kiosk("door"), stick.kiosk("desk", role=Role.DESK)
+    moment = "2026-10-14T01:50:00+00:00"
+    thief = Attendee("W1", "Walk", "In", "X", "w@x.com", "staff", ticket_code="T-0001")
+    walk_in = {"id": "w1", "kiosk_id": desk.id, "attendee_id": "W1", "at": moment,
+               "signed": 0, "flagged": 1}  # fmt: skip
+    a2 = known(door.db, "A2")
+    upgraded = replace(a2, type="staff", ticket_code="T-NEW", first_name="Mallory")
+    replacement = {"id": "r1", "kiosk_id": desk.id, "attendee_id": "A2", "at": moment,
+                   "old_issue": 1, "new_issue": 2, "reason": "lost", "signed": 0}  # fmt: skip
+    items = [
+        signed(desk.key, journal_wire("walk_in", walk_in, thief.__dict__)),
+        signed(desk.key, journal_wire("replacement", replacement, upgraded.__dict__)),
+    ]
+    rogue_log(stick.location, desk.id, items, number=60)
+    report = door.sync(stick.location)
+    assert report.journal == 2
+    assert attendees.find_by_id(door.db, "W1") is None
+    after = known(door.db, "A2")
+    assert (after.type, after.first_name, after.ticket_code, after.badge_issue) == (
+        "delegate", "Núria", "T-NEW", 2
+    )  # fmt: skip
