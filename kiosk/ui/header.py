@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -155,9 +155,15 @@ class HeaderBar(QFrame):
             self.now.setText(_t("No session admitting now"))
             self.occupancy.setVisible(False)
         if upcoming is not None:
+            start = hm(upcoming.start)
+            day = upcoming.start.astimezone(tz).date()
+            if day != now.astimezone(tz).date():
+                # The evening before day 2, "Next: 09:00" alone reads as tonight.
+                date = QLocale().toString(QDate(day.year, day.month, day.day), _t("ddd d MMM"))
+                start = _t("{date}, {time}").format(date=date, time=start)
             self.next.setText(
                 _t("Next: {start} {title} (admission from {opens})").format(
-                    start=hm(upcoming.start), title=upcoming.title, opens=hm(upcoming.opens)
+                    start=start, title=upcoming.title, opens=hm(upcoming.opens)
                 )
             )
         else:

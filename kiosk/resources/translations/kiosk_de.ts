@@ -216,10 +216,6 @@
       <translation>Ausweis noch nicht gedruckt</translation>
     </message>
     <message>
-      <source>staff</source>
-      <translation>Personal</translation>
-    </message>
-    <message>
       <source>FAILED: {error}</source>
       <translation>FEHLER: {error}</translation>
     </message>
@@ -295,6 +291,10 @@
       <translation>Vor-Ort-Anmeldung</translation>
     </message>
     <message>
+      <source>replacement</source>
+      <translation>Ersatz</translation>
+    </message>
+    <message>
       <source>This code cannot be used ({reason}).</source>
       <translation>Dieser Code ist nicht verwendbar ({reason}).</translation>
     </message>
@@ -345,10 +345,6 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     <message>
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} angemeldet: für den Veranstalter markiert (dieser Rechner hat keinen Signaturschlüssel, der Ausweis trägt einen lokalen Ticketcode).</translation>
-    </message>
-    <message>
-      <source>replacement</source>
-      <translation>Ersatz</translation>
     </message>
     <message>
       <source>staff</source>
@@ -562,8 +558,16 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
       <translation>Einlass {opens}–{closes}</translation>
     </message>
     <message>
+      <source>ddd d MMM</source>
+      <translation>ddd d. MMM</translation>
+    </message>
+    <message>
       <source>Now: {title} ({start}–{end}), {window}</source>
       <translation>Jetzt: {title} ({start}–{end}), {window}</translation>
+    </message>
+    <message>
+      <source>{date}, {time}</source>
+      <translation>{date}, {time}</translation>
     </message>
     <message>
       <source>Next: {start} {title} (admission from {opens})</source>

@@ -216,10 +216,6 @@
       <translation>badge not printed yet</translation>
     </message>
     <message>
-      <source>staff</source>
-      <translation>staff</translation>
-    </message>
-    <message>
       <source>FAILED: {error}</source>
       <translation>FAILED: {error}</translation>
     </message>
@@ -295,6 +291,10 @@
       <translation>walk-in</translation>
     </message>
     <message>
+      <source>replacement</source>
+      <translation>replacement</translation>
+    </message>
+    <message>
       <source>This code cannot be used ({reason}).</source>
       <translation>This code cannot be used ({reason}).</translation>
     </message>
@@ -345,10 +345,6 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</translation>
-    </message>
-    <message>
-      <source>replacement</source>
-      <translation>replacement</translation>
     </message>
     <message>
       <source>staff</source>
@@ -562,8 +558,16 @@ Only if you have checked that this is a different person from the {name} already
       <translation>admission {opens}–{closes}</translation>
     </message>
     <message>
+      <source>ddd d MMM</source>
+      <translation>ddd d MMM</translation>
+    </message>
+    <message>
       <source>Now: {title} ({start}–{end}), {window}</source>
       <translation>Now: {title} ({start}–{end}), {window}</translation>
+    </message>
+    <message>
+      <source>{date}, {time}</source>
+      <translation>{date}, {time}</translation>
     </message>
     <message>
       <source>Next: {start} {title} (admission from {opens})</source>

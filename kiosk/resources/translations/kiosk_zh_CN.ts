@@ -216,10 +216,6 @@
       <translation>胸卡尚未打印</translation>
     </message>
     <message>
-      <source>staff</source>
-      <translation>工作人员</translation>
-    </message>
-    <message>
       <source>FAILED: {error}</source>
       <translation>失败：{error}</translation>
     </message>
@@ -295,6 +291,10 @@
       <translation>现场注册</translation>
     </message>
     <message>
+      <source>replacement</source>
+      <translation>补发</translation>
+    </message>
+    <message>
       <source>This code cannot be used ({reason}).</source>
       <translation>此编码无法使用（{reason}）。</translation>
     </message>
@@ -345,10 +345,6 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>{name} registered: flagged for the organiser (this machine has no signing key, the badge carries a local ticket code).</source>
       <translation>{name} 已注册：已标记待主办方确认（本机无签名密钥，胸卡使用本地票号）。</translation>
-    </message>
-    <message>
-      <source>replacement</source>
-      <translation>补发</translation>
     </message>
     <message>
       <source>staff</source>
@@ -562,8 +558,16 @@ Only if you have checked that this is a different person from the {name} already
       <translation>入场 {opens}–{closes}</translation>
     </message>
     <message>
+      <source>ddd d MMM</source>
+      <translation>M月d日 ddd</translation>
+    </message>
+    <message>
       <source>Now: {title} ({start}–{end}), {window}</source>
       <translation>当前：{title}（{start}–{end}），{window}</translation>
+    </message>
+    <message>
+      <source>{date}, {time}</source>
+      <translation>{date} {time}</translation>
     </message>
     <message>
       <source>Next: {start} {title} (admission from {opens})</source>
