@@ -8,6 +8,24 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 
+# Names in other languages from the event file: ((language, text), ...), e.g.
+# (("zh_CN", "大礼堂"), ("de", "Großer Saal")). A tuple, so that halls and types stay hashable.
+Names = tuple[tuple[str, str], ...]
+
+
+def in_language(default: str, names: Names, language: str) -> str:
+    """The text for `language` ("zh_CN", "de_DE", "de"): its exact tag, else its language
+    alone (de_DE finds "de", zh finds "zh_CN"), else `default` (the file's `name`)."""
+    if not names:
+        return default
+    table = dict(names)
+    base = language.split("_")[0]
+    found = table.get(language) or table.get(base)
+    if found:
+        return found
+    return next((text for tag, text in names if tag.split("_")[0] == base), default)
+
+
 class Registration(Enum):
     """What a session asks of an attendee beyond an admissible type."""
 
@@ -21,6 +39,10 @@ class Hall:
     id: str
     name: str
     capacity: int
+    names: Names = ()
+
+    def name_in(self, language: str) -> str:
+        return in_language(self.name, self.names, language)
 
 
 @dataclass(frozen=True)
@@ -30,6 +52,10 @@ class AttendeeType:
     color: str  # "#rrggbb", the badge band and the door screen's type chip
     halls: frozenset[str] | None  # None: every hall
     all_access: bool = False  # staff: no registration, invitation or type checks
+    names: Names = ()
+
+    def name_in(self, language: str) -> str:
+        return in_language(self.name, self.names, language)
 
     def may_enter(self, hall_id: str) -> bool:
         return self.all_access or self.halls is None or hall_id in self.halls
@@ -49,6 +75,10 @@ class Session:
     reentry: bool
     capacity: int
     types: frozenset[str] | None  # None: every type the hall admits
+    titles: Names = ()
+
+    def title_in(self, language: str) -> str:
+        return in_language(self.title, self.titles, language)
 
     @property
     def opens(self) -> dt.datetime:
@@ -77,6 +107,7 @@ class Event:
     types: tuple[AttendeeType, ...]
     sessions: tuple[Session, ...]
     tracks: dict[str, str] = field(default_factory=dict)
+    track_names: dict[str, Names] = field(default_factory=dict)
     languages: tuple[str, ...] = ("en",)
     motto: str = ""
     repeat_scan_seconds: float = 5.0
@@ -117,6 +148,11 @@ class Event:
 
     def next_session(self, hall_id: str, when: dt.datetime) -> Session | None:
         return next((s for s in self.sessions_in(hall_id) if s.opens > when), None)
+
+    def track_name(self, track_id: str, language: str) -> str:
+        return in_language(
+            self.tracks.get(track_id, track_id), self.track_names.get(track_id, ()), language
+        )
 
     def day_of(self, when: dt.datetime) -> dt.date:
         return when.astimezone(self.tz).date()

@@ -38,13 +38,14 @@ KEYS: dict[str, tuple[str, ...]] = {
         "reentry",
         "repeat_scan_seconds",
     ),
-    "tracks": ("id", "name"),
-    "halls": ("id", "name", "capacity"),
-    "types": ("id", "name", "color", "halls", "all_access"),
+    "tracks": ("id", "name", "names"),
+    "halls": ("id", "name", "capacity", "names"),
+    "types": ("id", "name", "color", "halls", "all_access", "names"),
     "sessions": (
         "id",
         "hall",
         "title",
+        "titles",
         "track",
         "start",
         "end",
@@ -209,6 +210,21 @@ def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected a non-empty string")
     return value.strip()
+
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+
+def _names(value: Any) -> tuple[tuple[str, str], ...]:
+    """names = { zh_CN = "大礼堂", de = "Großer Saal" }: a language tag to a text."""
+    if not isinstance(value, dict):
+        raise ValueError('expected a table of languages, e.g. { zh_CN = "…", de = "…" }')
+    pairs = []
+    for tag, text in value.items():
+        if not _LANGUAGE.match(tag):
+            raise ValueError(f"{_show.repr(tag)} is not a language tag like de or zh_CN")
+        pairs.append((tag, _text(text)))
+    return tuple(pairs)
 
 
 def _ident(value: Any) -> str:
@@ -384,12 +400,14 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
     )
 
     tracks: dict[str, str] = {}
+    track_names: dict[str, tuple[tuple[str, str], ...]] = {}
     for i, t in enumerate(r.tables(doc, "tracks")):
         r.only_known_keys(t, _Loc("tracks", i))
         tid = r.get(t, _Loc("tracks", i, "id"), _ident)
         if tid in tracks:
             raise r.fail(_Loc("tracks", i, "id"), f"duplicate track id {tid!r}")
         tracks[tid] = r.get(t, _Loc("tracks", i, "name"), _text)
+        track_names[tid] = r.get(t, _Loc("tracks", i, "names"), _names, default=())
 
     halls: list[Hall] = []
     for i, h in enumerate(r.tables(doc, "halls")):
@@ -402,6 +420,7 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
                 hid,
                 r.get(h, _Loc("halls", i, "name"), _text),
                 r.get(h, _Loc("halls", i, "capacity"), _capacity),
+                r.get(h, _Loc("halls", i, "names"), _names, default=()),
             )
         )
     if not halls:
@@ -425,6 +444,7 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
                 r.get(t, _Loc("types", i, "color"), _color),
                 allowed,
                 r.get(t, _Loc("types", i, "all_access"), _bool, default=False, required=False),
+                r.get(t, _Loc("types", i, "names"), _names, default=()),
             )
         )
     if not types:
@@ -491,6 +511,7 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
                     s, _Loc("sessions", i, "capacity"), _capacity, default=hall.capacity
                 ),
                 types=allowed,
+                titles=r.get(s, _Loc("sessions", i, "titles"), _names, default=()),
             )
         )
         session_ids.add(sid)
@@ -504,6 +525,7 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
         types=tuple(types),
         sessions=tuple(sessions),
         tracks=tracks,
+        track_names=track_names,
         languages=languages,
         motto=motto,
         repeat_scan_seconds=float(repeat_seconds),
