@@ -38,7 +38,12 @@ from kiosk.ui.paths import ui_font
 from kiosk.ui.sync_text import sync_look
 from kiosk.ui.widgets import FitLabel
 
-PALETTE = ["#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#ad1457"]
+# Hall accents (card edge, chart line): none of them red, amber or green, which the
+# occupancy bars use for "nearly full" and "full"; line styles tell them apart as well as
+# colour does (colour-blind staff, a projector washing colours out).
+PALETTE = ["#1565c0", "#6a1b9a", "#00838f", "#5d4037", "#455a64", "#3949ab", "#8e24aa", "#0277bd"]
+LINE_STYLES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
+               Qt.PenStyle.DashDotLine]  # fmt: skip
 
 
 def _t(text: str) -> str:
@@ -114,8 +119,11 @@ class BoardWindow(QMainWindow):
         self.cards = [HallCard() for _ in event.halls]
         self.grid = QGridLayout()
         self.chart = QChart()
-        # The cards carry each line's colour: a legend would elide long hall names.
-        self.chart.legend().setVisible(False)
+        # A legend under the chart names each line (and its style) in full; the cards'
+        # coloured edges repeat the colours.
+        legend = self.chart.legend()
+        legend.setVisible(True)
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
         self._colors: list[QColor] = []
         self._make_chart()
         self.chart_view = ChartView(self.chart)
@@ -211,6 +219,7 @@ class BoardWindow(QMainWindow):
         chart.setTitleFont(ui_font(14 * self.scale, bold=True))
         self.x_axis.setLabelsFont(ui_font(10 * self.scale))
         self.y_axis.setLabelsFont(ui_font(10 * self.scale))
+        chart.legend().setFont(ui_font(11 * self.scale))
         start, end = day_bounds(self.kiosk_event, now)
         data = entries_per_quarter(self.db, self.kiosk_event, now)
         first = min((p[0][0] for p in data.values() if p), default=now)
@@ -222,7 +231,9 @@ class BoardWindow(QMainWindow):
             quarters.append(at)
             at += dt.timedelta(minutes=15)
         peak = 0
-        for (hall_id, series), color in zip(self.series.items(), self._colors, strict=True):
+        styles = (LINE_STYLES[i % len(LINE_STYLES)] for i in range(len(self.series)))
+        lines = zip(self.series.items(), self._colors, styles, strict=True)
+        for (hall_id, series), color, style in lines:
             counts = dict(data.get(hall_id, []))
             values = [counts.get(q, 0) for q in quarters]
             peak = max([peak, *values])
@@ -231,6 +242,7 @@ class BoardWindow(QMainWindow):
                 series.append(_qdt(q, tz).toMSecsSinceEpoch(), value)
             pen = QPen(color)
             pen.setWidthF(3.0 * self.scale)
+            pen.setStyle(style)
             series.setPen(pen)
         self.x_axis.setRange(_qdt(lo, tz), _qdt(hi, tz))
         self.x_axis.setTickCount(min(9, max(2, len(quarters) // 2 + 1)))
@@ -241,8 +253,14 @@ class BoardWindow(QMainWindow):
         super().resizeEvent(event)
         w, h = max(1, self.width()), max(1, self.height())
         self.scale = max(0.55, min(min(w / 1280, h / 800) if w >= h else w / 800, 1.8))
-        self._place_cards(4 if w >= 1200 else 3 if w >= 900 else 2)
         portrait = h > w
+        # Portrait: three narrower cards a row, so the chart keeps a third of the height.
+        self._place_cards(4 if w >= 1200 else 3 if w >= 900 or (portrait and w >= 720) else 2)
+        self.chart_view.setMinimumHeight(round(h * 0.3) if portrait else 0)
+        # Portrait: the legend lists the halls beside the chart, each name whole (a row
+        # under a narrow chart elides them: "Grand Audi…").
+        legend_side = Qt.AlignmentFlag.AlignRight if portrait else Qt.AlignmentFlag.AlignBottom
+        self.chart.legend().setAlignment(legend_side)
         self.bottom.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
+from kiosk import resources
 from kiosk.app import Door
 from kiosk.domain.decision import Decision
 from kiosk.domain.event import Event
-from kiosk.ui.board import BoardWindow
+from kiosk.domain.event_file import load_event
+from kiosk.store import events
+from kiosk.store.db import open_db, write
+from kiosk.ui.board import PALETTE, BoardWindow
 from kiosk.ui.board_data import entries_per_quarter
 from kiosk.ui.i18n import Languages
 from tests.conftest import at
@@ -79,4 +86,48 @@ def test_board_shows_halls_and_entries(
     quarters = entries_per_quarter(db, event, at("14 10:05"))
     assert quarters["main"] == [(at("14 10:00").astimezone(dt.UTC), 2)]
     assert board.series["main"].count() > 0
+    board.close()
+
+
+def test_board_chart_has_a_legend_and_no_alarm_colours(
+    qapp: QApplication, db: Database, event: Event, qm_folder: Path
+) -> None:
+    """Each hall's line is named in a legend; no hall accent is a status colour (red,
+    amber, green), and neighbouring lines differ in style as well as colour."""
+    board = BoardWindow(db, event, lambda: at("14 10:05"), Languages(qapp, qm_folder), 60_000)
+    board.resize(1280, 800)
+    board.show()
+    legend = board.chart.legend()
+    assert legend.isVisible() and legend.geometry().height() > 0
+    labels = [m.label() for m in legend.markers()]
+    assert labels == [hall.name for hall in event.halls]
+    for color in (QColor(c) for c in PALETTE):
+        hue, vivid = color.hsvHue(), color.hsvSaturationF() > 0.5 and color.valueF() > 0.45
+        assert not (vivid and (hue < 70 or hue > 330 or 80 < hue < 160)), color.name()
+    assert not any(QColor("#c62828").hsvHue() == QColor(c).hsvHue() for c in PALETTE)
+    styles = [s.pen().style() for s in board.series.values()]
+    assert all(a != b for a, b in itertools.pairwise(styles))
+    board.close()
+
+
+def test_board_chart_is_usable_in_portrait(
+    qapp: QApplication, tmp_path: Path, qm_folder: Path
+) -> None:
+    """At 800x1280 the SCES board (seven halls) leaves the chart a third of the height."""
+    event, source = load_event(resources.demo_event())
+    db = open_db(tmp_path / "sces.db")
+    with write(db):
+        events.save_event(db, event, source)
+    now = event.sessions[0].start
+    board = BoardWindow(db, event, lambda: now, Languages(qapp, qm_folder), 60_000)
+    board.resize(800, 1280)
+    board.show()
+    QApplication.processEvents()
+    assert board.chart_view.height() >= 1280 * 0.3 - 10
+    assert board.chart.plotArea().height() >= 200
+    legend = board.chart.legend()
+    widest = max(QFontMetrics(legend.font()).horizontalAdvance(h.name) for h in event.halls)
+    assert legend.geometry().width() > widest  # the names in a column beside the chart, whole
+    for card in board.cards:  # and the cards are not squeezed under their text
+        assert card.height() >= card.minimumSizeHint().height()
     board.close()
