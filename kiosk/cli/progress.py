@@ -15,9 +15,9 @@ class Progress:
         self.last = 0.0
         self.drawn = False
 
-    def update(self, count: int) -> None:
+    def update(self, count: int, force: bool = False) -> None:
         now = time.monotonic()
-        if not self.tty or now - self.last < 0.1:
+        if not self.tty or (now - self.last < 0.1 and not force):
             return
         self.last = now
         self.stream.write(f"\r{self.what}: {count:,} {self.unit}")

@@ -164,7 +164,18 @@ def run_sync(args: argparse.Namespace) -> int:
 def _one_pass(
     runner: SyncRunner, args: argparse.Namespace, db: Any, location: str, fail: bool
 ) -> int:
-    report = runner.run_once()
+    meter = Progress("syncing", "")
+    names = {"attendees": "attendees received", "records": "records received",
+             "index": "attendees: rebuilding the search index"}  # fmt: skip
+
+    def hear(what: str, count: int) -> None:
+        meter.unit = names.get(what, what)
+        meter.update(count, force=what == "index")
+
+    try:
+        report = runner.run_once(hear if fail else None)
+    finally:
+        meter.done()
     status = runner.status()
     if args.json:
         print_json(

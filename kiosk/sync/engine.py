@@ -30,6 +30,7 @@ from kiosk.sync.records import Accepted, Verifier, checkin_row_wire, journal_wir
 
 T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
+Progress = Callable[[str, int], None]  # (what, count so far): "attendees", "records", "index"
 PUSH_BATCH = 20_000
 MERGE_BATCH = 2_000  # records per local transaction: a scan waits at most one of these
 ATTENDEE_BATCH = 500  # attendees per transaction on a live kiosk (search index upkeep)
@@ -94,12 +95,17 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _quiet(what: str, count: int) -> None:
+    pass
+
+
 def sync_once(
-    db: Database, hub: Hub, identity: Ed25519PrivateKey, clock: Clock = utc_now
-) -> SyncReport:
+    db: Database, hub: Hub, identity: Ed25519PrivateKey, clock: Clock = utc_now,
+    progress: Progress = _quiet,
+) -> SyncReport:  # fmt: skip
     """Provision (on an empty database), then pull organiser data, push, pull records.
     `identity` is this kiosk's key (it signs what it sends); `clock` is the kiosk's
-    clock, the one its records are stamped with."""
+    clock, the one its records are stamped with; `progress` hears long steps advance."""
     info = hub.info()
     if trust_state.root(db) is None and trust_state.expected_root(db) is None:
         raise HubNotReady(
@@ -110,12 +116,12 @@ def sync_once(
     info = check_event(db, hub, info)
     report = SyncReport(hub.location)
     kiosk_id = settings.kiosk_id(db)
-    pull_organiser(db, hub, report, clock)
+    pull_organiser(db, hub, report, clock, progress)
     if events.load_event(db) is None:
         why = "; ".join(report.problems + hub.problems()) or "publish it first"
         raise HubNotReady(f"{hub.location} has no event data yet ({why})")
     push(db, hub, info.hub_id, kiosk_id, identity, report)
-    pull_records(db, hub, info.hub_id, kiosk_id, report)
+    pull_records(db, hub, info.hub_id, kiosk_id, report, progress)
     offset = clock_offset_ms(hub, clock)
     current = settings.get(db, "clock_offset_ms")
     moved = offset is not None and (current is None or abs(int(current) - offset) > CLOCK_STEP_MS)
@@ -139,7 +145,10 @@ def clock_offset_ms(hub: Hub, clock: Clock) -> int | None:
     return round((middle - server).total_seconds() * 1000)
 
 
-def pull_organiser(db: Database, hub: Hub, report: SyncReport, clock: Clock = utc_now) -> None:
+def pull_organiser(
+    db: Database, hub: Hub, report: SyncReport, clock: Clock = utc_now,
+    progress: Progress = _quiet,
+) -> None:  # fmt: skip
     """Apply the organiser's parts that verify, in order; report the others."""
     fresh = attendees.count(db) == 0
     bulk = fresh or not search.index_is_live(db)
@@ -169,8 +178,10 @@ def pull_organiser(db: Database, hub: Hub, report: SyncReport, clock: Clock = ut
                 )
                 continue
             _apply(db, verified, report, bulk, fresh)
+            progress("attendees", report.attendees)
             fresh = False
         if not search.index_is_live(db) and report.attendees:
+            progress("index", report.attendees)
             search.refresh_search_index(db)
     finally:
         if bulk:
@@ -319,7 +330,10 @@ def _journal_out(
     return _outgoing(journal_wire(kind, row, person), sig, kiosk_id, identity)
 
 
-def pull_records(db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport) -> None:
+def pull_records(
+    db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport,
+    progress: Progress = _quiet,
+) -> None:  # fmt: skip
     verifier = Verifier(trust_state.enrolments(db), kiosk_id)
     for batch in hub.pull_records(sync_state.cursor(db, hub_id, "records"), kiosk_id):
         # A record kept here already changes nothing: no need to verify it again (read
@@ -333,6 +347,7 @@ def pull_records(db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: Syn
                 report.journal += _merge_journal(db, hub_id, [a for a in piece if a.row])
                 if number == len(pieces):
                     sync_state.put_cursor(db, hub_id, "records", batch.cursor)
+        progress("records", report.pulled + report.journal)
     report.problems += verifier.problems()
 
 

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from kiosk.store import settings, sync_state
 from kiosk.store.db import StoreError, open_db
 from kiosk.store.keyfiles import key_dir_for, kiosk_key, passfile_for
-from kiosk.sync.engine import LAST_HUB_KEY, SyncReport, sync_once
+from kiosk.sync.engine import LAST_HUB_KEY, Progress, SyncReport, sync_once
 from kiosk.sync.errors import HubError
 from kiosk.sync.hub import Hub
 from kiosk.sync.hubs import open_hub
@@ -79,14 +79,17 @@ class SyncRunner:
         with self._state_lock:
             return self._status
 
-    def run_once(self) -> SyncReport | None:
-        """One pass; the report, or None when the hub or the disk failed (see status())."""
+    def run_once(self, progress: Progress | None = None) -> SyncReport | None:
+        """One pass; the report, or None when the hub or the disk failed (see status());
+        `progress` hears long steps advance (a terminal's progress line)."""
         with self._run_lock:
             try:
                 db = self._database()
                 if self._hub is None:
                     self._hub = self._factory(self.location)
-                report = sync_once(db, self._hub, self._key(db), self.clock)
+                report = sync_once(
+                    db, self._hub, self._key(db), self.clock, progress or (lambda w, n: None)
+                )
             except HubError as exc:
                 self._close_hub()
                 self._failed(str(exc))
