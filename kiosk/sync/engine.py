@@ -167,9 +167,10 @@ def pull_organiser(
                     None if local is None else local.id, clock(),
                 )  # fmt: skip
                 organiser.check_order(verified, trust_state.applied(db))
+            except organiser.AlreadyApplied:
+                continue
             except organiser.NotYet as exc:
-                if str(exc) != "already applied":
-                    report.problems.append(str(exc))
+                report.problems.append(str(exc))
                 continue
             except organiser.Refused as exc:
                 version, number = part.number
@@ -191,10 +192,11 @@ def pull_organiser(
 
 def _check_freshness(db: Database, hub: Hub, report: SyncReport, clock: Clock) -> None:
     state = trust_state.applied(db)
-    if hub.newest_publication() < (state.complete, 0) and state.complete:
+    newest = hub.newest_publication()
+    if state.complete and newest < (state.complete, 0):
         report.problems.append(
             f"{hub.location} holds older organiser data than this kiosk has (version "
-            f"{hub.newest_publication()[0]} < {state.complete}): an old copy of the hub?"
+            f"{newest[0]} < {state.complete}): an old copy of the hub?"
         )
     if state.expires and dt.datetime.fromisoformat(state.expires) < clock():
         report.problems.append(

@@ -33,7 +33,11 @@ class Refused(Exception):
 
 
 class NotYet(Exception):
-    """A genuine part that cannot be applied yet (a gap) or any more (already applied)."""
+    """A genuine part that cannot be applied yet: what it builds on is missing (a gap)."""
+
+
+class AlreadyApplied(Exception):
+    """A genuine part this kiosk has applied before (on this hub or another)."""
 
 
 @dataclass
@@ -106,18 +110,23 @@ def verify(
             raise Refused(f"an item is malformed ({exc})") from None
         if kind == "event":
             out.event_source = value
+        elif kind == "key":
+            out.keys.append(value)
+        elif kind == "revocation":
+            out.revocations.append(value)
+        elif kind == "attendee":
+            out.attendees.append(value)
         else:
-            getattr(out, {"key": "keys", "revocation": "revocations"}.get(kind, kind + "s")).append(
-                value
-            )
+            out.enrolments.append(value)
     return out
 
 
 def check_order(part: Verified, state: Applied) -> None:
-    """NotYet unless `part` is the next one: the next part of the version being applied,
-    or the first part of a newer version that builds on what this kiosk has whole."""
+    """Nothing if `part` is the next one: the next part of the version being applied, or
+    the first part of a newer version that builds on what this kiosk has whole;
+    AlreadyApplied or NotYet otherwise."""
     if (part.version, part.part) <= state.position or part.version <= state.complete:
-        raise NotYet("already applied")
+        raise AlreadyApplied(part.version, part.part)
     if part.version == state.version and part.part == state.part + 1:
         return
     if part.part == 1 and part.base <= state.complete:
