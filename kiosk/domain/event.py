@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-
 # Names in other languages from the event file: ((language, text), ...), e.g.
 # (("zh_CN", "大礼堂"), ("de", "Großer Saal")). A tuple, so that halls and types stay hashable.
 Names = tuple[tuple[str, str], ...]

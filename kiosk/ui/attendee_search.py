@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.event import Event
 from kiosk.store.search import search
+from kiosk.ui.i18n import ui_language
 from kiosk.ui.paths import ui_font
 
 
@@ -91,7 +92,9 @@ class AttendeeSearch(QWidget):
         self.table.setRowCount(len(self.found))
         for row, person in enumerate(self.found):
             kind = self.kiosk_event.type(person.type)
-            for col, text in enumerate((person.name, person.company, kind.name if kind else "")):
+            for col, text in enumerate(
+                (person.name, person.company, kind.name_in(ui_language()) if kind else "")
+            ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self._show_status()
         self._selection_changed()

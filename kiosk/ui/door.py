@@ -32,7 +32,7 @@ from kiosk.sync.runner import SyncStatus
 from kiosk.ui.camera_view import CameraView
 from kiosk.ui.dialogs import ConfirmDialog
 from kiosk.ui.header import HeaderBar
-from kiosk.ui.i18n import Languages
+from kiosk.ui.i18n import Languages, ui_language
 from kiosk.ui.lockdown import WindowLock
 from kiosk.ui.pin_dialog import PinDialog
 from kiosk.ui.scan_worker import ScanWorker
@@ -195,7 +195,7 @@ class DoorWindow(QMainWindow):
         upcoming = self.kiosk_event.next_session(self.hall, now)
         hall = self.kiosk_event.hall(self.hall)
         self.header.show_state(
-            hall.name if hall else self.hall,
+            hall.name_in(ui_language()) if hall else self.hall,
             now,
             current,
             upcoming,

@@ -20,6 +20,7 @@ from kiosk.domain.decision import Direction
 from kiosk.domain.event import Event, Session
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui import palette
+from kiosk.ui.i18n import ui_language
 from kiosk.ui.paths import ui_font
 from kiosk.ui.sync_text import SyncLook, show_look, sync_look
 from kiosk.ui.widgets import FitLabel
@@ -135,6 +136,7 @@ class HeaderBar(QFrame):
         direction: Direction,
     ) -> None:
         tz = self.kiosk_event.tz
+        lang = ui_language()
 
         def hm(when: dt.datetime) -> str:
             return when.astimezone(tz).strftime("%H:%M")
@@ -147,7 +149,10 @@ class HeaderBar(QFrame):
             )
             self.now.setText(
                 _t("Now: {title} ({start}–{end}), {window}").format(
-                    title=current.title, start=hm(current.start), end=hm(current.end), window=window
+                    title=current.title_in(lang),
+                    start=hm(current.start),
+                    end=hm(current.end),
+                    window=window,
                 )
             )
             self.show_occupancy(inside or 0, current.capacity)
@@ -163,7 +168,7 @@ class HeaderBar(QFrame):
                 start = _t("{date}, {time}").format(date=date, time=start)
             self.next.setText(
                 _t("Next: {start} {title} (admission from {opens})").format(
-                    start=start, title=upcoming.title, opens=hm(upcoming.opens)
+                    start=start, title=upcoming.title_in(lang), opens=hm(upcoming.opens)
                 )
             )
         else:

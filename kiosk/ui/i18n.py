@@ -87,3 +87,9 @@ class Languages(QObject):
         QLocale.setDefault(QLocale(code))
         self.changed.emit(code)
         return True
+
+
+def ui_language() -> str:
+    """The language the UI shows now ("zh_CN", "de_DE", "en_US"): Languages.switch sets
+    it as Qt's default locale. Event data (hall, session, type names) follows it."""
+    return QLocale().name()

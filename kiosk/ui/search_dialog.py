@@ -19,6 +19,7 @@ from kiosk.domain.event import Event
 from kiosk.ui import verdicts
 from kiosk.ui.attendee_search import AttendeeSearch
 from kiosk.ui.dialogs import DANGER, ConfirmDialog, KioskDialog
+from kiosk.ui.i18n import ui_language
 from kiosk.ui.paths import ui_font
 
 Preview = Callable[[Attendee], Decision | None]  # what a scan would decide for this person
@@ -115,7 +116,7 @@ class SearchDialog(KioskDialog):
             return ""
         person = self.would.attendee
         kind = self.kiosk_event.type(person.type) if person else None
-        return verdicts.refusal_text(self.would, kind.name if kind else "")
+        return verdicts.refusal_text(self.would, kind.name_in(ui_language()) if kind else "")
 
     def _admit(self) -> None:
         person = self.selected()

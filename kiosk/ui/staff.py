@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui import verdicts
+from kiosk.ui.i18n import ui_language
 from kiosk.ui.search_dialog import SearchDialog
 from kiosk.ui.staff_dialog import HallChooser, StaffDialog
 
@@ -54,7 +55,7 @@ def _undo(door: DoorWindow) -> None:
         verdict=verdicts.headline(last), name=who, time=when.strftime("%H:%M")
     )
     if session is not None:
-        text += "\n" + session.title
+        text += "\n" + session.title_in(ui_language())
     text += "\n\n" + _t("It will no longer count, and the number inside is corrected.")
     if door.ask(_t("Undo the last scan?"), text, _t("Undo")):
         door.undo_last(expect=last.record_id)
@@ -87,7 +88,7 @@ def run_action(door: DoorWindow, name: str) -> None:
             _t(
                 "The door screen of {hall} closes and nobody is checked in here until"
                 " it is started again."
-            ).format(hall=hall.name if hall else door.hall),
+            ).format(hall=hall.name_in(ui_language()) if hall else door.hall),
             _t("Quit the kiosk"),
         ):
             return

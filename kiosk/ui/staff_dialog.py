@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.event import Event
-from kiosk.ui.i18n import LANGUAGES
+from kiosk.ui.i18n import LANGUAGES, ui_language
 from kiosk.ui.paths import ui_font
 
 
@@ -89,7 +89,8 @@ class HallChooser(QDialog):
         self.list.setFont(ui_font(15))
         for hall in event.halls:
             current = event.session_for_entry(hall.id, now)
-            text = hall.name + (f" — {current.title}" if current else "")
+            lang = ui_language()
+            text = hall.name_in(lang) + (f" — {current.title_in(lang)}" if current else "")
             item = QListWidgetItem(text)
             item.setData(256, hall.id)
             self.list.addItem(item)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.domain.decision import Decision, Direction
 from kiosk.domain.event import Event
 from kiosk.ui import verdicts
+from kiosk.ui.i18n import ui_language
 from kiosk.ui.verdicts import (
     EXIT_IDLE_BACKGROUND,
     EXIT_IDLE_FOREGROUND,
@@ -115,11 +116,11 @@ class VerdictPanel(QFrame):
         kind = self.kiosk_event.type(person.type) if person else None
         base = 20 * self.scale
         if kind is not None:
-            self.chip.show_type(kind.name, kind.color, base, look.foreground)
+            self.chip.show_type(kind.name_in(ui_language()), kind.color, base, look.foreground)
         else:
             self.chip.setVisible(False)
         session = self.kiosk_event.session(decision.session) if decision.session else None
-        self.session.setText(session.title if session else "")
+        self.session.setText(session.title_in(ui_language()) if session else "")
         notes = [verdicts.warning_text(w) for w in decision.warnings]
         if decision.repeat:
             notes.append(verdicts.repeat_text())

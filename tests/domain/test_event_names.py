@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.domain.event_file import EventFileError, parse_event
+from kiosk import resources
+from kiosk.domain.event_file import EventFileError, load_event, parse_event
 from tests.conftest import TINY_EVENT
 
 NAMED = (
@@ -54,3 +55,19 @@ def test_bad_names_are_refused_at_their_line(names: str, message: str) -> None:
     with pytest.raises(EventFileError, match=message) as error:
         parse_event(source, "bad.toml")
     assert error.value.line == source.splitlines().index(names) + 1
+
+
+def test_the_demo_event_speaks_chinese_and_german() -> None:
+    """Every hall, session, track and type of the SCES demo event has zh_CN and de names."""
+    event, _ = load_event(resources.demo_event())
+    missing = [
+        what
+        for what, names in [
+            *((h.id, h.names) for h in event.halls),
+            *((t.id, t.names) for t in event.types),
+            *((s.id, s.titles) for s in event.sessions),
+            *((tid, event.track_names.get(tid, ())) for tid in event.tracks),
+        ]
+        if {tag for tag, _ in names} != {"zh_CN", "de"}
+    ]
+    assert missing == []
