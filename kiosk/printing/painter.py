@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -190,9 +191,15 @@ class _Context:
     def name(
         self, lay: BadgeLayout, parts: tuple[str, ...], name_break: int = 0
     ) -> tuple[tuple[str, ...], float]:
-        """The name as large as fits on one line; if that gets too small, on two lines
-        (three for very long names of many words); only past that is it elided."""
+        """The name as large as fits its box, and never elided. One line while that stays
+        at least `name_min_one_line`; else two lines (broken between words, after a hyphen,
+        or between the characters of a CJK name); a third or fourth line only when fewer
+        would set the name near the floor and the extra line makes it clearly larger. The
+        size never goes below the floor `name_min` (unless the box's height cannot hold the
+        lines at that size): a word too long for a line even at the floor is broken
+        between letters instead."""
         x, y, w, h = lay.name
+        tokens = _tokens(parts, name_break)
 
         def measure(text: str) -> float:
             return self.width(text, lay.name_max, True)
@@ -201,32 +208,51 @@ class _Context:
             widest = min(self.fitted(t, w, lay.name_max, True) for t in lines)
             return min(widest, h / (1.2 * len(lines) + 0.1))
 
-        lines: tuple[str, ...] = (" ".join(parts),)
+        lines: tuple[str, ...] = (_join(tokens),)
         size = size_of(lines)
         if size < lay.name_min_one_line:
-            for count in (2, 3):
-                split = _best_lines(parts, count, measure, name_break)
+            for count in range(2, MAX_NAME_LINES + 1):
+                split = _best_lines(tokens, count, measure)
                 if split is None:
                     break
                 split_size = size_of(split)
-                if split_size > size:
-                    lines, size = split, split_size
-                if size >= lay.name_min:
+                # Two lines before shrinking; a third (fourth) only once two (three) would
+                # set the name near the floor, and for a clearly larger name.
+                if count > 2 and size >= lay.name_min * NEAR_FLOOR:
                     break
-        size = max(size, lay.name_min if len(lines) < 3 else lay.name_min * 0.85)
-        font = self.font(size, True)
-        metrics = QFontMetricsF(font, self.painter.device())
-        self.painter.setFont(font)
+                if split_size > size * (1.0 if count == 2 else MORE_LINES_GAIN):
+                    lines, size = split, split_size
+        if size < lay.name_min:
+            lines = self._broken(lines, w, lay.name_min)  # each fits at the floor
+            size = min(lay.name_min, h / (1.2 * len(lines) + 0.1))
+        # Rounding to whole pixels can make a fitted line a hair wider than the box.
+        while size > 0.5 and max(self.width(t, size, True) for t in lines) > w * self.scale:
+            size *= 0.98
+        self.painter.setFont(self.font(size, True))
         self.painter.setPen(QPen(INK))
-        # Two lines sit close together, as one block centred in the box.
+        # The lines sit close together, as one block centred in the box.
         pitch = min(size * 1.2, h / len(lines))
         top = y + (h - pitch * len(lines)) / 2
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter) | _NO_CLIP
         for i, line in enumerate(lines):
-            rect = self.rect((x, top + i * pitch, w, pitch))
-            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
-            self.painter.drawText(rect, flags, shown)
+            self.painter.drawText(self.rect((x, top + i * pitch, w, pitch)), flags, line)
         return lines, size
+
+    def _broken(self, lines: tuple[str, ...], width_mm: float, size_mm: float) -> tuple[str, ...]:
+        """`lines` with every line too wide at `size_mm` broken between letters (greedily:
+        as many letters a line as fit), for a single word longer than the badge."""
+        out: list[str] = []
+        for line in lines:
+            current = ""
+            for char in line:
+                if current and self.width(current + char, size_mm, True) > width_mm * self.scale:
+                    out.append(current.rstrip())
+                    current = char.lstrip()
+                else:
+                    current += char
+            if current:
+                out.append(current)
+        return tuple(out)
 
     def qr(self, box: Box, code: str, sample: bool = False) -> QRectF:
         """The code as QR modules; on raster devices each module is a whole number of pixels.
@@ -303,29 +329,52 @@ def _sample_matrix(length: int) -> list[list[bool]]:
     return matrix
 
 
+MAX_NAME_LINES = 4
+MORE_LINES_GAIN = 1.15  # a third or fourth line must make the name this much larger
+NEAR_FLOOR = 1.25  # ... and is tried only when fewer lines set it below this times the floor
+_CJK = 0x2E80  # from here on scripts written without spaces: Han, kana, Hangul
+_Token = tuple[str, str]  # a piece of the name and what follows it: " ", or "" after a hyphen
+
+
+def _tokens(parts: tuple[str, ...], name_break: int = 0) -> list[_Token]:
+    """Where a name may break: between words, after a hyphen ("Hohenzollern-" /
+    "Sigmaringen"), and between the characters of a single Han name. The break between
+    given and family name (`name_break`) is marked by a tab in the separator."""
+    if len(parts) == 1 and len(parts[0]) >= 2 and all(ord(ch) >= _CJK for ch in parts[0]):
+        return [(ch, "") for ch in parts[0]]
+    tokens: list[_Token] = []
+    for index, word in enumerate(parts):
+        pieces = re.split(r"(?<=[-\u2010\u2011])(?=\w)", word)
+        tokens += [(piece, "") for piece in pieces[:-1]]
+        tokens.append((pieces[-1], "\t " if index + 1 == name_break else " "))
+    return tokens
+
+
+def _join(tokens: Sequence[_Token]) -> str:
+    if not tokens:
+        return ""
+    return "".join(t + sep.replace("\t", "") for t, sep in tokens[:-1]) + tokens[-1][0]
+
+
 def _best_lines(
-    parts: tuple[str, ...], count: int, measure: Callable[[str], float], name_break: int = 0
+    tokens: Sequence[_Token], count: int, measure: Callable[[str], float]
 ) -> tuple[str, ...] | None:
-    """`count` lines with the narrowest widest line: broken between words, or for a
-    single word (a CJK name) into two between characters. Two lines break between given
-    and family names when that costs at most a tenth more width."""
-    if len(parts) >= count:
-        words = parts
-        joiner = " "
-    elif count == 2 and len(parts) == 1 and len(parts[0]) >= 2:
-        words, joiner = tuple(parts[0]), ""
-    else:
+    """`count` lines with the narrowest widest line, broken only where the tokens allow.
+    Two lines break between given and family names when that costs at most a tenth more
+    width."""
+    if len(tokens) < count:
         return None
     best: tuple[str, ...] | None = None
     best_width = math.inf
-    for cuts in itertools.combinations(range(1, len(words)), count - 1):
-        bounds = (0, *cuts, len(words))
-        lines = tuple(joiner.join(words[i:j]) for i, j in itertools.pairwise(bounds))
+    natural: tuple[str, ...] | None = None
+    for cuts in itertools.combinations(range(1, len(tokens)), count - 1):
+        bounds = (0, *cuts, len(tokens))
+        lines = tuple(_join(tokens[i:j]) for i, j in itertools.pairwise(bounds))
         width = max(measure(line) for line in lines)
         if width < best_width:
             best, best_width = lines, width
-    if count == 2 and joiner and 0 < name_break < len(words):
-        natural = (" ".join(words[:name_break]), " ".join(words[name_break:]))
-        if max(measure(line) for line in natural) <= best_width * 1.1:
-            return natural
+        if count == 2 and tokens[cuts[0] - 1][1].startswith("\t"):
+            natural = lines
+    if natural is not None and max(measure(line) for line in natural) <= best_width * 1.1:
+        return natural
     return best

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QImage
 
+from kiosk import resources
+from kiosk.demodata import generate_attendees
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.event import Event
+from kiosk.domain.event_file import load_event
 from kiosk.printing.badge import BadgeData, badge_for, days_line
-from kiosk.printing.output import render
+from kiosk.printing.output import render, write_pdf
 from kiosk.printing.painter import BadgePainter, PaintedBadge
 from kiosk.printing.template import BadgeTemplate, TemplateError, load_template
 from tests.conftest import PEOPLE
-from tests.printing.helpers import decode_qr
+from tests.printing.helpers import decode_qr, gray, pdf_text
 
 SIZES = ("a6", "label4x3", "cr80")
 LONG = Attendee(
@@ -187,3 +193,79 @@ def test_white_label_on_dark_band_only() -> None:
 
     assert text_color_on("#1565c0") == QColor(Qt.GlobalColor.white)
     assert text_color_on("#ffe082") != QColor(Qt.GlobalColor.white)
+
+
+def _demo_longest(count: int = 3) -> list[Attendee]:
+    """The longest names the demo generator makes (20,000 attendees)."""
+    event, _ = load_event(resources.demo_event())
+    rows = sorted(
+        generate_attendees(event, 20_000),
+        key=lambda r: -len(Attendee(r.id, r.first_name, r.last_name, "", "", r.type).name),
+    )
+    return [Attendee(r.id, r.first_name, r.last_name, "", "", "delegate") for r in rows[:count]]
+
+
+SIXTY = [  # 60-character names of the kinds that were cut with "…"
+    ("Maximilian Alexander", "von Hohenzollern-Sigmaringen-Württembrg"),
+    ("Anna", "Hohenzollern-Sigmaringen-Württemberg-Lüdenscheidt-Bergh"),
+    ("Li", "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarenge"),
+    ("María de los Ángeles", "Fernández de Córdoba y Sáenz de Santama"),
+]
+LONGEST = _demo_longest() + [
+    Attendee(f"L{i}", first, last, "", "", "delegate") for i, (first, last) in enumerate(SIXTY)
+]
+
+
+def test_sixty_character_names_are_sixty_characters() -> None:
+    """The test's long names really are 60 characters."""
+    assert [len(a.name) for a in LONGEST[-len(SIXTY) :]] == [60] * len(SIXTY)
+
+
+def ink_outside(image: QImage, inside: QRect, region: QRect) -> int:
+    """Dark pixels in `region` but outside `inside` (the name's box, a pixel of slack)."""
+    pixels = gray(image)
+    box = inside.adjusted(-1, -1, 1, 1)
+    dark = 0
+    for y in range(region.top(), region.bottom() + 1):
+        row = pixels[y]
+        for x in np.nonzero(row[region.left() : region.right() + 1] < 160)[0]:
+            if not box.contains(int(x) + region.left(), y):
+                dark += 1
+    return dark
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("person", LONGEST, ids=lambda a: a.name[:24])
+def test_long_names_are_whole_and_inside_their_box(
+    qapp: object,
+    template: BadgeTemplate,
+    event: Event,
+    size: str,
+    person: Attendee,
+    tmp_path: Path,
+) -> None:
+    """The longest demo names and 60-character names: never elided (every letter is in
+    the printed PDF, wrapped), never below the floor size, no ink outside the name's box."""
+    badge = dataclasses.replace(badge_for(event, person, None, session_line=""), caption="")
+    painter = BadgePainter(template, size)
+    write_pdf(painter, [badge], tmp_path / "badge.pdf")
+    # pdftotext joins a line that ends in a hyphen to the next without it
+    # (and writes ligatures: "ﬀ" for "ff")
+    text = unicodedata.normalize("NFKC", pdf_text(tmp_path / "badge.pdf"))
+    printed = "".join(text.split()).replace("-", "")
+    assert "…" not in printed and person.name.replace(" ", "").replace("-", "") in printed
+    image, painted = render(painter, badge, 200)
+    assert "…" not in "".join(painted.name_lines)
+    letters = "".join(painted.name_lines).replace(" ", "")
+    assert letters == person.name.replace(" ", "")
+    lay = painter.layout
+    assert painted.name_size_mm >= lay.name_min - 0.01
+    px = image.width() / lay.width
+    x, y, w, h = lay.name
+    name_box = QRect(round(x * px), round(y * px), round(w * px), round(h * px))
+    rule_bottom = (lay.rule[1] + lay.rule[3]) * px
+    below = min(lay.band[1], lay.caption[1], lay.session[1], lay.company[1] + lay.company[3])
+    region = QRect(
+        0, round(rule_bottom) + 2, image.width(), round(below * px) - round(rule_bottom) - 4
+    )
+    assert ink_outside(image, name_box, region) == 0
