@@ -5,6 +5,11 @@ started as the unit would start it, with the unit's environment, on Xvfb: a bare
 server like an xinit session, where nobody answers a full-screen request. The locked door
 must cover the whole screen (the window's geometry, and the screen's corners painted by
 it rather than left black), and Qt's warnings must land in the log file, not on stderr.
+
+Why not cage itself: it refuses to run as root (CI's user), and Debian 12's wlroots 0.15
+headless backend fails its output test ("Basic output test failed for HEADLESS-1", with
+pixman or without), so after a client's first buffer nothing more is composited and a
+screenshot (grim) shows that stale first frame whatever the client does.
 """
 
 from __future__ import annotations
