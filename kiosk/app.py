@@ -167,7 +167,7 @@ def hub_authority(db: Database, path: Path, hub: str) -> HubAuthority:
     """Online admissions through a PostgreSQL hub, each claim signed by this kiosk's key."""
     from kiosk.store.keyfiles import key_dir_for, kiosk_key, passfile_for
     from kiosk.sync.authority import PostgresAuthority  # psycopg: only for PostgreSQL hubs
-    from kiosk.sync.records import signed_checkin
+    from kiosk.sync.records import ClaimCheck, signed_checkin
 
     key = kiosk_key(key_dir_for(path), settings.kiosk_id(db))
     passfile = passfile_for(path)
@@ -175,6 +175,9 @@ def hub_authority(db: Database, path: Path, hub: str) -> HubAuthority:
         hub,
         lambda record: signed_checkin(key, record),
         passfile=str(passfile) if passfile.exists() else None,
+        # A refusal stands only on hub rows that verify here: forged presence rows
+        # written with the kiosk role's password cannot refuse good badges.
+        verify=ClaimCheck(lambda: open_db(path, migrate=False)),
     )
 
 

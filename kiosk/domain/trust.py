@@ -129,7 +129,11 @@ def sign_record(key: Ed25519PrivateKey, record: Mapping[str, Any]) -> str:
 
 
 def record_verifies(key: Ed25519PublicKey, record: Mapping[str, Any]) -> bool:
-    return _verify(key, record.get("sig"), b"kiosk-record/1\n" + record_message(record))
+    try:
+        message = record_message(record)
+    except (TypeError, ValueError):  # not JSON at all, or a lone surrogate: never signed
+        return False
+    return _verify(key, record.get("sig"), b"kiosk-record/1\n" + message)
 
 
 def items_digest(items: Sequence[Mapping[str, Any]]) -> str:

@@ -3,15 +3,18 @@ against the enrolment list, the sender's role and the schema (docs/trust.md)."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlite_utils import Database
 
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.trust import Enrolment, TrustError, public_from_raw, record_verifies, sign_record
+from kiosk.store import trust_state
 from kiosk.store.checkins import LogRecord
 from kiosk.sync import schema
 from kiosk.sync.hub import LOG_FIELDS, RECORD_KINDS, WireRecord
@@ -123,3 +126,28 @@ class Verifier:
             f"refused {n} record{'s' if n != 1 else ''} from {sender}: {why}"
             for (sender, why), n in sorted(self.refused.items())
         ]
+
+
+class ClaimCheck:
+    """`verify` for PostgresAuthority: does a hub row come from an enrolled kiosk, signed?
+    It runs on the claims thread, so it reads the enrolments through a connection of its
+    own, again every `refresh_s` seconds (a kiosk enrolled later counts from then on)."""
+
+    def __init__(
+        self, open_database: Callable[[], Database], refresh_s: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:  # fmt: skip
+        self._open, self._refresh_s, self._clock = open_database, refresh_s, clock
+        self._db: Database | None = None
+        self._verifier: Verifier | None = None
+        self._read_at = 0.0
+
+    def __call__(self, wire: dict[str, Any]) -> bool:
+        now = self._clock()
+        if self._verifier is None or now - self._read_at > self._refresh_s:
+            if self._db is None:
+                self._db = self._open()
+            # me="": a door's own earlier claims count too, checked against its own key.
+            self._verifier = Verifier(trust_state.enrolments(self._db), me="")
+            self._read_at = now
+        return self._verifier.check(wire) is not None

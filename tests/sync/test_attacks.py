@@ -530,3 +530,45 @@ def test_an_enrolled_desk_changes_only_what_its_records_may(stick: Venue) -> Non
     assert (after.type, after.first_name, after.ticket_code, after.badge_issue) == (
         "delegate", "Núria", "T-NEW", 2
     )  # fmt: skip
+
+
+def test_a_lone_surrogate_in_a_file_is_refused_not_a_traceback(stick: Venue) -> None:
+    """JSON may escape half a UTF-16 pair ("\\ud800"), which no UTF-8 text holds: the
+    record is refused and reported, the pass goes on."""
+    door, other = stick.kiosk("door"), stick.kiosk("other")
+    good, bad = (signed(other.key, checkin_wire(r)) for r in fake_records(other.id, 2))
+    directory = Path(stick.location) / "log" / other.id
+    directory.mkdir(parents=True, exist_ok=True)
+    lines = [{"format": "kiosk-sync-bundle/1", "count": 2, "kind": "log", "own": 2}, good,
+             {**bad, "hall": "\ud800"}]  # fmt: skip
+    body = b"".join(json.dumps(line).encode() + b"\n" for line in lines)
+    trailer = json.dumps({"end": 2, "sha256": hashlib.sha256(body).hexdigest()}).encode()
+    (directory / "00000500.jsonl.gz").write_bytes(gzip.compress(body + trailer + b"\n"))
+    report = door.sync(stick.location)
+    assert f"refused 1 record from {other.id}: bad signature (altered or forged)" in (
+        report.problems
+    )
+    assert door.ids() == {good["id"]}
+
+
+def test_an_online_refusal_needs_records_that_verify(stick: Venue, db: Database) -> None:
+    """The claim check behind the PostgreSQL hub's refusals: an enrolled door's signed row
+    counts, a forged or unknown one does not, and an enrolment made later counts after
+    the check reads the enrolments again."""
+    from kiosk.store.db import open_db
+    from kiosk.sync.records import ClaimCheck
+
+    door, other = stick.kiosk("door"), stick.kiosk("other")
+    door.sync(stick.location)  # learns that "other" is enrolled
+    moments = iter([0.0, 1.0, 100.0])
+    check = ClaimCheck(lambda: open_db(door.path), refresh_s=60, clock=lambda: next(moments))
+    record = fake_records(other.id, 1)[0]
+    wire = signed(other.key, checkin_wire(record))
+    assert check(wire)
+    assert not check({**wire, "attendee_id": "A1"})
+    late = stick.kiosk("late", role=None)
+    late_wire = signed(late.key, checkin_wire(fake_records(late.id, 1)[0]))
+    stick.enrol(late)
+    stick.republish()
+    door.sync(stick.location)
+    assert check(late_wire)  # read again after 60 s

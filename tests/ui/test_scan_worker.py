@@ -13,12 +13,13 @@ from sqlite_utils import Database
 
 from kiosk.app import Door
 from kiosk.domain.decision import Decision, Direction, Verdict
-from kiosk.domain.trust import fingerprint
+from kiosk.domain.trust import Role, fingerprint
 from kiosk.service.checkin import CheckInService
 from kiosk.store import checkins, events, settings, trust_state
 from kiosk.store.checkins import LogRecord
 from kiosk.store.db import open_db, write
 from kiosk.store.keyfiles import key_dir_for, kiosk_key
+from kiosk.store.organiser_setup import enrol_kiosk
 from kiosk.sync.authority import PostgresAuthority
 from kiosk.sync.engine import sync_once
 from kiosk.sync.hubs import open_hub
@@ -114,14 +115,17 @@ def test_another_door_admitted_the_badge_at_the_postgresql_hub(
     code_for: Code,
     tmp_path: Path,
     organiser_root: Ed25519PrivateKey,
+    db: Database,
 ) -> None:
-    """Door B (another kiosk) admits A1 online; this door then asks the hub, which refuses:
-    DENIED, already inside at another door, decided online (no offline note)."""
+    """Door B (another enrolled kiosk) admits A1 online; this door then asks the hub, which
+    refuses on B's signed record: DENIED, already inside at another door, decided online
+    (no offline note)."""
     published(pg_hub.admin)
     other = open_db(tmp_path / "other.db")
     with write(other):
         trust_state.expect_root(other, fingerprint(organiser_root.public_key()))
     key = kiosk_key(key_dir_for(tmp_path / "other.db"), settings.kiosk_id(other))
+    enrol_kiosk(db, settings.kiosk_id(other), key.public_key(), Role.DOOR)  # this door's db
     hub = open_hub(pg_hub.kiosk)
     sync_once(other, hub, key)
     hub.close()
