@@ -228,8 +228,8 @@ def _check_database(db: Path, args: argparse.Namespace) -> None:
     from kiosk.store.db import open_db
 
     provision = (
-        f"set it up first as that user: kiosk sync --hub HUB --db {db}, "
-        f"then kiosk pin set --db {db}"
+        "set it up first as that user: kiosk sync --hub HUB --organiser FINGERPRINT "
+        f"--db {db}, then kiosk pin set --db {db}"
     )
     if not db.is_file():
         raise CommandError(f"no kiosk database at {db}: {provision}")
