@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "kiosk.cli.desk",
     "kiosk.cli.printer",
     "kiosk.cli.gui",
+    "kiosk.cli.hub",
     "kiosk.cli.sync",
     "kiosk.cli.kiosk_session",
     "kiosk.cli.trust",

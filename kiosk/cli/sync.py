@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import secrets
 import threading
 from pathlib import Path
 from typing import Any
@@ -32,14 +31,6 @@ OFFLINE = "this kiosk keeps working offline"
 
 
 def register(sub: Any) -> None:
-    hub = sub.add_parser("hub", help="create a hub (PostgreSQL database or folder)")
-    hub_sub = hub.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
-    p = hub_sub.add_parser("init", help="create the hub schema and the kiosks' role")
-    p.add_argument("location", help="postgresql://ADMIN@HOST/DB (an owner of DB) or a folder")
-    p.add_argument("--role", help="the kiosks' PostgreSQL role (default: DB_kiosk)")
-    p.add_argument("--password", help="the kiosks' password (default: a new random one)")
-    p.set_defaults(func=run_hub_init)
-
     p = sub.add_parser("sync", help="push this kiosk's records to a hub and pull the others'")
     p.add_argument("--hub", help="postgresql://... or a folder (default: the last one used)")
     p.add_argument("--every", type=float, metavar="SECONDS", help="keep syncing until Ctrl+C")
@@ -83,38 +74,6 @@ def register(sub: Any) -> None:
     p.add_argument("--out", type=Path, required=True)
     add_db_argument(p)
     p.set_defaults(func=run_report)
-
-
-def run_hub_init(args: argparse.Namespace) -> int:
-    if not is_postgres(args.location):
-        from kiosk.sync.folder import FolderHub
-
-        try:
-            info = FolderHub(args.location).create()
-        except HubError as exc:
-            raise CommandError(str(exc)) from None
-        print(f"folder hub {args.location} ready (hub {info.hub_id})")
-        return 0
-    from kiosk.sync.pg_connect import connect, display, hub_error
-    from kiosk.sync.pg_schema import default_role, init_hub
-
-    try:
-        conn = connect(args.location)
-        role = args.role or default_role(str(conn.info.dbname))
-        password = args.password or secrets.token_urlsafe(18)
-        hub_id = init_hub(conn, role, password)
-        port = conn.info.port
-        host, dbname = conn.info.host, conn.info.dbname
-        conn.close()
-    except HubError as exc:
-        raise CommandError(str(exc)) from None
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    except Exception as exc:
-        raise CommandError(str(hub_error(exc, args.location))) from None
-    print(f"hub {display(args.location)} ready (hub {hub_id})")
-    print(f"kiosks sync with: postgresql://{role}:{password}@{host}:{port}/{dbname}")
-    return 0
 
 
 def _hub_address(args: argparse.Namespace, given: str) -> str:

@@ -166,3 +166,26 @@ def test_sync_without_a_hub_says_how(
     """No --hub and none remembered: a usage message."""
     status, _, err = kiosk(capsys, "sync", "--db", str(tmp_path / "k.db"))
     assert status == 2 and "no hub yet: give one with --hub" in err
+
+
+def test_a_kiosk_role_of_its_own_can_be_withdrawn_alone(
+    kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str],
+    pg_hub: PgHub, organiser: str, tmp_path: Path,
+) -> None:  # fmt: skip
+    """`hub add-kiosk` gives one kiosk its own login; `hub disable-kiosk` shuts that one
+    out (one line, offline) while the shared role still works."""
+    fingerprint = kiosk(capsys, "organiser", "init", "--db", organiser)[1].split()[2]
+    assert kiosk(capsys, "publish", "--hub", pg_hub.admin, "--db", organiser)[0] == 0
+    status, out, _ = kiosk(capsys, "hub", "add-kiosk", pg_hub.admin, "door3")
+    url = out.strip().splitlines()[-1]
+    assert status == 0 and url.startswith("postgresql://door3:")
+    door = str(tmp_path / "door3.db")
+    assert kiosk(capsys, "sync", "--hub", url, "--db", door, "--organiser", fingerprint)[0] == 0
+    assert kiosk(capsys, "hub", "disable-kiosk", pg_hub.admin, "door3")[0] == 0
+    status, out, err = kiosk(capsys, "sync", "--db", door)
+    assert status == 1 and err.count("\n") == 1 and "offline" in err
+    other = str(tmp_path / "other.db")
+    args = ("sync", "--hub", pg_hub.kiosk, "--db", other, "--organiser", fingerprint)
+    assert kiosk(capsys, *args)[0] == 0
+    status, _, err = kiosk(capsys, "hub", "add-kiosk", str(tmp_path), "door4")
+    assert status == 2 and "PostgreSQL" in err
