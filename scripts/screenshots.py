@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QColor, QPainter
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -42,9 +43,13 @@ from kiosk.store.db import open_db, write  # noqa: E402
 from kiosk.sync.runner import SyncStatus  # noqa: E402
 from kiosk.ui.board import BoardWindow  # noqa: E402
 from kiosk.ui.desk import DeskOptions, build_desk_window  # noqa: E402
+from kiosk.ui.dialogs import ConfirmDialog  # noqa: E402
 from kiosk.ui.door import DoorOptions  # noqa: E402
 from kiosk.ui.i18n import Languages, compile_translations  # noqa: E402
+from kiosk.ui.pin_dialog import PinDialog  # noqa: E402
+from kiosk.ui.search_dialog import SearchDialog  # noqa: E402
 from kiosk.ui.sounds import Sounds  # noqa: E402
+from kiosk.ui.staff_dialog import HallChooser, StaffDialog  # noqa: E402
 
 SIZES = [(1280, 800), (1920, 1080), (800, 1280)]
 LANGS = ["en", "zh_CN", "de"]
@@ -234,6 +239,59 @@ def desk_shots(db, event, key, sizes, out: Path, tmp: Path) -> None:  # type: ig
     window.close()
 
 
+def composite(window, dialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The window with `dialog` painted where it opens over it (offscreen windows are
+    separate surfaces, so one grab would not show the two together)."""
+    dialog.show()
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 90))  # what a modal dialog dims
+    offset = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+    painter.drawPixmap(offset, dialog.grab())
+    painter.end()
+    picture.save(str(path))
+    dialog.hide()
+
+
+def dialog_shots(door, folder: Path, shown: Decision) -> None:  # type: ignore[no-untyped-def]
+    """dialog-*.png: the PIN pad after a wrong PIN (beside the verdict), the staff menu, the
+    hall chooser, the search with a refused person chosen, and the undo confirmation."""
+    window = door.window
+    window.panel.show_decision(shown)
+    window.pin.set_pin("1234")
+    pad = PinDialog(window.pin, window)
+    pad.place_beside(window.panel)
+    pad.entry.setText("0000")
+    pad.submit()
+    composite(window, pad, folder / "dialog-1-pin.png")
+    menu = StaffDialog(False, True, False, ["en", "zh_CN", "de"], window)
+    menu.move(window.mapToGlobal(QPoint(0, 0)) + (window.rect().center() - menu.rect().center()))
+    composite(window, menu, folder / "dialog-2-staff.png")
+    chooser = HallChooser(window.kiosk_event, window.clock(), window)
+    chooser.move(
+        window.mapToGlobal(QPoint(0, 0)) + (window.rect().center() - chooser.rect().center())
+    )
+    composite(window, chooser, folder / "dialog-3-halls.png")
+    search = SearchDialog(window.service.db, window.kiosk_event, window, window.would_decide)
+    search.query.setText("li na")
+    search.run_search()
+    search.table.selectRow(0)
+    search.move(
+        window.mapToGlobal(QPoint(0, 0)) + (window.rect().center() - search.rect().center())
+    )
+    composite(window, search, folder / "dialog-4-search.png")
+    ask = ConfirmDialog(
+        QCoreApplication.translate("StaffDialog", "Undo the last scan?"),
+        "ADMIT: 张伟 09:25\nOpening Plenary: The Smart is Rising",
+        QCoreApplication.translate("StaffDialog", "Undo"),
+        window,
+    )
+    ask.move(window.mapToGlobal(QPoint(0, 0)) + (window.rect().center() - ask.rect().center()))
+    composite(window, ask, folder / "dialog-5-confirm.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", nargs="*", default=LANGS)
@@ -305,6 +363,8 @@ def main() -> None:
                 if name in OCCUPANCY:  # after the events: the header's 1 s tick refreshes it
                     window.header.show_occupancy(*OCCUPANCY[name])
                 window.grab().save(str(folder / f"door-{name}.png"))
+            if not args.cases or "dialog" in args.cases:
+                dialog_shots(door, folder, cases[8][1])  # type: ignore[arg-type]
             board.resize(w, h)
             QCoreApplication.processEvents()
             # Again: the first resize was clamped to the other orientation's card layout.

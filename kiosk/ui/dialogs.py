@@ -10,6 +10,7 @@ not hide what they should not (the PIN pad leaves the verdict in view).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -32,13 +33,18 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("KioskDialog", text)
 
 
+def _screen_area() -> QRect:
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+
 def screen_scale(widget: QWidget | None) -> float:
     """The door screen's scale for the window `widget` is in (or its screen's)."""
     if widget is not None:
         top = widget.window()
         w, h = top.width(), top.height()
     else:
-        w, h = 1280, 800
+        w, h = _screen_area().width(), _screen_area().height()
     scale = min(w / 800, h / 1280) * 0.95 if h > w else min(w / 1280, h / 800)
     return max(0.8, min(scale, 1.8))
 
@@ -49,7 +55,7 @@ def stylesheet(scale: float) -> str:
     return (
         f"KioskDialog {{ background:{PAPER}; border:{max(2, round(3 * scale))}px solid {NAVY}; }}"
         f"QLabel {{ color:{INK}; background:transparent; }}"
-        f"QLabel#dialogTitle {{ color:{PAPER}; background:{NAVY}; padding:{round(10 * scale)}px;"
+        f"QLabel#dialogTitle {{ color:{PAPER}; background:{NAVY}; padding:{round(8 * scale)}px;"
         f" border-radius:{radius}px; }}"
         f"QPushButton {{ background:{PAPER}; color:{NAVY}; border:2px solid {NAVY};"
         f" border-radius:{radius}px; padding:{round(6 * scale)}px {round(16 * scale)}px; }}"
@@ -86,11 +92,11 @@ class KioskDialog(QDialog):
         self.title = QLabel(title)
         self.title.setObjectName("dialogTitle")
         self.title.setWordWrap(True)
-        self.title.setFont(ui_font(18 * self.scale, bold=True))
+        self.title.setFont(ui_font(17 * self.scale, bold=True))
         self.column = QVBoxLayout(self)
-        m = round(16 * self.scale)
+        m = round(12 * self.scale)
         self.column.setContentsMargins(m, m, m, m)
-        self.column.setSpacing(round(10 * self.scale))
+        self.column.setSpacing(round(8 * self.scale))
         self.column.addWidget(self.title)
 
     def button(self, text: str, role: str = "", size: float = 15) -> QPushButton:
@@ -114,9 +120,7 @@ class KioskDialog(QDialog):
     def fit_to_window(self, width: float, height: float | None = None) -> None:
         """Size as a fraction of the window it opens over (never past its edges)."""
         parent = self.parentWidget()
-        if parent is None:
-            return
-        area = parent.window().geometry()
+        area = parent.window().geometry() if parent is not None else _screen_area()
         w = min(round(area.width() * width), area.width() - 16)
         h = self.sizeHint().height() if height is None else round(area.height() * height)
         self.resize(w, min(h, area.height() - 16))

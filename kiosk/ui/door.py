@@ -236,6 +236,8 @@ class DoorWindow(QMainWindow):
         """Run `action` if staff are signed in, else after a right PIN."""
         if not self.staff_unlocked():
             dialog = PinDialog(self.pin, self)
+            dialog.place_beside(self.panel)  # the verdict that made staff come stays in view
+            self.pin_pad = dialog  # tests answer it
             if dialog.exec() != PinDialog.DialogCode.Accepted:
                 return
             self.unlock_staff()

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QGridLayout,
-    QLabel,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain.event import Event
+from kiosk.ui.dialogs import KioskDialog
 from kiosk.ui.i18n import LANGUAGES, ui_language
 from kiosk.ui.paths import ui_font
 
@@ -25,7 +24,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("StaffDialog", text)
 
 
-class StaffDialog(QDialog):
+class StaffDialog(KioskDialog):
     """Big buttons; each closes the dialog and emits the action it names."""
 
     action = Signal(str)  # search, undo, toggle_mode, hall, mute, motion, fullscreen, quit, lang:xx
@@ -38,11 +37,10 @@ class StaffDialog(QDialog):
         languages: list[str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(_t("Staff functions"), parent)
         self.setWindowTitle(_t("Staff"))
-        title = QLabel(_t("Staff functions"))
-        title.setFont(ui_font(18, bold=True))
         grid = QGridLayout()
+        grid.setSpacing(round(10 * self.scale))
         entries = [
             ("search", _t("Search / admit manually")),
             ("undo", _t("Undo last scan")),
@@ -56,53 +54,76 @@ class StaffDialog(QDialog):
         entries += [(f"lang:{code}", LANGUAGES[code]) for code in languages]
         self.buttons: dict[str, QPushButton] = {}
         for i, (name, text) in enumerate(entries):
-            button = QPushButton(text)
-            button.setFont(ui_font(14, bold=True))
-            button.setMinimumHeight(56)
+            button = self.button(text, "danger" if name == "quit" else "")
             button.clicked.connect(lambda _=False, n=name: self._choose(n))
             grid.addWidget(button, i // 2, i % 2)
             self.buttons[name] = button
-        close = QPushButton(_t("Back to scanning"))
-        close.setFont(ui_font(14))
-        close.setMinimumHeight(48)
+        close = self.button(_t("Back to scanning"), "primary")
         close.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(grid)
-        layout.addWidget(close)
+        self.column.addLayout(grid)
+        self.column.addWidget(close)
+        self.fit_to_window(0.6)
 
     def _choose(self, name: str) -> None:
         self.accept()
         self.action.emit(name)
 
 
-class HallChooser(QDialog):
-    """The halls of the event, each with the session admitting now (if any)."""
+def _th(text: str) -> str:
+    return QCoreApplication.translate("HallChooser", text)
+
+
+class HallChooser(KioskDialog):
+    """The halls of the event, each with the session admitting now (if any) in full,
+    on a second line; Cancel leaves the hall as it was."""
 
     def __init__(self, event: Event, now: dt.datetime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("HallChooser", "Choose the hall"))
+        super().__init__(_th("Which door is this kiosk at?"), parent)
+        self.setWindowTitle(_th("Choose the hall"))
         self.chosen: str | None = None
-        label = QLabel(QCoreApplication.translate("HallChooser", "Which door is this kiosk at?"))
-        label.setFont(ui_font(16, bold=True))
         self.list = QListWidget()
-        self.list.setFont(ui_font(15))
+        self.list.setFont(ui_font(16 * self.scale))
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setUniformItemSizes(False)
+        self.list.setSpacing(round(4 * self.scale))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lang = ui_language()
         for hall in event.halls:
             current = event.session_for_entry(hall.id, now)
-            lang = ui_language()
-            text = hall.name_in(lang) + (f" — {current.title_in(lang)}" if current else "")
+            text = hall.name_in(lang) + (f"\n{current.title_in(lang)}" if current else "")
             item = QListWidgetItem(text)
             item.setData(256, hall.id)
+            item.setSizeHint(QSize(0, 0))  # measured once the list has its width
             self.list.addItem(item)
         self.list.itemActivated.connect(self._pick)
-        ok = QPushButton(QCoreApplication.translate("HallChooser", "Open this door"))
-        ok.setFont(ui_font(14, bold=True))
+        self.list.itemDoubleClicked.connect(self._pick)
+        self.cancel = self.button(_th("Cancel"))
+        self.cancel.clicked.connect(self.reject)
+        ok = self.button(_th("Open this door"), "primary")
         ok.clicked.connect(lambda: self._pick(self.list.currentItem()))
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(ok)
-        self.resize(640, 480)
+        row = QHBoxLayout()
+        row.addWidget(self.cancel)
+        row.addWidget(ok)
+        self.column.addWidget(self.list, 1)
+        self.column.addLayout(row)
+        self.fit_to_window(0.7, 0.85)
+        self._measure_items()
+
+    def _measure_items(self) -> None:
+        """Each row as tall as its wrapped text: titles are shown whole, never cut."""
+        width = max(100, self.width() - round(80 * self.scale))
+        metrics = self.list.fontMetrics()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            rect = metrics.boundingRect(
+                0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), item.text()
+            )
+            item.setSizeHint(QSize(width, rect.height() + round(20 * self.scale)))
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._measure_items()
 
     def _pick(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -43,9 +43,9 @@ def test_door_texts_follow_the_ui_language(qtbot, locale: None) -> None:  # type
         qtbot.addWidget(chooser)
         shown[lang] = (header.now.text(), panel.session.text(), panel.chip.text(),
                        chooser.list.item(0).text())  # fmt: skip
-    assert shown["zh_CN"][1:] == ("主旨演讲", "观众", "主会场 — 主旨演讲")
+    assert shown["zh_CN"][1:] == ("主旨演讲", "观众", "主会场\n主旨演讲")
     assert "主旨演讲" in shown["zh_CN"][0]
-    assert shown["de"][1:] == ("Grundsatzrede", "Besucher", "Hauptsaal — Grundsatzrede")
+    assert shown["de"][1:] == ("Grundsatzrede", "Besucher", "Hauptsaal\nGrundsatzrede")
     QLocale.setDefault(QLocale("de"))
     workshop = event.session("workshop")
     header.show_state("-", at("14 14:00"), workshop, None, 1, Direction.ENTRY)

@@ -505,21 +505,6 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     </message>
   </context>
   <context>
-    <name>HallChooser</name>
-    <message>
-      <source>Choose the hall</source>
-      <translation>Saal wählen</translation>
-    </message>
-    <message>
-      <source>Which door is this kiosk at?</source>
-      <translation>An welchem Eingang steht dieser Kiosk?</translation>
-    </message>
-    <message>
-      <source>Open this door</source>
-      <translation>Diesen Eingang öffnen</translation>
-    </message>
-  </context>
-  <context>
     <name>HeaderBar</name>
     <message>
       <source>Staff</source>
@@ -584,12 +569,12 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
   <context>
     <name>PinDialog</name>
     <message>
-      <source>Staff PIN</source>
-      <translation>Personal-PIN</translation>
-    </message>
-    <message>
       <source>Enter the staff PIN</source>
       <translation>Personal-PIN eingeben</translation>
+    </message>
+    <message>
+      <source>Staff PIN</source>
+      <translation>Personal-PIN</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -726,12 +711,12 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
       <translation>Der Einlass-Bildschirm von {hall} schließt sich, und hier wird niemand eingecheckt, bis er wieder gestartet wird.</translation>
     </message>
     <message>
-      <source>Staff</source>
-      <translation>Personal</translation>
-    </message>
-    <message>
       <source>Staff functions</source>
       <translation>Personalfunktionen</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>Personal</translation>
     </message>
     <message>
       <source>Back to scanning</source>

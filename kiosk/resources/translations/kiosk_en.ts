@@ -505,21 +505,6 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
-    <name>HallChooser</name>
-    <message>
-      <source>Choose the hall</source>
-      <translation>Choose the hall</translation>
-    </message>
-    <message>
-      <source>Which door is this kiosk at?</source>
-      <translation>Which door is this kiosk at?</translation>
-    </message>
-    <message>
-      <source>Open this door</source>
-      <translation>Open this door</translation>
-    </message>
-  </context>
-  <context>
     <name>HeaderBar</name>
     <message>
       <source>Staff</source>
@@ -584,12 +569,12 @@ Only if you have checked that this is a different person from the {name} already
   <context>
     <name>PinDialog</name>
     <message>
-      <source>Staff PIN</source>
-      <translation>Staff PIN</translation>
-    </message>
-    <message>
       <source>Enter the staff PIN</source>
       <translation>Enter the staff PIN</translation>
+    </message>
+    <message>
+      <source>Staff PIN</source>
+      <translation>Staff PIN</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -726,12 +711,12 @@ Admit anyway? The override and your reason are logged.</translation>
       <translation>The door screen of {hall} closes and nobody is checked in here until it is started again.</translation>
     </message>
     <message>
-      <source>Staff</source>
-      <translation>Staff</translation>
-    </message>
-    <message>
       <source>Staff functions</source>
       <translation>Staff functions</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>Staff</translation>
     </message>
     <message>
       <source>Back to scanning</source>

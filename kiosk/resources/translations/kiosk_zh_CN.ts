@@ -505,21 +505,6 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
-    <name>HallChooser</name>
-    <message>
-      <source>Choose the hall</source>
-      <translation>选择会场</translation>
-    </message>
-    <message>
-      <source>Which door is this kiosk at?</source>
-      <translation>本签到机位于哪个入口？</translation>
-    </message>
-    <message>
-      <source>Open this door</source>
-      <translation>打开此入口</translation>
-    </message>
-  </context>
-  <context>
     <name>HeaderBar</name>
     <message>
       <source>Staff</source>
@@ -584,12 +569,12 @@ Only if you have checked that this is a different person from the {name} already
   <context>
     <name>PinDialog</name>
     <message>
-      <source>Staff PIN</source>
-      <translation>工作人员 PIN 码</translation>
-    </message>
-    <message>
       <source>Enter the staff PIN</source>
       <translation>请输入工作人员 PIN 码</translation>
+    </message>
+    <message>
+      <source>Staff PIN</source>
+      <translation>工作人员 PIN 码</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -726,12 +711,12 @@ Admit anyway? The override and your reason are logged.</source>
       <translation>{hall} 的入口屏幕将关闭，重新启动之前此处无法签到。</translation>
     </message>
     <message>
-      <source>Staff</source>
-      <translation>工作人员</translation>
-    </message>
-    <message>
       <source>Staff functions</source>
       <translation>工作人员功能</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>工作人员</translation>
     </message>
     <message>
       <source>Back to scanning</source>
