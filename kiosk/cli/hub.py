@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 import secrets
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from kiosk.cli.errors import CommandError, UsageError
 from kiosk.sync.errors import HubError
 from kiosk.sync.hub import is_postgres
+
+T = TypeVar("T")
 
 
 def register(sub: Any) -> None:
@@ -64,51 +67,44 @@ def run_hub_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _admin(location: str) -> Any:
-    from kiosk.sync.pg_connect import connect
+def _as_admin(location: str, work: Callable[[Any], T]) -> T:
+    """Run `work` on an owner's connection to a PostgreSQL hub; failures are one line."""
+    from kiosk.sync.pg_connect import connect, hub_error
 
     if not is_postgres(location):
         raise UsageError("kiosk roles are for PostgreSQL hubs (a folder hub has no logins)")
     try:
-        return connect(location)
+        conn = connect(location)
     except HubError as exc:
         raise CommandError(str(exc)) from None
+    try:
+        return work(conn)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    except Exception as exc:
+        raise CommandError(str(hub_error(exc, location))) from None
+    finally:
+        conn.close()
 
 
 def run_add_kiosk(args: argparse.Namespace) -> int:
     from kiosk.sync.pg_schema import add_kiosk_role
 
-    conn = _admin(args.location)
     password = args.password or secrets.token_urlsafe(18)
-    try:
-        add_kiosk_role(conn, args.role, password)
-        host, port, dbname = conn.info.host, conn.info.port, conn.info.dbname
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    except Exception as exc:
-        from kiosk.sync.pg_connect import hub_error
 
-        raise CommandError(str(hub_error(exc, args.location))) from None
-    finally:
-        conn.close()
+    def add(conn: Any) -> str:
+        add_kiosk_role(conn, args.role, password)
+        return f"postgresql://{args.role}:{password}@{conn.info.host}:{conn.info.port}/{conn.info.dbname}"
+
+    url = _as_admin(args.location, add)
     print(f"kiosk role {args.role} ready; that kiosk syncs with:")
-    print(f"postgresql://{args.role}:{password}@{host}:{port}/{dbname}")
+    print(url)
     return 0
 
 
 def run_disable_kiosk(args: argparse.Namespace) -> int:
     from kiosk.sync.pg_schema import disable_kiosk_role
 
-    conn = _admin(args.location)
-    try:
-        disable_kiosk_role(conn, args.role)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
-    except Exception as exc:
-        from kiosk.sync.pg_connect import hub_error
-
-        raise CommandError(str(hub_error(exc, args.location))) from None
-    finally:
-        conn.close()
+    _as_admin(args.location, lambda conn: disable_kiosk_role(conn, args.role))
     print(f"kiosk role {args.role} disabled: it can no longer read or write the hub")
     return 0
