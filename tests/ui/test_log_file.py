@@ -95,7 +95,7 @@ def test_sync_state_changes_are_logged_once_each(log_file: Path, qtbot: QtBot) -
     passes = runner.passes
     qtbot.waitUntil(lambda: runner.passes >= passes + 3)
     assert thread.stop()
-    lines = [line for line in log_file.read_text().splitlines() if "sync" in line]
+    lines = [line for line in log_file.read_text().splitlines() if "kiosk.ui.sync_thread" in line]
     assert len(lines) == 2, lines
     assert "sync online with" in lines[0]
     assert "sync offline" in lines[1] and "folder is not there (3 check-ins" in lines[1]
