@@ -109,6 +109,12 @@ ATTACKER_ITEMS: dict[str, list[dict[str, Any]]] = {
          "badge_issue": 1, "cancelled": False, "photo": None, "registrations": "[]",
          "removed": False}
     ],
+    "an attendee with a ticket code of the attacker's choice": [
+        {"k": "attendee", "id": "Z1", "first_name": "Eve", "last_name": "Mallory",
+         "company": "X", "email": "eve@example.com", "position": "", "type": "staff",
+         "ticket_code": "EVE-1", "badge_issue": 1, "cancelled": False, "photo": None,
+         "registrations": "[]", "removed": False}
+    ],
     "a visitor made all-access": [
         {"k": "event", "source": TINY_EVENT.replace('halls = ["floor"]', 'halls = "*"')}
     ],
@@ -184,8 +190,8 @@ def test_records_from_a_kiosk_nobody_enrolled_are_refused_and_reported(
     stick: Venue, code_for: Code, event: Event
 ) -> None:
     """A new folder under log/ marking victims inside, revoking a badge with a fake
-    replacement, registering a staff walk-in, renaming and printing: all refused, signed
-    or not, and the door decides as before."""
+    replacement, registering a staff walk-in, renaming and marking printed: all refused,
+    signed or not, and the door decides as before."""
     door = stick.kiosk("door")
     before = decisions(door, code_for)
     intruder = Ed25519PrivateKey.generate()
@@ -194,16 +200,31 @@ def test_records_from_a_kiosk_nobody_enrolled_are_refused_and_reported(
     row = {"id": "r1", "kiosk_id": "k-evil", "attendee_id": "A2",
            "at": "2026-10-14T01:50:00+00:00", "old_issue": 1, "new_issue": 9,
            "reason": "lost", "signed": 0}  # fmt: skip
+    staff = Attendee("Z2", "Eve", "Staff", "X", "eve@x.com", "staff", ticket_code="EVE-2")
+    walk_in = {"id": "w1", "kiosk_id": "k-evil", "attendee_id": "Z2", "at": row["at"],
+               "signed": 0, "flagged": 0}  # fmt: skip
+    rename = {"id": "n1", "kiosk_id": "k-evil", "attendee_id": "A1", "at": row["at"],
+              "original_first": "伟", "original_last": "张", "corrected_first": "X",
+              "corrected_last": "Y"}  # fmt: skip
+    printed = {"id": "p1", "kiosk_id": "k-evil", "attendee_id": "A6", "badge_issue": 1,
+               "at": row["at"], "kind": "first", "reason": "", "printer": "x", "status": "ok",
+               "error": "", "staff": 0}  # fmt: skip
     items = [
         signed(intruder, checkin_wire(inside)),
         signed(intruder, journal_wire("replacement", row, None)),
         {**checkin_wire(inside), "id": "x2", "sig": "AAAA"},
+        signed(intruder, journal_wire("walk_in", walk_in, staff.__dict__)),
+        signed(intruder, journal_wire("name_correction", rename, None)),
+        signed(intruder, journal_wire("print", printed, None)),
     ]
     rogue_log(stick.location, "k-evil", items)
     report = door.sync(stick.location)
-    assert "refused 3 records from k-evil: not enrolled" in report.problems
+    assert "refused 6 records from k-evil: not enrolled" in report.problems
     assert decisions(door, code_for) == before
     assert known(door.db, "A2").badge_issue == 1
+    assert known(door.db, "A1").first_name == "伟"
+    assert attendees.find_by_id(door.db, "Z2") is None
+    assert not prints.has_printed(door.db, "A6")
 
 
 def test_a_door_cannot_send_what_only_a_desk_may(stick: Venue, code_for: Code) -> None:
@@ -572,3 +593,20 @@ def test_an_online_refusal_needs_records_that_verify(stick: Venue, db: Database)
     stick.republish()
     door.sync(stick.location)
     assert check(late_wire)  # read again after 60 s
+
+
+def test_a_destroyed_file_is_sent_again_by_its_kiosk(stick: Venue) -> None:
+    """One of a kiosk's files is deleted from the stick: its next sync notices and sends
+    its records again, so the others get every one."""
+    door, other = stick.kiosk("door"), stick.kiosk("other")
+    add_records(other.db, fake_records("kother", 10))
+    other.sync(stick.location)
+    add_records(other.db, fake_records("kother", 10, start=10))
+    other.sync(stick.location)
+    first = sorted((Path(stick.location) / "log" / other.id).iterdir())[0]
+    first.unlink()
+    report = other.sync(stick.location)
+    assert report.resent and any("holds 10 of the 20 records" in p for p in report.problems)
+    door.sync(stick.location)
+    assert door.ids() == {r.id for r in fake_records("kother", 20)}
+    assert other.sync(stick.location).problems == []
