@@ -6,6 +6,10 @@ from kiosk.scanning.events import ScanEvent
 
 ENTER_KEYS = frozenset("\r\n\t")  # scanners end a code with Enter, some with Tab
 LONG_CODE = 16  # a burst this long without a digit is still a code (random secrets)
+# A scanner types a key every few ms; no person keeps up 20 ms a key over a whole word
+# (a fast typist's rolled keys come 30-50 ms apart): a burst that fast is a code whatever
+# its shape ("VIPGUEST"); a slower one must also look like one.
+SCANNER_KEY_GAP = 0.02
 # What a scanner's digit keys type when the host uses a French or Belgian AZERTY layout.
 _AZERTY_DIGITS = {"&": "1", "é": "2", '"': "3", "'": "4", "(": "5", "-": "6", "§": "6"}
 _AZERTY_DIGITS |= {"è": "7", "_": "8", "!": "8", "ç": "9", "à": "0"}
@@ -71,18 +75,22 @@ class KeyboardWedge:
         return self._last + self.pause_s if self._keys else None
 
     def _finish(self, t: float) -> list[ScanEvent]:
+        count = len(self._keys)
         text = normalise_typed("".join(self._keys))
-        first = self._first
+        first, last = self._first, self._last
         self._keys.clear()
-        if not looks_like_code(text, self.min_length):
+        if len(text) < self.min_length:
+            return []
+        machine_fast = count > 1 and (last - first) / (count - 1) <= SCANNER_KEY_GAP
+        if not machine_fast and not looks_like_code(text, self.min_length):
             return []  # a person typing fast (a name), not a scanner: the keys are typing
         return [ScanEvent(text=text, arrived=first, decoded=t, via="keyboard")]
 
 
 def looks_like_code(text: str, min_length: int = 4) -> bool:
-    """Whether a fast burst of keys has the shape of a code a scanner reads: badge codes,
-    ticket codes (T-0001, pretix and Eventbrite secrets) all hold digits or are long and
-    random; a fast typist's word ('BECKER') is short and has none, so it stays typing."""
+    """Whether a burst of keys too slow to be surely a scanner's has the shape of a code:
+    badge codes, ticket codes (T-0001, pretix and Eventbrite secrets) hold digits or are
+    long and random; a fast typist's word ('BECKER') is short and has none: typing."""
     if len(text) < min_length:
         return False
     return any(ch.isdigit() for ch in text) or (len(text) >= LONG_CODE and " " not in text)
