@@ -12,66 +12,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
-from kiosk.domain.event_file import EventFileError, parse_event
-from kiosk.domain.trust import public_from_raw
-from kiosk.store import attendees, events, search, settings, sync_state, trust_state
+from kiosk.store import attendees, events, merges, settings, sync_state, trust_state
 from kiosk.store.db import write
-from kiosk.sync import organiser
-from kiosk.sync.errors import HubError, HubMismatch, HubNotReady
+from kiosk.sync.errors import HubMismatch, HubNotReady
 from kiosk.sync.hub import JOURNAL_KINDS, Hub, HubInfo, WireRecord
+from kiosk.sync.organiser_pull import chunks, pull_organiser, utc_now
 from kiosk.sync.records import Accepted, Verifier, checkin_row_wire, journal_wire, signed
+from kiosk.sync.report import Progress, SyncReport, quiet
 
 T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
-Progress = Callable[[str, int], None]  # (what, count so far): "attendees", "records", "index"
 PUSH_BATCH = 20_000
 MERGE_BATCH = 2_000  # records per local transaction: a scan waits at most one of these
-ATTENDEE_BATCH = 500  # attendees per transaction on a live kiosk (search index upkeep)
-BULK_ATTENDEE_BATCH = 20_000  # ... and while provisioning, with the index rebuilt after
-BULK_CACHE_KIB = 256 * 1024  # SQLite page cache while provisioning
 CLOCK_STEP_MS = 500  # store a new clock offset only when it moved by more than this
 LAST_HUB_KEY = "sync:last_hub"  # the hub of the last good pass: whose cursor "waiting" counts
-
-
-@dataclass
-class SyncReport:
-    hub: str
-    pushed: int = 0
-    pulled: int = 0
-    journal: int = 0
-    attendees: int = 0
-    keys: int = 0
-    revocations: int = 0
-    enrolments: int = 0
-    event_updated: bool = False
-    resent: bool = False
-    problems: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        parts = [f"pushed {self.pushed}", f"pulled {self.pulled} check-ins"]
-        if self.journal:
-            parts.append(f"{self.journal} print/correction records")
-        if self.attendees or self.keys or self.revocations:
-            parts.append(
-                f"{self.attendees} attendees, {self.keys} keys, {self.revocations} revocations"
-            )
-        if self.enrolments:
-            parts.append(f"{self.enrolments} kiosk enrolments")
-        if self.event_updated:
-            parts.append("event updated")
-        return f"synced with {self.hub}: " + ", ".join(parts)
-
-
-def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def check_event(db: Database, hub: Hub, info: HubInfo) -> HubInfo:
@@ -91,17 +51,9 @@ def check_event(db: Database, hub: Hub, info: HubInfo) -> HubInfo:
     return info
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _quiet(what: str, count: int) -> None:
-    pass
-
-
 def sync_once(
     db: Database, hub: Hub, identity: Ed25519PrivateKey, clock: Clock = utc_now,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> SyncReport:  # fmt: skip
     """Provision (on an empty database), then pull organiser data, push, pull records.
     `identity` is this kiosk's key (it signs what it sends); `clock` is the kiosk's
@@ -143,122 +95,6 @@ def clock_offset_ms(hub: Hub, clock: Clock) -> int | None:
         return None
     middle = before + (after - before) / 2
     return round((middle - server).total_seconds() * 1000)
-
-
-def pull_organiser(
-    db: Database, hub: Hub, report: SyncReport, clock: Clock = utc_now,
-    progress: Progress = _quiet,
-) -> None:  # fmt: skip
-    """Apply the organiser's parts that verify, in order; report the others."""
-    fresh = attendees.count(db) == 0
-    bulk = fresh or not search.index_is_live(db)
-    cache = int(db.execute("PRAGMA cache_size").fetchone()[0])
-    if bulk:
-        # Provisioning writes a million rows into growing indexes: a bigger page cache for
-        # the duration saves most of the random I/O.
-        db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-    try:
-        state = trust_state.applied(db)
-        for part in hub.pull_publications(state.position):
-            local = events.load_event(db)
-            try:
-                verified = organiser.verify(
-                    part, trust_state.root(db), trust_state.expected_root(db),
-                    None if local is None else local.id, clock(),
-                )  # fmt: skip
-                organiser.check_order(verified, trust_state.applied(db))
-            except organiser.AlreadyApplied:
-                continue
-            except organiser.NotYet as exc:
-                report.problems.append(str(exc))
-                continue
-            except organiser.Refused as exc:
-                version, number = part.number
-                report.problems.append(
-                    f"refused organiser publication {version} part {number}: {exc}"
-                )
-                continue
-            _apply(db, verified, report, bulk, fresh)
-            progress("attendees", report.attendees)
-            fresh = False
-        if not search.index_is_live(db) and report.attendees:
-            progress("index", report.attendees)
-            search.refresh_search_index(db)
-    finally:
-        if bulk:
-            db.execute(f"PRAGMA cache_size = {cache}")
-    _check_freshness(db, hub, report, clock)
-
-
-def _check_freshness(db: Database, hub: Hub, report: SyncReport, clock: Clock) -> None:
-    state = trust_state.applied(db)
-    newest = hub.newest_publication()
-    if state.complete and newest < (state.complete, 0):
-        report.problems.append(
-            f"{hub.location} holds older organiser data than this kiosk has (version "
-            f"{newest[0]} < {state.complete}): an old copy of the hub?"
-        )
-    if state.expires and dt.datetime.fromisoformat(state.expires) < clock():
-        report.problems.append(
-            f"the organiser's data here expired on {state.expires[:16]}: ask the organiser "
-            "to publish again (this kiosk keeps deciding with what it has)"
-        )
-
-
-def _apply(
-    db: Database, part: organiser.Verified, report: SyncReport, bulk: bool, fresh: bool
-) -> None:
-    with write(db):
-        if trust_state.root(db) is None:
-            trust_state.pin_root(db, part.root)
-        if part.event_source is not None and part.event_source != events.event_source(db):
-            try:
-                event = parse_event(part.event_source, "<event from the hub>")
-            except (EventFileError, RecursionError, ValueError) as exc:
-                raise HubError(f"the organiser's event cannot be read: {exc}") from None
-            local = events.load_event(db)
-            if local is not None and event.id != local.id:
-                raise HubMismatch(f"the organiser sent event {event.id!r}, not {local.id!r}")
-            events.save_event(db, event, part.event_source)
-            report.event_updated = True
-        for key in part.keys:
-            events.add_public_key(db, key.event_id, public_from_raw(key.public_key))
-        for revoked in part.revocations:
-            attendees.revoke(db, revoked.attendee_id, revoked.below_issue, revoked.reason)
-        before = trust_state.enrolments(db)
-        for enrolment in part.enrolments:
-            trust_state.enrol(db, enrolment)
-        if trust_state.enrolments(db) != before:
-            trust_state.restart_record_cursors(db)
-        report.keys += len(part.keys)
-        report.revocations += len(part.revocations)
-        report.enrolments += len(part.enrolments)
-        if bulk and part.attendees:
-            search.suspend_search_index(db)
-    size = BULK_ATTENDEE_BATCH if bulk else ATTENDEE_BATCH
-    pieces = list(_chunks(part.attendees, size)) or [[]]
-    state = trust_state.applied(db)
-    complete = part.version if part.last else state.complete
-    done = trust_state.Applied(part.version, part.part, complete, part.expires)
-    for number, piece in enumerate(pieces, 1):
-        with write(db):
-            people = list(_people(db, piece))
-            report.attendees += sync_state.merge_attendees(db, people, replace=not fresh)
-            sync_state.keep_corrections(db)
-            if number == len(pieces):
-                trust_state.put_applied(db, done)
-
-
-def _people(db: Database, rows: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
-    for row in rows:
-        person = organiser.attendee_of(row)
-        if row.removed:
-            # Gone from the organiser's list: kept here (the log names them) but cancelled.
-            known = attendees.find_by_id(db, row.id)
-            if known is None:
-                continue
-            person = dataclasses.replace(known, cancelled=True)
-        yield person, sync_state.json_list(row.registrations)
 
 
 def _own_sent(db: Database, hub_id: str, kiosk_id: str) -> int:
@@ -334,15 +170,15 @@ def _journal_out(
 
 def pull_records(
     db: Database, hub: Hub, hub_id: str, kiosk_id: str, report: SyncReport,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> None:  # fmt: skip
     verifier = Verifier(trust_state.enrolments(db), kiosk_id)
     for batch in hub.pull_records(sync_state.cursor(db, hub_id, "records"), kiosk_id):
         # A record kept here already changes nothing: no need to verify it again (read
         # again after an enrolment, relayed by another kiosk, or our own sent back).
-        fresh = sync_state.unknown_records(db, batch.records)
+        fresh = merges.unknown_records(db, batch.records)
         accepted = [a for a in map(verifier.check, fresh) if a is not None]
-        pieces = list(_chunks(accepted, MERGE_BATCH)) or [[]]
+        pieces = list(chunks(accepted, MERGE_BATCH)) or [[]]
         for number, piece in enumerate(pieces, 1):
             with write(db):
                 report.pulled += _merge_checkins(db, hub_id, [a for a in piece if a.checkin])
@@ -360,7 +196,7 @@ def _merge_checkins(db: Database, hub_id: str, records: Sequence[Accepted]) -> i
     added = 0
     for accepted in records:
         assert accepted.checkin is not None
-        added += sync_state.merge_checkin(db, accepted.checkin, accepted.sig)
+        added += merges.merge_checkin(db, accepted.checkin, accepted.sig)
     if nothing_waiting and added:
         sync_state.put_cursor(db, hub_id, "pushed:checkin", str(sync_state.max_seq(db, "checkins")))
     return added
@@ -375,7 +211,7 @@ def _merge_journal(db: Database, hub_id: str, entries: Sequence[Accepted]) -> in
         count = 0
         for entry in (e for e in entries if e.kind == kind):
             assert entry.row is not None
-            count += sync_state.merge_journal(db, kind, {**entry.row, "sig": entry.sig},
+            count += merges.merge_journal(db, kind, {**entry.row, "sig": entry.sig},
                                               entry.person)  # fmt: skip
         if nothing_waiting and count:
             sync_state.put_cursor(db, hub_id, f"pushed:{kind}", str(sync_state.max_seq(db, table)))

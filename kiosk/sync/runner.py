@@ -20,11 +20,12 @@ from sqlite_utils import Database
 from kiosk.store import settings, sync_state
 from kiosk.store.db import StoreError, open_db
 from kiosk.store.keyfiles import key_dir_for, kiosk_key, passfile_for
-from kiosk.sync.engine import LAST_HUB_KEY, Progress, SyncReport, sync_once
+from kiosk.sync.engine import LAST_HUB_KEY, sync_once
 from kiosk.sync.errors import HubError
 from kiosk.sync.hub import Hub
 from kiosk.sync.hubs import open_hub
 from kiosk.sync.pg_connect import display
+from kiosk.sync.report import Progress, SyncReport
 
 Clock = Callable[[], dt.datetime]
 

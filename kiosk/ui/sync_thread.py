@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from kiosk.sync.engine import SyncReport
+from kiosk.sync.report import SyncReport
 from kiosk.sync.runner import SyncStatus
 
 DEFAULT_EVERY_S = 5.0

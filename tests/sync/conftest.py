@@ -19,8 +19,9 @@ from kiosk.store.checkins import LogRecord
 from kiosk.store.db import open_db, write
 from kiosk.store.keyfiles import key_dir_for, kiosk_key
 from kiosk.store.organiser_setup import enrol_kiosk
-from kiosk.sync.engine import SyncReport, sync_once
+from kiosk.sync.engine import sync_once
 from kiosk.sync.hubs import open_hub
+from kiosk.sync.report import SyncReport
 from tests.conftest import at
 from tests.pg_server import PgHub, Publisher
 

@@ -17,7 +17,7 @@ from kiosk.domain.decision import Decision
 from kiosk.domain.event import Event
 from kiosk.scanning.frames import Frame, FrameSource
 from kiosk.scanning.synthetic import qr_picture
-from kiosk.sync.engine import SyncReport
+from kiosk.sync.report import SyncReport
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui.door import DoorOptions
 from kiosk.ui.i18n import compile_translations

@@ -13,7 +13,7 @@ from kiosk.domain.codes import sign_code
 from kiosk.domain.decision import Decision, Verdict
 from kiosk.store import events
 from kiosk.store.db import write
-from kiosk.sync.engine import SyncReport
+from kiosk.sync.report import SyncReport
 from kiosk.sync.runner import SyncStatus
 from tests.conftest import at
 from tests.ui.conftest import HUB, FakeClock, FakeRunner

@@ -11,7 +11,7 @@ from kiosk.app import Door
 from kiosk.domain.event_file import parse_event
 from kiosk.store import events
 from kiosk.store.db import write
-from kiosk.sync.engine import SyncReport
+from kiosk.sync.report import SyncReport
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui.sync_thread import SyncThread
 from tests.conftest import TINY_EVENT, at
