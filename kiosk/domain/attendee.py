@@ -36,3 +36,18 @@ def _is_cjk(text: str) -> bool:
         or ch >= "\U00020000"  # CJK extensions B and later
         for ch in text
     )
+
+
+def masked_email(email: str) -> str:
+    """Enough of an e-mail to tell two namesakes apart, not enough to write to them:
+    'hans.mueller@t-systems.example' -> 'h•••r@t-•••.example'."""
+    local, at, domain = email.strip().partition("@")
+    if not at or not local:
+        return "•••" if email.strip() else ""
+
+    def mask(part: str) -> str:
+        return part[0] + "•••" + (part[-1] if len(part) > 2 else "")
+
+    host, dot, tld = domain.rpartition(".")
+    masked_host = (host[:2] + "•••") if dot else mask(domain)
+    return f"{mask(local)}@{masked_host}{dot}{tld if dot else ''}"

@@ -301,6 +301,14 @@ class CheckInService:
             attendee = attendees.find_by_id(self.db, target.attendee_id or "")
             return self._decision(record, attendee)
 
+    def presence(
+        self, attendee_id: str, hall: str, at: dt.datetime | None = None
+    ) -> Presence | None:
+        """Whether the attendee is inside the session running in `hall` now (None: no
+        session), for staff telling namesakes apart in a search."""
+        session = self.event.session_for_exit(hall, self._when(at))
+        return None if session is None else checkins.presence(self.db, attendee_id, session.id)
+
     def occupancy(self, session_id: str) -> int:
         return checkins.occupancy(self.db, session_id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from kiosk.domain.attendee import Attendee
+from kiosk.domain.attendee import Attendee, masked_email
 from kiosk.domain.event import Event
 from kiosk.store.search import search
 from kiosk.ui.i18n import ui_language
@@ -35,9 +36,17 @@ class AttendeeSearch(QWidget):
     selection_changed = Signal(object)  # the selected Attendee, or None
 
     def __init__(
-        self, db: Database, event: Event, limit: int = 50, parent: QWidget | None = None
+        self,
+        db: Database,
+        event: Event,
+        limit: int = 50,
+        parent: QWidget | None = None,
+        presence: Callable[[Attendee], str] | None = None,
     ) -> None:
         super().__init__(parent)
+        # The door passes `presence` ("Inside", "Left"...): two more columns, a masked
+        # e-mail and where they are, so that three Hans-Jürgen Müller can be told apart.
+        self.presence = presence
         self.db = db
         self.kiosk_event = event
         self.limit = limit
@@ -54,8 +63,11 @@ class AttendeeSearch(QWidget):
         self.query.textChanged.connect(lambda _: self._debounce.start())
         self.status = QLabel("")
         self.status.setFont(ui_font(11))
-        self.table = QTableWidget(0, 3)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = QTableWidget(0, 5 if presence else 3)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 1):  # name and company take the room that is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -80,7 +92,10 @@ class AttendeeSearch(QWidget):
     def retranslate(self) -> None:
         """Texts again in the current language (the staff desk switches languages live)."""
         self.query.setPlaceholderText(_t("Name, company, e-mail or code"))
-        self.table.setHorizontalHeaderLabels([_t("Name"), _t("Company"), _t("Type")])
+        labels = [_t("Name"), _t("Company"), _t("Type")]
+        if self.presence is not None:
+            labels += [_t("E-mail"), _t("Here")]
+        self.table.setHorizontalHeaderLabels(labels)
         self._show_status()
 
     def run_search(self) -> None:
@@ -92,9 +107,14 @@ class AttendeeSearch(QWidget):
         self.table.setRowCount(len(self.found))
         for row, person in enumerate(self.found):
             kind = self.kiosk_event.type(person.type)
-            for col, text in enumerate(
-                (person.name, person.company, kind.name_in(ui_language()) if kind else "")
-            ):
+            texts = [
+                person.name,
+                person.company,
+                kind.name_in(ui_language()) if kind else "",
+            ]
+            if self.presence is not None:
+                texts += [masked_email(person.email), self.presence(person)]
+            for col, text in enumerate(texts):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self._show_status()
         self._selection_changed()

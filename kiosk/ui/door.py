@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.decision import Decision, Direction
 from kiosk.domain.event import Event
+from kiosk.domain.rules import Presence
 from kiosk.service.checkin import CheckInError, CheckInService
 from kiosk.service.staff_pin import StaffPin
 from kiosk.sync.runner import SyncStatus
@@ -134,6 +135,17 @@ class DoorWindow(QMainWindow):
         """Staff admit by hand; `override` names the rule a scan would have refused them
         by, which staff saw and confirmed (SearchDialog), and the record keeps."""
         self.scans.admit_manually(attendee_id, self.hall, reason, self.clock(), override or None)
+
+    def presence_text(self, person: Attendee) -> str:
+        """Inside, left or not in yet, for the session running at this door (search)."""
+        presence = self.service.presence(person.id, self.hall, self.clock())
+        if presence is None:
+            return ""
+        return {
+            Presence.INSIDE: _t("Inside"),
+            Presence.LEFT: _t("Left"),
+            Presence.NEVER: _t("Not in yet"),
+        }[presence]
 
     def would_decide(self, person: Attendee) -> Decision | None:
         """What a scan of `person`'s badge would decide here now (nothing recorded)."""

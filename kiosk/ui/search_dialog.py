@@ -48,12 +48,13 @@ class SearchDialog(KioskDialog):
         event: Event,
         parent: QWidget | None = None,
         preview: Preview | None = None,
+        presence: Callable[[Attendee], str] | None = None,
     ) -> None:
         super().__init__(_t("Search attendees"), parent)
         self.kiosk_event = event
         self.preview = preview
         self.would: Decision | None = None  # the scan's decision for the person selected
-        self.search = AttendeeSearch(db, event)
+        self.search = AttendeeSearch(db, event, presence=presence)
         self.search.set_scale(self.scale)
         self.query, self.table = self.search.query, self.search.table
         self.verdict = self.text_label("", 15, bold=True)

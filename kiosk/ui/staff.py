@@ -63,7 +63,13 @@ def _undo(door: DoorWindow) -> None:
 
 def run_action(door: DoorWindow, name: str) -> None:
     if name == "search":
-        search = SearchDialog(door.service.db, door.kiosk_event, door, preview=door.would_decide)
+        search = SearchDialog(
+            door.service.db,
+            door.kiosk_event,
+            door,
+            preview=door.would_decide,
+            presence=door.presence_text,
+        )
         search.admit_requested.connect(door.admit_manually)
         search.exec()
     elif name == "undo":

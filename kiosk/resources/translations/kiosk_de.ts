@@ -500,6 +500,18 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
       <translation>NICHT ERFASST</translation>
     </message>
     <message>
+      <source>Inside</source>
+      <translation>Im Saal</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Gegangen</translation>
+    </message>
+    <message>
+      <source>Not in yet</source>
+      <translation>Noch nicht drin</translation>
+    </message>
+    <message>
       <source>Please scan again. ({message})</source>
       <translation>Bitte erneut scannen. ({message})</translation>
     </message>
@@ -606,6 +618,14 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     <message>
       <source>Type</source>
       <translation>Art</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <source>Here</source>
+      <translation>Hier</translation>
     </message>
     <message>
       <source>Nobody found.</source>

@@ -500,6 +500,18 @@ Only if you have checked that this is a different person from the {name} already
       <translation>NOT RECORDED</translation>
     </message>
     <message>
+      <source>Inside</source>
+      <translation>Inside</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <source>Not in yet</source>
+      <translation>Not in yet</translation>
+    </message>
+    <message>
       <source>Please scan again. ({message})</source>
       <translation>Please scan again. ({message})</translation>
     </message>
@@ -606,6 +618,14 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>Type</source>
       <translation>Type</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Here</source>
+      <translation>Here</translation>
     </message>
     <message>
       <source>Nobody found.</source>

@@ -500,6 +500,18 @@ Only if you have checked that this is a different person from the {name} already
       <translation>未记录</translation>
     </message>
     <message>
+      <source>Inside</source>
+      <translation>在场内</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>已离场</translation>
+    </message>
+    <message>
+      <source>Not in yet</source>
+      <translation>尚未入场</translation>
+    </message>
+    <message>
       <source>Please scan again. ({message})</source>
       <translation>请重新扫码。（{message}）</translation>
     </message>
@@ -606,6 +618,14 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>Type</source>
       <translation>类别</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <source>Here</source>
+      <translation>本场</translation>
     </message>
     <message>
       <source>Nobody found.</source>
