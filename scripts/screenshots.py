@@ -166,7 +166,7 @@ def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no
     cases.append(
         (
             "09-outside-window",
-            svc.scan(code("S7", "exhibitor"), HALL, at=now - dt.timedelta(hours=3)),
+            svc.scan(code("S2", "speaker"), HALL, at=now - dt.timedelta(hours=3)),
         )
     )
     cases.append(("10-revoked", svc.scan(code("S8", "delegate"), HALL)))
@@ -274,7 +274,9 @@ def dialog_shots(door, folder: Path, shown: Decision) -> None:  # type: ignore[n
         window.mapToGlobal(QPoint(0, 0)) + (window.rect().center() - chooser.rect().center())
     )
     composite(window, chooser, folder / "dialog-3-halls.png")
-    search = SearchDialog(window.service.db, window.kiosk_event, window, window.would_decide)
+    search = SearchDialog(
+        window.service.db, window.kiosk_event, window, window.would_decide, window.presence_text
+    )
     search.query.setText("li na")
     search.run_search()
     search.table.selectRow(0)

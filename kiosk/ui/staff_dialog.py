@@ -69,17 +69,15 @@ class StaffDialog(KioskDialog):
         self.action.emit(name)
 
 
-def _th(text: str) -> str:
-    return QCoreApplication.translate("HallChooser", text)
-
-
 class HallChooser(KioskDialog):
     """The halls of the event, each with the session admitting now (if any) in full,
     on a second line; Cancel leaves the hall as it was."""
 
     def __init__(self, event: Event, now: dt.datetime, parent: QWidget | None = None) -> None:
-        super().__init__(_th("Which door is this kiosk at?"), parent)
-        self.setWindowTitle(_th("Choose the hall"))
+        super().__init__(
+            QCoreApplication.translate("HallChooser", "Which door is this kiosk at?"), parent
+        )
+        self.setWindowTitle(QCoreApplication.translate("HallChooser", "Choose the hall"))
         self.chosen: str | None = None
         self.list = QListWidget()
         self.list.setFont(ui_font(16 * self.scale))
@@ -98,9 +96,9 @@ class HallChooser(KioskDialog):
             self.list.addItem(item)
         self.list.itemActivated.connect(self._pick)
         self.list.itemDoubleClicked.connect(self._pick)
-        self.cancel = self.button(_th("Cancel"))
+        self.cancel = self.button(QCoreApplication.translate("HallChooser", "Cancel"))
         self.cancel.clicked.connect(self.reject)
-        ok = self.button(_th("Open this door"), "primary")
+        ok = self.button(QCoreApplication.translate("HallChooser", "Open this door"), "primary")
         ok.clicked.connect(lambda: self._pick(self.list.currentItem()))
         row = QHBoxLayout()
         row.addWidget(self.cancel)

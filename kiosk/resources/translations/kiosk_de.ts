@@ -517,6 +517,25 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     </message>
   </context>
   <context>
+    <name>HallChooser</name>
+    <message>
+      <source>Which door is this kiosk at?</source>
+      <translation>An welchem Eingang steht dieser Kiosk?</translation>
+    </message>
+    <message>
+      <source>Choose the hall</source>
+      <translation>Saal wählen</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <source>Open this door</source>
+      <translation>Diesen Eingang öffnen</translation>
+    </message>
+  </context>
+  <context>
     <name>HeaderBar</name>
     <message>
       <source>Staff</source>

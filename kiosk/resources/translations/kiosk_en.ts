@@ -517,6 +517,25 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
+    <name>HallChooser</name>
+    <message>
+      <source>Which door is this kiosk at?</source>
+      <translation>Which door is this kiosk at?</translation>
+    </message>
+    <message>
+      <source>Choose the hall</source>
+      <translation>Choose the hall</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Open this door</source>
+      <translation>Open this door</translation>
+    </message>
+  </context>
+  <context>
     <name>HeaderBar</name>
     <message>
       <source>Staff</source>

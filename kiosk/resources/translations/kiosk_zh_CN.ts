@@ -517,6 +517,25 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
+    <name>HallChooser</name>
+    <message>
+      <source>Which door is this kiosk at?</source>
+      <translation>本签到机位于哪个入口？</translation>
+    </message>
+    <message>
+      <source>Choose the hall</source>
+      <translation>选择会场</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Open this door</source>
+      <translation>打开此入口</translation>
+    </message>
+  </context>
+  <context>
     <name>HeaderBar</name>
     <message>
       <source>Staff</source>
