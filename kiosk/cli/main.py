@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "kiosk.cli.sync",
     "kiosk.cli.kiosk_session",
     "kiosk.cli.trust",
+    "kiosk.cli.backup",
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -101,6 +102,8 @@ def open_db(path: Path | str, *, migrate: bool = True, need_write: bool = True) 
             return _open_read_only(Path(path), migrate)
         if reason is not None:
             raise StoreError(f"{path}: the database is read-only ({reason}); nothing changed")
+    if str(path) != ":memory:":
+        _owner_only(Path(path))
     try:
         # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE on writes).
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -118,6 +121,21 @@ def open_db(path: Path | str, *, migrate: bool = True, need_write: bool = True) 
     except sqlite3.DatabaseError as exc:
         raise StoreError(describe_error(path, exc)) from None
     return db
+
+
+def _owner_only(path: Path) -> None:
+    """A kiosk database holds attendees' names and the kiosk's settings: readable by its
+    owner only (0600), made so before SQLite creates it; SQLite gives its -wal and -shm
+    files the database file's mode."""
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.close(fd)
+    elif path.stat().st_mode & 0o077:
+        with contextlib.suppress(OSError):  # not ours to change (another user's copy)
+            path.chmod(0o600)
+            for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+                if extra.exists():
+                    extra.chmod(0o600)
 
 
 def _open_read_only(path: Path, migrate: bool) -> Database:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
-from kiosk.store import attendees, events, merges, settings, sync_state, trust_state
+from kiosk.store import attendees, events, merges, minimise, settings, sync_state, trust_state
 from kiosk.store.db import write
 from kiosk.sync.errors import HubMismatch, HubNotReady
 from kiosk.sync.hub import JOURNAL_KINDS, Hub, HubInfo, WireRecord
@@ -203,6 +203,7 @@ def _merge_checkins(db: Database, hub_id: str, records: Sequence[Accepted]) -> i
 
 
 def _merge_journal(db: Database, hub_id: str, entries: Sequence[Accepted]) -> int:
+    emails = minimise.keeps_emails(db)
     added = 0
     for kind in JOURNAL_KINDS:
         table = sync_state.JOURNAL_TABLES[kind]
@@ -211,8 +212,10 @@ def _merge_journal(db: Database, hub_id: str, entries: Sequence[Accepted]) -> in
         count = 0
         for entry in (e for e in entries if e.kind == kind):
             assert entry.row is not None
-            count += merges.merge_journal(db, kind, {**entry.row, "sig": entry.sig},
-                                              entry.person)  # fmt: skip
+            person = entry.person
+            if person is not None and not emails:
+                person = dataclasses.replace(person, email="")
+            count += merges.merge_journal(db, kind, {**entry.row, "sig": entry.sig}, person)
         if nothing_waiting and count:
             sync_state.put_cursor(db, hub_id, f"pushed:{kind}", str(sync_state.max_seq(db, table)))
         added += count

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from kiosk.domain.event_file import EventFileError, parse_event
 from kiosk.domain.trust import public_from_raw
-from kiosk.store import attendees, events, merges, search, sync_state, trust_state
+from kiosk.store import attendees, events, merges, minimise, search, sync_state, trust_state
 from kiosk.store.db import write
 from kiosk.sync import organiser
 from kiosk.sync.errors import HubError, HubMismatch
@@ -120,6 +120,8 @@ def _apply(
             trust_state.enrol(db, enrolment)
         if trust_state.enrolments(db) != before:
             trust_state.restart_record_cursors(db)
+            if not minimise.keeps_emails(db):  # enrolled as a door just now
+                minimise.forget_emails(db)
         report.keys += len(part.keys)
         report.revocations += len(part.revocations)
         report.enrolments += len(part.enrolments)
@@ -130,18 +132,21 @@ def _apply(
     state = trust_state.applied(db)
     complete = part.version if part.last else state.complete
     done = trust_state.Applied(part.version, part.part, complete, part.expires)
+    emails = minimise.keeps_emails(db)
     for number, piece in enumerate(pieces, 1):
         with write(db):
-            people = list(_people(db, piece))
+            people = list(_people(db, piece, emails))
             report.attendees += merges.merge_attendees(db, people, replace=not fresh)
             merges.keep_corrections(db)
             if number == len(pieces):
                 trust_state.put_applied(db, done)
 
 
-def _people(db: Database, rows: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+def _people(db: Database, rows: Sequence[Any], emails: bool) -> Iterator[tuple[Any, Any]]:
     for row in rows:
         person = organiser.attendee_of(row)
+        if not emails:
+            person = dataclasses.replace(person, email="")
         if row.removed:
             # Gone from the organiser's list: kept here (the log names them) but cancelled.
             known = attendees.find_by_id(db, row.id)
