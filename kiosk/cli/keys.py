@@ -13,13 +13,14 @@ from sqlite_utils import Database
 
 from kiosk.cli.common import add_db_argument, db_path, open_database, require_event
 from kiosk.cli.errors import CommandError
+from kiosk.cli.passphrase import organiser_root
 from kiosk.domain.codes import sign_code
 from kiosk.domain.event import Event
 from kiosk.domain.qr import qr_matrix
 from kiosk.store import attendees, events
 from kiosk.store.db import write
 from kiosk.store.keyfiles import key_dir_for, signing_key, write_private_key
-from kiosk.store.organiser_setup import NotOrganiser, require_organiser
+from kiosk.store.organiser_setup import NotOrganiser
 
 
 def register(sub: Any) -> None:
@@ -60,7 +61,7 @@ def new_signing_key(db: Database, event: Event, key_dir: Path) -> tuple[str, Pat
     """A badge-signing key: only on the organiser's machine, whose publications certify it
     to the kiosks (a kiosk that made one would trust it alone: docs/trust.md)."""
     try:
-        require_organiser(db, key_dir)
+        organiser_root(db, key_dir)
     except NotOrganiser as exc:
         raise CommandError(str(exc)) from None
     key = Ed25519PrivateKey.generate()

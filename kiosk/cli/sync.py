@@ -10,13 +10,14 @@ from typing import Any
 
 from kiosk.cli.common import add_db_argument, db_path, open_database, print_json, require_event
 from kiosk.cli.errors import CommandError, UsageError
+from kiosk.cli.passphrase import organiser_root
 from kiosk.cli.progress import Progress
 from kiosk.domain.event import Event
 from kiosk.domain.trust import TrustError
 from kiosk.store import settings
 from kiosk.store.db import write
 from kiosk.store.keyfiles import key_dir_for, passfile_for
-from kiosk.store.organiser_setup import NotOrganiser, require_organiser
+from kiosk.store.organiser_setup import NotOrganiser
 from kiosk.store.trust_state import expect_root
 from kiosk.sync import export, stats
 from kiosk.sync.errors import HubError
@@ -168,7 +169,7 @@ def run_publish(args: argparse.Namespace) -> int:
     if not 1 <= args.valid_days <= 3660:
         raise UsageError("--valid-days must be from 1 to 3660")
     try:
-        root = require_organiser(db, key_dir_for(db_path(args)))
+        root = organiser_root(db, key_dir_for(db_path(args)))
     except NotOrganiser as exc:
         raise CommandError(str(exc)) from None
     hub = open_hub(args.hub, passfile=_passfile(args))

@@ -10,16 +10,11 @@ from typing import Any
 
 from kiosk.cli.common import add_db_argument, db_path, open_database, print_json
 from kiosk.cli.errors import CommandError, UsageError
+from kiosk.cli.passphrase import new_passphrase, organiser_root
 from kiosk.domain.trust import Role, TrustError, fingerprint, key_text, public_from_text
 from kiosk.store import settings, trust_state
-from kiosk.store.keyfiles import key_dir_for, kiosk_key
-from kiosk.store.organiser_setup import (
-    NotOrganiser,
-    enrol_kiosk,
-    init_organiser,
-    require_organiser,
-    unenrol_kiosk,
-)
+from kiosk.store.keyfiles import ORGANISER_FILE, key_dir_for, kiosk_key
+from kiosk.store.organiser_setup import NotOrganiser, enrol_kiosk, init_organiser, unenrol_kiosk
 from kiosk.sync.schema import SAFE_ID
 
 ROLES = [r.value for r in Role if r is not Role.ORGANISER]
@@ -59,6 +54,10 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_enrolments)
 
 
+def organiser_key_exists(key_dir: Path) -> bool:
+    return (key_dir / ORGANISER_FILE).exists()
+
+
 def _key_dir(args: argparse.Namespace) -> Path:
     return key_dir_for(db_path(args))
 
@@ -66,7 +65,8 @@ def _key_dir(args: argparse.Namespace) -> Path:
 def run_init(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
-        key = init_organiser(db, _key_dir(args))
+        passphrase = None if organiser_key_exists(_key_dir(args)) else new_passphrase()
+        key = init_organiser(db, _key_dir(args), passphrase)
     except NotOrganiser as exc:
         raise CommandError(str(exc)) from None
     print(f"organiser key {fingerprint(key.public_key())} (private half in {_key_dir(args)})")
@@ -133,7 +133,7 @@ def run_enrol(args: argparse.Namespace) -> int:
         raise UsageError(f"--key: {exc}") from None
     db = open_database(args)
     try:
-        require_organiser(db, _key_dir(args))
+        organiser_root(db, _key_dir(args))
     except NotOrganiser as exc:
         raise CommandError(str(exc)) from None
     if kiosk_id == settings.kiosk_id(db):
@@ -146,7 +146,7 @@ def run_enrol(args: argparse.Namespace) -> int:
 def run_unenrol(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
-        require_organiser(db, _key_dir(args))
+        organiser_root(db, _key_dir(args))
         unenrol_kiosk(db, args.kiosk_id)
     except NotOrganiser as exc:
         raise CommandError(str(exc)) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import (
+    BestAvailableEncryption,
     Encoding,
     NoEncryption,
     PrivateFormat,
@@ -43,32 +44,53 @@ def signing_key(directory: Path, event_id: str) -> Ed25519PrivateKey | None:
     return None
 
 
-def _write_key(path: Path, key: Ed25519PrivateKey) -> None:
+class KeyLocked(Exception):
+    """The key file is protected by a passphrase that was not given, or not this one."""
+
+
+def _write_key(path: Path, key: Ed25519PrivateKey, passphrase: str | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+    protection = BestAvailableEncryption(passphrase.encode()) if passphrase else NoEncryption()
+    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, protection)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(pem)
 
 
-def _read_key(path: Path) -> Ed25519PrivateKey | None:
+def _read_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey | None:
     if not path.exists():
         return None
-    key = load_pem_private_key(path.read_bytes(), password=None)
+    try:
+        key = load_pem_private_key(
+            path.read_bytes(), password=passphrase.encode() if passphrase else None
+        )
+    except TypeError:  # encrypted and no passphrase given, or one given for a plain key
+        if passphrase:
+            key = load_pem_private_key(path.read_bytes(), password=None)
+        else:
+            raise KeyLocked(f"{path} is protected by a passphrase") from None
+    except ValueError:
+        raise KeyLocked(f"{path}: wrong passphrase") from None
     return key if isinstance(key, Ed25519PrivateKey) else None
 
 
 ORGANISER_FILE = "organiser.pem"
 
 
-def organiser_key(directory: Path) -> Ed25519PrivateKey | None:
-    """The organiser's root key, on the organiser's machine only (docs/trust.md)."""
-    return _read_key(directory / ORGANISER_FILE)
+def organiser_key(directory: Path, passphrase: str | None = None) -> Ed25519PrivateKey | None:
+    """The organiser's root key, on the organiser's machine only (docs/trust.md); KeyLocked
+    when it is protected and `passphrase` is missing or wrong."""
+    return _read_key(directory / ORGANISER_FILE, passphrase)
 
 
-def new_organiser_key(directory: Path) -> Ed25519PrivateKey:
+def organiser_key_is_protected(directory: Path) -> bool:
+    path = directory / ORGANISER_FILE
+    return path.exists() and b"ENCRYPTED" in path.read_bytes()[:64]
+
+
+def new_organiser_key(directory: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
     key = Ed25519PrivateKey.generate()
-    _write_key(directory / ORGANISER_FILE, key)
+    _write_key(directory / ORGANISER_FILE, key, passphrase)
     return key
 
 

@@ -11,17 +11,31 @@ from sqlite_utils import Database
 from kiosk.domain.trust import Enrolment, Role, fingerprint, raw_public
 from kiosk.store import settings, trust_state
 from kiosk.store.db import write
-from kiosk.store.keyfiles import kiosk_key, new_organiser_key, organiser_key
+from kiosk.store.keyfiles import KeyLocked, kiosk_key, new_organiser_key, organiser_key
 
 
 class NotOrganiser(Exception):
     """Only the organiser's machine (the one with the root key) may do this."""
 
 
-def init_organiser(db: Database, key_dir: Path) -> Ed25519PrivateKey:
-    """The organiser's root key, made on first use on a database that trusts no other
-    organiser; the database pins it and enrols its own kiosk as the organiser's."""
-    key = organiser_key(key_dir)
+class OrganiserKeyLocked(NotOrganiser):
+    """The root key is here but protected by a passphrase not given (or not this one)."""
+
+
+def _root_key(key_dir: Path, passphrase: str | None) -> Ed25519PrivateKey | None:
+    try:
+        return organiser_key(key_dir, passphrase)
+    except KeyLocked as exc:
+        raise OrganiserKeyLocked(
+            f"{exc}: give it in KIOSK_ORGANISER_PASSPHRASE or type it when asked"
+        ) from None
+
+
+def init_organiser(db: Database, key_dir: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
+    """The organiser's root key, made on first use (protected by `passphrase` if given) on
+    a database that trusts no other organiser; the database pins it and enrols its own
+    kiosk as the organiser's."""
+    key = _root_key(key_dir, passphrase)
     pinned = trust_state.root(db)
     if key is None:
         if pinned is not None:
@@ -29,7 +43,7 @@ def init_organiser(db: Database, key_dir: Path) -> Ed25519PrivateKey:
                 f"this database is a kiosk of organiser {fingerprint(pinned)}: "
                 "only the organiser's machine holds the root key"
             )
-        key = new_organiser_key(key_dir)
+        key = new_organiser_key(key_dir, passphrase)
     elif pinned is not None and pinned != raw_public(key.public_key()):
         raise NotOrganiser(f"{key_dir} holds another organiser's key than this database trusts")
     own = kiosk_key(key_dir, settings.kiosk_id(db)).public_key()
@@ -41,9 +55,12 @@ def init_organiser(db: Database, key_dir: Path) -> Ed25519PrivateKey:
     return key
 
 
-def require_organiser(db: Database, key_dir: Path) -> Ed25519PrivateKey:
-    """The root key, or NotOrganiser on a kiosk (where it must never be)."""
-    key = organiser_key(key_dir)
+def require_organiser(
+    db: Database, key_dir: Path, passphrase: str | None = None
+) -> Ed25519PrivateKey:
+    """The root key, or NotOrganiser on a kiosk (where it must never be), or
+    OrganiserKeyLocked without its passphrase."""
+    key = _root_key(key_dir, passphrase)
     pinned = trust_state.root(db)
     if key is None or pinned != raw_public(key.public_key()):
         raise NotOrganiser(

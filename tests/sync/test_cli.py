@@ -189,3 +189,29 @@ def test_a_kiosk_role_of_its_own_can_be_withdrawn_alone(
     assert kiosk(capsys, *args)[0] == 0
     status, _, err = kiosk(capsys, "hub", "add-kiosk", str(tmp_path), "door4")
     assert status == 2 and "PostgreSQL" in err
+
+
+def test_the_organiser_key_can_be_protected_by_a_passphrase(
+    kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str],
+    organiser: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A copy of the organiser's key folder is no use without the passphrase: publish and
+    enrol refuse without it or with a wrong one (one line), and work with it."""
+    hub = str(tmp_path / "stick")
+    assert kiosk(capsys, "hub", "init", hub)[0] == 0
+    monkeypatch.setenv("KIOSK_ORGANISER_PASSPHRASE", "short")
+    status, _, err = kiosk(capsys, "organiser", "init", "--db", organiser)
+    assert status == 1 and "at least 10 characters" in err
+    monkeypatch.setenv("KIOSK_ORGANISER_PASSPHRASE", "correct horse battery")
+    assert kiosk(capsys, "organiser", "init", "--db", organiser)[0] == 0
+    pem = (tmp_path / "kiosk.db.keys" / "organiser.pem").read_bytes()
+    assert pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    monkeypatch.delenv("KIOSK_ORGANISER_PASSPHRASE")
+    status, _, err = kiosk(capsys, "publish", "--hub", hub, "--db", organiser)
+    assert status == 1 and err.count("\n") == 1 and "protected by a passphrase" in err
+    monkeypatch.setenv("KIOSK_ORGANISER_PASSPHRASE", "wrong horse battery")
+    status, _, err = kiosk(capsys, "publish", "--hub", hub, "--db", organiser)
+    assert status == 1 and "wrong passphrase" in err
+    assert not (Path(hub) / "organiser").exists()
+    monkeypatch.setenv("KIOSK_ORGANISER_PASSPHRASE", "correct horse battery")
+    assert kiosk(capsys, "publish", "--hub", hub, "--db", organiser)[0] == 0
