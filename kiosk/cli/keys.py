@@ -37,6 +37,12 @@ def register(sub: Any) -> None:
     p = keys_sub.add_parser("list", help="list the public keys this kiosk trusts")
     add_db_argument(p)
     p.set_defaults(func=run_list)
+    p = keys_sub.add_parser(
+        "revoke", help="organiser: stop trusting a signing key (a lost desk held it)"
+    )
+    p.add_argument("key_id", help="as 'kiosk keys list' prints it")
+    add_db_argument(p)
+    p.set_defaults(func=run_revoke)
 
     p = sub.add_parser("code", help="print an attendee's signed badge code")
     p.add_argument("attendee_id")
@@ -75,6 +81,23 @@ def run_new(args: argparse.Namespace) -> int:
     db = open_database(args)
     kid, path = new_signing_key(db, require_event(db), _key_dir(args))
     print(f"key {kid}: private key in {path} (keep it on this machine); public key stored")
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    key_dir = key_dir_for(db_path(args))
+    try:
+        organiser_root(db, key_dir)
+    except NotOrganiser as exc:
+        raise CommandError(str(exc)) from None
+    with write(db):
+        found = events.revoke_public_key(db, args.key_id)
+    if not found:
+        raise CommandError(f"no trusted signing key {args.key_id!r} ('kiosk keys list')")
+    for private in key_dir.glob(f"*-{args.key_id}.pem"):
+        private.rename(private.with_suffix(".revoked"))  # never picked to sign again
+    print(f"key {args.key_id} revoked: publish, and every kiosk refuses badges it signed")
     return 0
 
 

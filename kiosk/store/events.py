@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -11,6 +12,7 @@ from sqlite_utils import Database
 from kiosk.domain.codes import key_id_of
 from kiosk.domain.event import Event
 from kiosk.domain.event_file import parse_event
+from kiosk.store import settings
 
 
 def _now() -> str:
@@ -56,3 +58,24 @@ def public_keys(db: Database, event_id: str) -> dict[str, Ed25519PublicKey]:
         "SELECT key_id, public_key FROM public_keys WHERE event_id = ?", [event_id]
     ).fetchall()
     return {kid: Ed25519PublicKey.from_public_bytes(raw) for kid, raw in rows}
+
+
+REVOKED_KEYS = "trust:revoked_keys"  # on the organiser's database: key ids to publish as revoked
+
+
+def remove_public_key(db: Database, key_id: str) -> bool:
+    """Stop trusting a badge-signing key (a desk that held it was lost); True if it was."""
+    return bool(db.execute("DELETE FROM public_keys WHERE key_id = ?", [key_id]).rowcount)
+
+
+def revoked_keys(db: Database) -> list[str]:
+    return [str(k) for k in json.loads(settings.get(db, REVOKED_KEYS) or "[]")]
+
+
+def revoke_public_key(db: Database, key_id: str) -> bool:
+    """On the organiser's database: remove the key and remember to publish its revocation
+    (caller's transaction); False when no such key is trusted here."""
+    if not remove_public_key(db, key_id):
+        return False
+    settings.put(db, REVOKED_KEYS, json.dumps(sorted({*revoked_keys(db), key_id})))
+    return True

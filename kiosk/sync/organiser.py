@@ -52,6 +52,7 @@ class Verified:
     root: bytes
     event_source: str | None = None
     keys: list[KeyRow] = field(default_factory=list)
+    revoked_keys: list[str] = field(default_factory=list)
     attendees: list[AttendeeRow] = field(default_factory=list)
     revocations: list[RevocationRow] = field(default_factory=list)
     enrolments: list[Enrolment] = field(default_factory=list)
@@ -116,6 +117,8 @@ def verify(
             out.event_source = value
         elif kind == "key":
             out.keys.append(value)
+        elif kind == "key_revoked":
+            out.revoked_keys.append(value)
         elif kind == "revocation":
             out.revocations.append(value)
         elif kind == "attendee":

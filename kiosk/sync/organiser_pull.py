@@ -113,6 +113,8 @@ def _apply(
             report.event_updated = True
         for key in part.keys:
             events.add_public_key(db, key.event_id, public_from_raw(key.public_key))
+        for key_id in part.revoked_keys:
+            events.remove_public_key(db, key_id)
         for revoked in part.revocations:
             attendees.revoke(db, revoked.attendee_id, revoked.below_issue, revoked.reason)
         before = trust_state.enrolments(db)
@@ -122,7 +124,7 @@ def _apply(
             trust_state.restart_record_cursors(db)
             if not minimise.keeps_emails(db):  # enrolled as a door just now
                 minimise.forget_emails(db)
-        report.keys += len(part.keys)
+        report.keys += len(part.keys) + len(part.revoked_keys)
         report.revocations += len(part.revocations)
         report.enrolments += len(part.enrolments)
         if bulk and part.attendees:

@@ -150,6 +150,11 @@ def _pieces(
             piece.items.append(item)
             piece.done.append((f"key:{key_id}", _digest(raw)))
             report.keys += 1
+    for key_id in events.revoked_keys(db):
+        if before.get(f"key_revoked:{key_id}") != "revoked":
+            piece.items.append({"k": "key_revoked", "key_id": key_id})
+            piece.done.append((f"key_revoked:{key_id}", "revoked"))
+            report.keys += 1
     for revoked in sync_state.revocation_rows(db):
         if before.get(f"revocation:{revoked[0]}") != _digest(revoked):
             names = ("attendee_id", "below_issue", "reason", "at")

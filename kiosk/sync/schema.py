@@ -197,6 +197,7 @@ def _public_key(value: Any) -> bytes:
 ORGANISER_ITEMS: dict[str, dict[str, Check]] = {
     "event": {"source": text(MAX_EVENT_SOURCE)},
     "key": {"key_id": _IDENT, "event_id": _IDENT, "public_key": _public_key},
+    "key_revoked": {"key_id": _IDENT},
     "revocation": {
         "attendee_id": _IDENT, "below_issue": integer(0, MAX_ISSUE), "reason": text(ID),
         "at": text(40),
@@ -213,14 +214,16 @@ ORGANISER_ITEMS: dict[str, dict[str, Check]] = {
 
 
 def organiser_item(item: Mapping[str, Any]) -> tuple[str, Any]:
-    """(kind, value) of one organiser item: the event text, a KeyRow, a RevocationRow,
-    an AttendeeRow or an Enrolment."""
+    """(kind, value) of one organiser item: the event text, a KeyRow, a revoked key's id,
+    a RevocationRow, an AttendeeRow or an Enrolment."""
     if not isinstance(item, Mapping) or item.get("k") not in ORGANISER_ITEMS:
         raise BadItem("unknown organiser item")
     kind = str(item["k"])
     fields = shaped({k: v for k, v in item.items() if k != "k"}, ORGANISER_ITEMS[kind], kind)
     if kind == "event":
         return kind, fields["source"]
+    if kind == "key_revoked":
+        return kind, fields["key_id"]
     if kind == "key":
         return kind, KeyRow(**fields)
     if kind == "revocation":

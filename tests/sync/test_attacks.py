@@ -610,3 +610,31 @@ def test_a_destroyed_file_is_sent_again_by_its_kiosk(stick: Venue) -> None:
     door.sync(stick.location)
     assert door.ids() == {r.id for r in fake_records("kother", 20)}
     assert other.sync(stick.location).problems == []
+
+
+def test_a_revoked_signing_key_signs_nothing_any_more(
+    stick: Venue, db: Database, event: Event, signing_key: Ed25519PrivateKey,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """A desk holding a badge-signing key is stolen: the organiser revokes the key and
+    publishes; badges signed with it are refused at every door from its next sync, and a
+    later publish does not bring the key back."""
+    from kiosk.cli import main as cli
+    from kiosk.domain.codes import key_id_of
+
+    door = stick.kiosk("door")
+    badge = sign_code(signing_key, event.id, "A1", "delegate", 1)
+    assert door.service("14 10:00").scan(badge, "main").verdict is Verdict.ADMITTED
+    kid = key_id_of(signing_key.public_key())
+    organiser = str(tmp_path / "kiosk.db")
+    assert cli.main(["keys", "revoke", kid, "--db", organiser]) == 0
+    assert cli.main(["keys", "revoke", kid, "--db", organiser]) == 1
+    assert "no trusted signing key" in capsys.readouterr().err
+    stick.republish()
+    report = door.sync(stick.location)
+    assert report.keys == 1 and kid not in events.public_keys(door.db, event.id)
+    again = door.service("14 10:05").scan(badge, "floor")
+    assert again.verdict is Verdict.INVALID_CODE
+    stick.republish()
+    door.sync(stick.location)
+    assert kid not in events.public_keys(door.db, event.id)
