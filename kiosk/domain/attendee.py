@@ -40,14 +40,9 @@ def _is_cjk(text: str) -> bool:
 
 def masked_email(email: str) -> str:
     """Enough of an e-mail to tell two namesakes apart, not enough to write to them:
-    'hans.mueller@t-systems.example' -> 'h•••r@t-•••.example'."""
+    'hans.mueller@t-systems.example' -> 'h***r@t-***'."""
     local, at, domain = email.strip().partition("@")
     if not at or not local:
-        return "•••" if email.strip() else ""
-
-    def mask(part: str) -> str:
-        return part[0] + "•••" + (part[-1] if len(part) > 2 else "")
-
-    host, dot, tld = domain.rpartition(".")
-    masked_host = (host[:2] + "•••") if dot else mask(domain)
-    return f"{mask(local)}@{masked_host}{dot}{tld if dot else ''}"
+        return "***" if email.strip() else ""
+    tail = local[-1] if len(local) > 2 else ""
+    return f"{local[0]}***{tail}@{domain[:2]}***"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -64,10 +64,14 @@ class AttendeeSearch(QWidget):
         self.status = QLabel("")
         self.status.setFont(ui_font(11))
         self.table = QTableWidget(0, 5 if presence else 3)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (0, 1):  # name and company take the room that is left
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if presence is not None:  # five columns share a portrait screen: wrap, never elide
+            self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+            self.table.setWordWrap(True)
+            # A type is one word ("Kongressteilnehmer") that cannot wrap: as wide as it is.
+            self.table.horizontalHeader().setSectionResizeMode(
+                2, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -116,6 +120,9 @@ class AttendeeSearch(QWidget):
                 texts += [masked_email(person.email), self.presence(person)]
             for col, text in enumerate(texts):
                 self.table.setItem(row, col, QTableWidgetItem(text))
+        if self.presence is not None:
+            # Five columns on a portrait screen: names and companies wrap, never elide.
+            self.table.resizeRowsToContents()
         self._show_status()
         self._selection_changed()
 

@@ -15,20 +15,20 @@ from kiosk.store.db import write
 from kiosk.ui.search_dialog import SearchDialog
 
 NAMESAKES = [
-    Attendee("H1", "Hans-Jürgen", "Müller", "Siemens", "hj.mueller@siemens.example", "delegate"),
-    Attendee("H2", "Hans-Jürgen", "Müller", "Bosch", "hans@bosch.example", "visitor"),
-    Attendee("H3", "Hans-Jürgen", "Müller", "", "hjm@web.example", "staff"),
+    Attendee("H1", "Hans-Jürgen", "Müller", "Siemens", "hj.mueller@siemens", "delegate"),
+    Attendee("H2", "Hans-Jürgen", "Müller", "Bosch", "hans@bosch", "visitor"),
+    Attendee("H3", "Hans-Jürgen", "Müller", "", "hjm@web", "staff"),
 ]
 
 
 def test_masked_email_keeps_a_little_of_each_part() -> None:
-    """First and last letter of the name, the start of the domain, its ending."""
+    """First and last letter of the name, the start of the domain."""
     assert [masked_email(a.email) for a in NAMESAKES] == [
-        "h•••r@si•••.example",
-        "h•••s@bo•••.example",
-        "h•••m@we•••.example",
+        "h***r@si***",
+        "h***s@bo***",
+        "h***m@we***",
     ]
-    assert (masked_email(""), masked_email("x")) == ("", "•••")
+    assert (masked_email(""), masked_email("x")) == ("", "***")
 
 
 def test_three_namesakes_are_told_apart(
@@ -58,7 +58,7 @@ def test_three_namesakes_are_told_apart(
         "Name", "Company", "Type", "E-mail", "Here",
     ]  # fmt: skip
     assert rows == [
-        ("Hans-Jürgen Müller", "", "Staff", "h•••m@we•••.example", "Not in yet"),
-        ("Hans-Jürgen Müller", "Bosch", "Visitor", "h•••s@bo•••.example", "Not in yet"),
-        ("Hans-Jürgen Müller", "Siemens", "Delegate", "h•••r@si•••.example", "Inside"),
+        ("Hans-Jürgen Müller", "", "Staff", "h***m@we***", "Not in yet"),
+        ("Hans-Jürgen Müller", "Bosch", "Visitor", "h***s@bo***", "Not in yet"),
+        ("Hans-Jürgen Müller", "Siemens", "Delegate", "h***r@si***", "Inside"),
     ]
