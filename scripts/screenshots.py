@@ -166,7 +166,7 @@ def door_cases(door, key, event) -> list[tuple[str, object]]:  # type: ignore[no
     cases.append(
         (
             "09-outside-window",
-            svc.scan(code("S2", "speaker"), HALL, at=now - dt.timedelta(hours=3)),
+            svc.scan(code("S6", "delegate"), HALL, at=now - dt.timedelta(hours=3)),
         )
     )
     cases.append(("10-revoked", svc.scan(code("S8", "delegate"), HALL)))
