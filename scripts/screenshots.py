@@ -260,7 +260,7 @@ def dialog_shots(door, folder: Path, shown: Decision) -> None:  # type: ignore[n
     hall chooser, the search with a refused person chosen, and the undo confirmation."""
     window = door.window
     window.panel.show_decision(shown)
-    window.pin.set_pin("1234")
+    window.pin.set_pin("246802")
     pad = PinDialog(window.pin, window)
     pad.place_beside(window.panel)
     pad.entry.setText("0000")

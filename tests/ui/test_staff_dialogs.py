@@ -31,7 +31,7 @@ def test_pin_pad_leaves_the_verdict_in_view(
     make_door: Callable[..., Door], db: Database, qtbot, size: tuple[int, int]
 ) -> None:  # type: ignore[no-untyped-def]
     """The PIN pad opens beside (landscape) or above (portrait) the verdict panel."""
-    StaffPin(db).set_pin("2468")
+    StaffPin(db).set_pin("246802")
     door = make_door()
     door.window.resize(*size)
     qtbot.wait(20)
@@ -50,7 +50,7 @@ def test_pin_pad_leaves_the_verdict_in_view(
 def test_wrong_pin_does_not_squeeze_the_keypad(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Keys are 64 px or more; after a wrong PIN (a message appears) they have the same
     size and place, and so has the pad."""
-    StaffPin(db).set_pin("2468")
+    StaffPin(db).set_pin("246802")
     pad = PinDialog(StaffPin(db))
     qtbot.addWidget(pad)
     pad.show()
