@@ -62,3 +62,25 @@ def test_a_long_name_wraps_at_a_readable_size(make_door: Callable[..., Door], qt
     assert name.font().pointSizeF() > 1.3 * panel.company.font().pointSizeF()
     assert panel.layout_.minimumSize().height() <= panel.height()
     assert door.window.height() == 800
+
+
+def test_the_caution_screen_shows_who_to_check(make_door: Callable[..., Door], qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A genuine badge not in the local list yet: the name line (the badge's id, as the
+    code carries no name), the type and the 'check the name by eye' note all show, at
+    their sizes, in German too."""
+    door = make_door()
+    door.languages.switch("de")
+    panel = door.window.panel
+    stranger = Attendee("Z777", "", "", "", "", "delegate")
+    decision = Decision(
+        Verdict.ADMITTED, "admitted", stranger, "main", "keynote", warnings=("not_in_local_list",)
+    )
+    panel.show_decision(decision)
+    qtbot.wait(20)
+    shown = {
+        label.text(): label.isVisible() and label.font().pointSizeF() >= 0.9 * label.base_size
+        for label in (panel.name, panel.note)
+    }
+    note = "Noch nicht in der Liste dieses Kiosks, aber der Ausweis ist echt: Namen bitte prüfen."
+    assert shown == {"Ausweis Z777": True, note: True}
+    assert panel.chip.isVisible() and panel.layout_.minimumSize().height() <= panel.height()
