@@ -20,6 +20,8 @@ JOURNAL_TABLES = {
     "walk_in": "walk_ins",
     "replacement": "replacements",
 }
+
+
 def cursor(db: Database, hub_id: str, name: str, default: str = "") -> str:
     value = settings.get(db, f"sync:{hub_id}:{name}")
     return default if value is None else value
