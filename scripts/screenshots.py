@@ -342,6 +342,11 @@ def main() -> None:
         for w, h in sizes:
             folder = args.out / lang / f"{w}x{h}"
             folder.mkdir(parents=True, exist_ok=True)
+            # The last size's offline pill in its bigger font would hold the window wider
+            # than a portrait screen: start each size from the plain header.
+            window.show_sync(None)
+            window.panel.show_idle()
+            QCoreApplication.processEvents()
             window.resize(w, h)
             QCoreApplication.processEvents()
             # Again: coming from a bigger size, the first resize is clamped to the minimum
