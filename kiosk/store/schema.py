@@ -7,6 +7,7 @@ import sqlite3
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from kiosk.store import booking_codes
 from kiosk.store.attendees import COLUMNS, from_row, search_text
 from kiosk.store.search import refresh_search_index, suspend_search_index
 
@@ -313,5 +314,26 @@ def m060_trust(db: Database) -> None:
             role TEXT NOT NULL,
             revoked INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
+        """,
+    )
+
+
+@MIGRATIONS()
+def m070_pickup_guard(db: Database) -> None:
+    # Failed pickup identifications, lock-outs and staff clears per kiosk
+    # (kiosk.store.pickup_guard), and the booking codes' normal form indexed
+    # (kiosk.store.booking_codes) so a typed start finds its attendee by a range scan.
+    _run_script(
+        db,
+        f"""
+        CREATE TABLE pickup_guard (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kiosk_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('failure', 'locked', 'cleared'))
+        );
+        CREATE INDEX pickup_guard_kiosk ON pickup_guard(kiosk_id, kind, seq);
+        CREATE INDEX attendees_booking_code ON attendees({booking_codes.KEY_SQL})
+            WHERE ticket_code IS NOT NULL;
         """,
     )
