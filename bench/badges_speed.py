@@ -20,12 +20,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+STAFF_PIN = "246802"
 
 
 def command(db: Path, out: Path, size: str) -> list[str]:
     from kiosk.cli.main import COMMAND_MODULES
 
-    args = ["badges", "--db", str(db), "--out", str(out), "--size", size]
+    args = ["badges", "--db", str(db), "--out", str(out), "--size", size, "--pin", STAFF_PIN]
     if "kiosk.cli.badges" in COMMAND_MODULES:
         return [sys.executable, "-m", "kiosk.cli.main", *args]
     return [sys.executable, "-m", "kiosk.cli.badges", *args]  # the same code, not yet wired
@@ -101,10 +102,13 @@ def main() -> int:
     parser.add_argument("--size", default="a6")
     args = parser.parse_args()
     from kiosk.cli.data import make_demo_database
+    from kiosk.service.staff_pin import StaffPin
+    from kiosk.store.db import open_db
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "kiosk.db"
         make_demo_database(db, args.count)
+        StaffPin(open_db(db)).set_pin(STAFF_PIN)  # logging badges as printed is staff work
         elapsed = bulk(db, Path(tmp) / "badges.pdf", args.size, args.count)
         size_kb = (Path(tmp) / "badges.pdf").stat().st_size / 1024
         result = {

@@ -54,14 +54,14 @@ def shots(out: Path, sizes: list[tuple[int, int]], langs: list[str]) -> None:
     event = events.load_event(db)
     assert event is not None
     service, output, painter = desk_parts(db, path, event, pdf_dir=tmp / "badges")
-    StaffPin(db).set_pin("1234")
+    StaffPin(db).set_pin("123456")
     app = QCoreApplication.instance()
     languages = Languages(app, compile_translations(cache=tmp / "qm"))  # type: ignore[arg-type]
     window = build_desk_window(
         service, output, painter, DeskOptions(idle_minutes=600), languages=languages
     )
     window.show()
-    window.unlock("1234")
+    window.unlock("123456")
     out.mkdir(parents=True, exist_ok=True)
 
     def grab(lang: str, name: str) -> None:

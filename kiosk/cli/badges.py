@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 import time
@@ -13,6 +12,7 @@ from typing import Any
 
 from kiosk.cli.common import add_db_argument, db_path, open_database, require_event
 from kiosk.cli.errors import CommandError, UsageError
+from kiosk.cli.staff_auth import add_pin_argument, checked, require_staff_pin
 from kiosk.domain.attendee import Attendee
 from kiosk.store import attendees, settings
 from kiosk.store.keyfiles import key_dir_for, signing_key
@@ -37,10 +37,14 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--reprint",
         metavar="REASON",
-        help="also badges printed before, logged as reprints with this reason (staff PIN: "
-        "--pin, $KIOSK_STAFF_PIN or a prompt); without it they are skipped",
+        help="also badges printed before, logged as reprints with this reason; without it "
+        "they are skipped",
     )
-    p.add_argument("--pin", help="staff PIN for --reprint")
+    add_pin_argument(
+        p,
+        "staff PIN: every badge is logged as printed (default: $KIOSK_STAFF_PIN, else asked "
+        "on the terminal; --proof needs none)",
+    )
     add_db_argument(p)
     p.set_defaults(func=run_badges)
 
@@ -50,7 +54,9 @@ def register(sub: Any) -> None:
     p.add_argument("attendee_id")
     add_output_arguments(p)
     p.add_argument("--reason", default="", help="why a badge is printed again (reprints)")
-    p.add_argument("--pin", help="staff PIN for a reprint (default: $KIOSK_STAFF_PIN or a prompt)")
+    add_pin_argument(
+        p, "staff PIN for a reprint (default: $KIOSK_STAFF_PIN, else asked on the terminal)"
+    )
     add_db_argument(p)
     p.set_defaults(func=run_print_badge)
 
@@ -153,16 +159,12 @@ def _jobs(
     args: argparse.Namespace, db: Any, event: Any, key: Any, chosen: list[Attendee]
 ) -> tuple[Any, list[Any]]:
     """The service and the badges that may print: cancelled registrations never, badges
-    printed before only with --reprint and the staff PIN (checked once)."""
+    printed before only with --reprint. Logging everyone as printed is staff work: the
+    staff PIN is checked once, before anything is written; a proof logs nothing."""
     from kiosk.service.pickup import PickupService, PrintJob, StaffNeeded
-    from kiosk.service.staff_pin import StaffPin
 
-    pin = None
-    if args.reprint is not None and not args.proof:
-        pin = staff_pin(args)
-        if pin is None or not StaffPin(db).verify(pin):
-            raise CommandError("--reprint needs the right staff PIN: nothing written")
-    service = PickupService(db, event, signing_key=key, verify_pin=lambda typed: typed == pin)
+    pin = None if args.proof else require_staff_pin(args, db, "printing badges (logged)")
+    service = PickupService(db, event, signing_key=key, verify_pin=checked(pin))
     jobs, skipped = [], {"already_printed": 0, "cancelled": 0}
     for person in chosen:
         if args.proof:
@@ -170,7 +172,8 @@ def _jobs(
                 person, service.badge_code(person), PrintKind.FIRST, "", False
             )
         else:
-            job = service.prepare_print(person, pin=pin, reason=args.reprint or "")
+            reprint_pin = pin if args.reprint is not None else None  # else reprints skipped
+            job = service.prepare_print(person, pin=reprint_pin, reason=args.reprint or "")
         if isinstance(job, StaffNeeded):
             skipped[job.reason] = skipped.get(job.reason, 0) + 1
         else:
@@ -188,16 +191,6 @@ def _jobs(
     return service, jobs
 
 
-def staff_pin(args: argparse.Namespace) -> str | None:
-    if args.pin is not None:
-        return str(args.pin)
-    if os.environ.get("KIOSK_STAFF_PIN"):
-        return os.environ["KIOSK_STAFF_PIN"]
-    if sys.stdin.isatty():
-        return getpass.getpass("staff PIN: ")
-    return None
-
-
 def run_print_badge(args: argparse.Namespace) -> int:
     db = open_database(args)
     event = require_event(db)
@@ -205,12 +198,16 @@ def run_print_badge(args: argparse.Namespace) -> int:
     if attendee is None:
         raise CommandError(f"no attendee with id {args.attendee_id!r}")
     from kiosk.service.pickup import PickupService
-    from kiosk.service.staff_pin import StaffPin
 
     key = signing_key(key_dir_for(db_path(args)), event.id)
-    service = PickupService(db, event, signing_key=key, verify_pin=StaffPin(db).verify)
     output = badge_output(args, db, event)
-    pin = staff_pin(args) if service.needs_staff(attendee) else None
+    pin = None  # a first print is self-service, as at pickup; a reprint is staff work
+    if PickupService(db, event, signing_key=key).needs_staff(attendee) and not attendee.cancelled:
+        if not args.reason:  # said before the PIN is asked for, so a try is not wasted
+            given = args.pin is not None or os.environ.get("KIOSK_STAFF_PIN")
+            raise CommandError(STAFF_NEEDED["reason_required" if given else "already_printed"])
+        pin = require_staff_pin(args, db, "a reprint")
+    service = PickupService(db, event, signing_key=key, verify_pin=checked(pin))
     return report_print(service.print_badge(attendee, output, pin=pin, reason=args.reason))
 
 

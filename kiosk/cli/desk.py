@@ -6,13 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from kiosk.cli.badges import (
-    STAFF_NEEDED,
-    add_output_arguments,
-    badge_output,
-    report_print,
-    staff_pin,
-)
+from kiosk.cli.badges import STAFF_NEEDED, add_output_arguments, badge_output, report_print
 from kiosk.cli.common import (
     add_db_argument,
     db_path,
@@ -21,6 +15,7 @@ from kiosk.cli.common import (
     require_event,
 )
 from kiosk.cli.errors import CommandError, UsageError
+from kiosk.cli.staff_auth import add_pin_argument, checked, require_staff_pin
 from kiosk.store import attendees
 from kiosk.store.keyfiles import key_dir_for, signing_key
 
@@ -39,6 +34,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help="register although someone with this name and e-mail or company is registered",
     )
+    add_pin_argument(p)
     add_output_arguments(p)
     add_db_argument(p)
     p.set_defaults(func=run_walk_in)
@@ -50,7 +46,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("attendee_id")
     p.add_argument("--reason", required=True, help="why (logged), e.g. 'lost on day 1'")
-    p.add_argument("--pin", help="staff PIN (default: $KIOSK_STAFF_PIN or a prompt)")
+    add_pin_argument(p)
     add_output_arguments(p)
     add_db_argument(p)
     p.set_defaults(func=run_replace_badge)
@@ -71,12 +67,12 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_prints)
 
 
-def _desk(args: argparse.Namespace, db: Any, event: Any) -> Any:
+def _desk(args: argparse.Namespace, db: Any, event: Any, pin: str) -> Any:
+    """The desk service for one staff action whose PIN require_staff_pin has checked."""
     from kiosk.service.desk import StaffDesk
-    from kiosk.service.staff_pin import StaffPin
 
     key = signing_key(key_dir_for(db_path(args)), event.id)
-    return StaffDesk(db, event, signing_key=key, verify_pin=StaffPin(db).verify)
+    return StaffDesk(db, event, signing_key=key, verify_pin=checked(pin))
 
 
 def run_walk_in(args: argparse.Namespace) -> int:
@@ -88,8 +84,9 @@ def run_walk_in(args: argparse.Namespace) -> int:
         raise UsageError(f"{problem}; nobody registered")
     db = open_database(args)
     event = require_event(db)
-    desk = _desk(args, db, event)
     output = None if args.no_print else badge_output(args, db, event)  # checked before saving
+    # Any walk-in is staff work (a staff-type badge opens every door): the PIN first.
+    desk = _desk(args, db, event, require_staff_pin(args, db, "registering a walk-in"))
     from kiosk.service.desk import PossibleDuplicate
 
     try:
@@ -128,9 +125,9 @@ def run_replace_badge(args: argparse.Namespace) -> int:
         raise CommandError(f"no attendee with id {args.attendee_id!r}")
     if person.cancelled:
         raise CommandError(STAFF_NEEDED["cancelled"])
-    desk = _desk(args, db, event)
     output = badge_output(args, db, event)  # a bad --printer stops here, before anything changes
-    pin = staff_pin(args) or ""
+    pin = require_staff_pin(args, db, "replacing a badge")
+    desk = _desk(args, db, event, pin)
     result = desk.replace_badge(person, pin=pin, reason=args.reason)
     if not isinstance(result, Replaced):
         raise CommandError(STAFF_NEEDED.get(result.reason, result.reason))

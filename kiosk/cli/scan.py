@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.cli.common import add_db_argument, open_service, parse_time, print_json
 from kiosk.cli.errors import CommandError, UsageError
+from kiosk.cli.staff_auth import add_pin_argument, require_staff_pin
 from kiosk.domain.decision import Decision, Direction
 from kiosk.service.checkin import CheckInError, CheckInService, OverrideNeeded
 
@@ -34,6 +35,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--at", help="time, ISO-8601 (default: now)")
     p.add_argument("--json", action="store_true")
+    add_pin_argument(p)
     add_db_argument(p)
     p.set_defaults(func=run_admit)
 
@@ -41,6 +43,7 @@ def register(sub: Any) -> None:
     p.add_argument("--at", help="time, ISO-8601 (default: now)")
     p.add_argument("--reason", default="", help="note kept with the correction")
     p.add_argument("--json", action="store_true")
+    add_pin_argument(p)
     add_db_argument(p)
     p.set_defaults(func=run_undo)
 
@@ -79,8 +82,10 @@ def run_scan(args: argparse.Namespace) -> int:
 
 
 def run_admit(args: argparse.Namespace) -> int:
+    """Staff work, as behind the door screen's PIN: the PIN is checked before anything."""
     service = open_service(args)
     when = parse_time(args.at, service.event)
+    require_staff_pin(args, service.db, "a manual admission")
     override: str | None = None
     if args.override:
         # The rule overridden is the one a scan would apply now: shown, and kept in the log.
@@ -108,8 +113,10 @@ def _would_refuse(
 
 def run_undo(args: argparse.Namespace) -> int:
     service = open_service(args)
+    when = parse_time(args.at, service.event)
+    require_staff_pin(args, service.db, "an undo")
     try:
-        decision = service.undo_last(parse_time(args.at, service.event), args.reason)
+        decision = service.undo_last(when, args.reason)
     except CheckInError as exc:
         raise CommandError(str(exc)) from None
     return _report(decision, args.json)

@@ -9,12 +9,17 @@ import pytest
 
 from kiosk.cli.data import make_demo_database
 from kiosk.cli.main import main
+from kiosk.service.staff_pin import StaffPin
+from kiosk.store.db import open_db
+
+PIN = "246802"
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     make_demo_database(path, count=200)
+    StaffPin(open_db(path)).set_pin(PIN)
     return path
 
 
@@ -28,7 +33,7 @@ def test_admit_needs_override_for_a_visitor_in_the_auditorium(
     visitor = next(p for p in people if p["type"] == "visitor")
     args = [
         "admit", visitor["id"], "--hall", "auditorium", "--reason", "organiser request",
-        "--at", "2026-10-14T09:20", "--json", "--db", str(demo_db),
+        "--at", "2026-10-14T09:20", "--json", "--db", str(demo_db), "--pin", PIN,
     ]  # fmt: skip
     status = main(args)
     _, err = capsys.readouterr()

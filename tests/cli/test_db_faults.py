@@ -130,7 +130,7 @@ def test_pin_set_on_a_read_only_database_is_one_line(
     """`kiosk pin set` on a read-only database: one line, exit 1, nothing changed."""
     before = digest(demo_db.parent)
     make_read_only(demo_db if what == "file" else demo_db.parent)
-    status, out, err = kiosk(capsys, "pin", "set", "--pin", "2468", "--db", str(demo_db))
+    status, out, err = kiosk(capsys, "pin", "set", "--pin", "246802", "--db", str(demo_db))
     assert (status, out) == (1, "")
     assert_one_line(err, "read-only")
     assert digest(demo_db.parent) == before
@@ -210,7 +210,7 @@ def _from_a_newer_kiosk(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [["scan", "X", "--hall", "auditorium"], ["pin", "set", "--pin", "2468"]]
+    "command", [["scan", "X", "--hall", "auditorium"], ["pin", "set", "--pin", "246802"]]
 )
 def test_a_database_from_a_newer_kiosk_is_refused(
     command: list[str], demo_db: Path, capsys: pytest.CaptureFixture[str]

@@ -48,7 +48,7 @@ def test_desk_opens_unlocked_by_default_and_honours_the_options(
     demo_db: Path, desk_calls: list[dict[str, Any]]
 ) -> None:
     """Staff-operated: a normal window unless --locked; printer, hub and idle time passed on."""
-    StaffPin(open_db(demo_db)).set_pin("2468")
+    StaffPin(open_db(demo_db)).set_pin("246802")
     base = ["run", "--mode", "desk", "--db", str(demo_db), "--hub", "none"]
     assert main(base) == 0
     assert main([*base, "--locked", "--printer", "Zebra", "--idle-minutes", "2"]) == 0
@@ -59,6 +59,6 @@ def test_desk_opens_unlocked_by_default_and_honours_the_options(
 
 def test_desk_refuses_a_zero_idle_time(demo_db: Path, desk_calls: list[dict[str, Any]]) -> None:
     """--idle-minutes 0 would lock the desk at once: a usage error."""
-    StaffPin(open_db(demo_db)).set_pin("2468")
+    StaffPin(open_db(demo_db)).set_pin("246802")
     assert main(["run", "--mode", "desk", "--idle-minutes", "0", "--db", str(demo_db)]) == 2
     assert desk_calls == []

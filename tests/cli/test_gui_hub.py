@@ -23,7 +23,7 @@ from kiosk.sync.folder import FolderHub
 def demo_db(tmp_path: Path) -> Path:
     path = tmp_path / "demo.db"
     make_demo_database(path, count=300)
-    StaffPin(open_db(path)).set_pin("2468")
+    StaffPin(open_db(path)).set_pin("246802")
     return path
 
 

@@ -32,7 +32,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     make_demo_database(path, count=20)
     db = open_db(path)
-    StaffPin(db).set_pin("2468")
+    StaffPin(db).set_pin("246802")
     db.conn.close()  # checkpoints the WAL, so a copy of the file has the PIN
     return path
 

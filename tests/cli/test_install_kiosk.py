@@ -26,7 +26,7 @@ def kiosk_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("kiosk db") / "door.db"  # a space: quoting is tested
     make_demo_database(path, count=200)
     database = open_db(path)
-    StaffPin(database).set_pin("1234")
+    StaffPin(database).set_pin("123456")
     database.close()
     return path
 

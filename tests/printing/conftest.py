@@ -13,7 +13,7 @@ from kiosk.domain.event import Event
 from kiosk.service.desk import StaffDesk
 from kiosk.service.pickup import PickupService
 
-STAFF_PIN = "2468"
+STAFF_PIN = "246802"
 
 
 class FakeOutput:

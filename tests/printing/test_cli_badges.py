@@ -25,11 +25,15 @@ from tests.printing.helpers import (
     pdf_text,
 )
 
+STAFF_PIN = "864200"
+
 
 @pytest.fixture
 def db_file(db: Database, event: Event, signing_key: Ed25519PrivateKey, tmp_path: Path) -> Path:
     path = tmp_path / "kiosk.db"
     write_private_key(key_dir_for(path), event.id, signing_key)
+    with write(db):
+        StaffPin(db).set_pin(STAFF_PIN)
     return path
 
 
@@ -45,7 +49,8 @@ def test_badges_in_the_order_of_the_ids_file(
     ids = tmp_path / "ids.txt"
     ids.write_text("A3\n\n# comment\nA1\nA2\n", encoding="utf-8")
     out = tmp_path / "badges.pdf"
-    assert main(["badges", "--db", str(db_file), "--out", str(out), "--ids", str(ids)]) == 0
+    args = ["badges", "--db", str(db_file), "--out", str(out), "--ids", str(ids)]
+    assert main([*args, "--pin", STAFF_PIN]) == 0
     assert pdf_info(out)["Pages"] == "3"
     width, height = page_size_mm(out)
     assert abs(width - 105) < 0.5 and abs(height - 148) < 0.5
@@ -61,7 +66,7 @@ def test_badges_of_one_type_on_labels(
     """--type keeps only that type; --size label4x3 gives 4x3 inch landscape pages that scan."""
     out = tmp_path / "visitors.pdf"
     args = ["badges", "--db", str(db_file), "--out", str(out), "--type", "visitor"]
-    assert main([*args, "--size", "label4x3"]) == 0
+    assert main([*args, "--size", "label4x3", "--pin", STAFF_PIN]) == 0
     assert pdf_info(out)["Pages"] == "1"
     width, height = page_size_mm(out)
     assert abs(width - 101.6) < 0.5 and abs(height - 76.2) < 0.5
@@ -90,17 +95,15 @@ def test_print_badge_then_reprint_needs_pin(
 ) -> None:
     """The staff desk prints once freely; again only with the PIN and a reason."""
     monkeypatch.delenv("KIOSK_STAFF_PIN", raising=False)
-    with write(db):
-        StaffPin(db).set_pin("8642")
     pdf = tmp_path / "one.pdf"
     base = ["print-badge", "A2", "--db", str(db_file), "--pdf", str(pdf)]
     assert main(base) == 0
     assert "Núria Puig i Solé" in text_of(pdf)
     assert main(base) == 1
     assert "needs the staff PIN" in capsys.readouterr().err
-    assert main([*base, "--pin", "8642"]) == 1
+    assert main([*base, "--pin", STAFF_PIN]) == 1
     assert "needs --reason" in capsys.readouterr().err
-    assert main([*base, "--pin", "8642", "--reason", "coffee spilt"]) == 0
+    assert main([*base, "--pin", STAFF_PIN, "--reason", "coffee spilt"]) == 0
     assert [(r.kind, r.reason) for r in prints.for_attendee(db, "A2")] == [
         ("first", ""),
         ("reprint", "coffee spilt"),
@@ -125,7 +128,7 @@ def test_pre_printed_badges_are_logged_and_not_printed_twice(
     database = Database(db_file)
     out = tmp_path / "run1.pdf"
     base = ["badges", "--db", str(db_file)]
-    assert main([*base, "--out", str(out), "--type", "delegate"]) == 0
+    assert main([*base, "--out", str(out), "--type", "delegate", "--pin", STAFF_PIN]) == 0
     delegates = [
         r[0]
         for r in database.execute(
@@ -137,13 +140,12 @@ def test_pre_printed_badges_are_logged_and_not_printed_twice(
     assert {(r[1], r[2], r[3]) for r in logged} == {("first", "ok", f"pdf:{out.resolve()}")}
     capsys.readouterr()
     again = tmp_path / "run2.pdf"
-    assert main([*base, "--out", str(again), "--type", "delegate"]) == 1
+    assert main([*base, "--out", str(again), "--type", "delegate", "--pin", STAFF_PIN]) == 1
     assert "printed before" in capsys.readouterr().err and not again.exists()
-    StaffPin(database).set_pin("9753")
     rerun = [*base, "--out", str(again), "--type", "delegate", "--reprint", "jam"]
-    assert main([*rerun, "--pin", "1111"]) == 1
+    assert main([*rerun, "--pin", "111111"]) == 1
     assert not again.exists()
-    assert main([*rerun, "--pin", "9753"]) == 0
+    assert main([*rerun, "--pin", STAFF_PIN]) == 0
     kinds = database.execute("SELECT kind, reason FROM prints WHERE reason = 'jam'").fetchall()
     assert len(kinds) == len(delegates) and {k for k, _ in kinds} == {"reprint"}
 
@@ -159,7 +161,7 @@ def test_proof_is_stamped_and_logs_nothing(
     assert main([*args, "--proof"]) == 0
     assert Database(db_file).execute("SELECT count(*) FROM prints").fetchone() == (0,)
     plain = tmp_path / "plain.pdf"
-    assert main([*args[:3], "--out", str(plain), "--ids", str(ids)]) == 0
+    assert main([*args[:3], "--out", str(plain), "--ids", str(ids), "--pin", STAFF_PIN]) == 0
     proof_img = gray(pdf_page_image(out, 1, tmp_path, dpi=50))
     (tmp_path / "p").mkdir()
     plain_img = gray(pdf_page_image(plain, 1, tmp_path / "p", dpi=50))

@@ -24,11 +24,13 @@ from kiosk.store.keyfiles import key_dir_for, write_private_key
 from tests.conftest import at
 from tests.printing.helpers import decode_qr, pdf_page_image, pdf_text
 
+STAFF_PIN = "864200"
+
 
 @pytest.fixture
 def db_file(db: Database, tmp_path: Path) -> Path:
     with write(db):
-        StaffPin(db).set_pin("8642")
+        StaffPin(db).set_pin(STAFF_PIN)
     return tmp_path / "kiosk.db"
 
 
@@ -44,7 +46,7 @@ def test_walk_in_registers_and_prints_a_signed_badge(
     """With the signing key here the walk-in's badge QR is a signed code that the door admits."""
     write_private_key(key_dir_for(db_file), event.id, signing_key)
     pdf = tmp_path / "walk-in.pdf"
-    args = ["walk-in", "--db", str(db_file), "--pdf", str(pdf)]
+    args = ["walk-in", "--db", str(db_file), "--pdf", str(pdf), "--pin", STAFF_PIN]
     assert main([*args, "--first", "Oriol", "--last", "Vidal", "--type", "delegate",
                  "--company", "BCN"]) == 0  # fmt: skip
     out = capsys.readouterr()
@@ -62,7 +64,7 @@ def test_walk_in_bad_input_changes_nothing(
 ) -> None:
     """An unknown type or a missing printer is said clearly and nobody is registered."""
     before = attendees.count(db)
-    base = ["walk-in", "--db", str(db_file), "--first", "A", "--last", "B"]
+    base = ["walk-in", "--db", str(db_file), "--first", "A", "--last", "B", "--pin", STAFF_PIN]
     assert main([*base, "--type", "vip", "--pdf", str(tmp_path / "x.pdf")]) == 2
     assert "unknown attendee type 'vip'" in capsys.readouterr().err
     assert main([*base, "--type", "visitor"]) == 2  # no printer setting, no --pdf
@@ -75,7 +77,7 @@ def test_walk_in_of_someone_registered_needs_different_person(
 ) -> None:
     """Jürgen Groß with his registered e-mail is refused as a walk-in (named, with the
     way out); with --different-person he is registered; no contact at all is refused."""
-    base = ["walk-in", "--db", str(db_file), "--no-print", "--type", "visitor"]
+    base = ["walk-in", "--db", str(db_file), "--no-print", "--type", "visitor", "--pin", STAFF_PIN]
     jurgen = [*base, "--first", "Jurgen", "--last", "Gross", "--email", "JURGEN@example.de"]
     before = attendees.count(db)
     assert main(jurgen) == 2
@@ -104,10 +106,10 @@ def test_replace_badge_voids_the_old_one(
     write_private_key(key_dir_for(db_file), event.id, signing_key)
     pdf = tmp_path / "new.pdf"
     base = ["replace-badge", "A3", "--db", str(db_file), "--pdf", str(pdf), "--reason", "lost"]
-    assert main([*base, "--pin", "1111"]) == 1
+    assert main([*base, "--pin", "111111"]) == 1
     assert "wrong staff PIN" in capsys.readouterr().err and not pdf.exists()
     assert attendees.revocation(db, "A3") is None
-    assert main([*base, "--pin", "8642"]) == 0
+    assert main([*base, "--pin", STAFF_PIN]) == 0
     door = CheckInService(db, event, clock=lambda: at("14 10:00"))
     assert door.scan(code_for("A3", "visitor"), "main").verdict is Verdict.REVOKED
     assert decode_qr(pdf_page_image(pdf, 1, tmp_path)) == [code_for("A3", "visitor", 2)]
@@ -122,6 +124,7 @@ def test_walk_ins_and_prints_are_listed_for_the_organiser(
     """A walk-in registered without the signing key is listed as flagged, with its print."""
     pdf = tmp_path / "w.pdf"
     args = ["walk-in", "--db", str(db_file), "--pdf", str(pdf), "--type", "delegate"]
+    args += ["--pin", STAFF_PIN]
     assert main([*args, "--first", "Joan", "--last", "Miró", "--company", "Fundació"]) == 0
     assert "note: no signing key" in capsys.readouterr().err
     assert main(["walk-ins", "--flagged", "--json", "--db", str(db_file)]) == 0

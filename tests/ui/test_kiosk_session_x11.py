@@ -87,7 +87,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], dict
     db = folder / "door.db"
     make_demo_database(db, count=200)
     database = open_db(db)
-    StaffPin(database).set_pin("1234")
+    StaffPin(database).set_pin("123456")
     database.close()
     root = folder / "root"
     args = ["--hall", "auditorium", "--user", "kiosk", "--db", str(db), "--root", str(root)]

@@ -22,10 +22,10 @@ from tests.ui.conftest import wait_decided
 
 def test_pin_pad_accepts_the_right_pin(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Digits typed on the pad and OK: accepted."""
-    StaffPin(db).set_pin("2468")
+    StaffPin(db).set_pin("246802")
     pad = PinDialog(StaffPin(db))
     qtbot.addWidget(pad)
-    for key in "2468":
+    for key in "246802":
         pad.buttons[key].click()
     pad.buttons["OK"].click()
     assert pad.result() == QDialog.DialogCode.Accepted
@@ -33,7 +33,7 @@ def test_pin_pad_accepts_the_right_pin(db: Database, qtbot) -> None:  # type: ig
 
 def test_pin_pad_locks_after_wrong_pins(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Three wrong PINs lock the pad: keys disabled, the wait shown, even the right PIN refused."""
-    StaffPin(db).set_pin("2468")
+    StaffPin(db).set_pin("246802")
     pad = PinDialog(StaffPin(db))
     qtbot.addWidget(pad)
     pad.show()
@@ -42,13 +42,13 @@ def test_pin_pad_locks_after_wrong_pins(db: Database, qtbot) -> None:  # type: i
         pad.submit()
     assert (pad.buttons["1"].isEnabled(), pad.entry.isEnabled()) == (False, False)
     assert "Try again in 30 s" in pad.message.text()
-    assert not StaffPin(db).check("2468").ok
+    assert not StaffPin(db).check("246802").ok
     assert pad.result() != QDialog.DialogCode.Accepted
 
 
 def test_staff_grace_period(make_door: Callable[..., Door], db: Database) -> None:
     """After a right PIN staff actions run without asking again for a while."""
-    StaffPin(db).set_pin("2468")
+    StaffPin(db).set_pin("246802")
     door = make_door()
     assert not door.window.staff_unlocked()
     door.window.unlock_staff()
@@ -127,7 +127,7 @@ def test_pin_pad_counts_down(db: Database, qtbot, monkeypatch) -> None:  # type:
     """When the lock-out ends the pad opens again by itself."""
     clock = [time.time()]
     pin = StaffPin(db, now=lambda: clock[0])
-    pin.set_pin("2468")
+    pin.set_pin("246802")
     for _ in range(3):
         pin.check("0000")
     pad = PinDialog(pin)
