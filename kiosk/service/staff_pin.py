@@ -46,10 +46,11 @@ class ScryptCost:
 
 # The lock-out guards the pad; a copied database has none, so the hash itself must be slow.
 # The cost goes into each stored hash: raising it later never breaks a PIN already set.
-# bench/pin_cost.py: one guess ~13x the old cost (~0.4 s on an idle laptop core, 160 MiB),
-# so trying all 10**6 six-digit PINs takes two cores more than the two days of an event
-# (README, "The staff PIN"); LEGACY is what PINs were hashed with before.
-COST = ScryptCost(2**17, 10, 1)
+# bench/pin_cost.py: one guess ~10x the old cost (~0.5 s a core and 128 MiB on the 2-core
+# test machine; r=10 took 0.6-0.7 s, past what a PIN pad may keep staff waiting), so trying
+# all 10**6 six-digit PINs takes two cores ~2.8 days, more than the two days of the event
+# (README, "The staff PIN"). LEGACY is what PINs were hashed with before.
+COST = ScryptCost(2**17, 8, 1)
 LEGACY_COST = ScryptCost(2**14, 8, 1)
 
 
