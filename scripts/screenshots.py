@@ -199,12 +199,12 @@ def desk_shots(db, event, key, sizes, out: Path, tmp: Path) -> None:  # type: ig
     """desk-WxH-1-found.png (an attendee printed, then reprinted), -2-walk-in.png (the form
     filled in), -3-registered.png (the walk-in registered and printed)."""
     painter = BadgePainter(load_template())
-    service = StaffDesk(db, event, signing_key=key, verify_pin=lambda pin: pin == "1234")
+    service = StaffDesk(db, event, signing_key=key, verify_pin=lambda pin: pin == "123456")
     output = PdfOutput(event, painter, tmp / "badges" / "badge-{id}.pdf")
     window = build_desk_window(service, output, painter, DeskOptions(idle_minutes=600))
-    window.staff_pin.set_pin("1234")
+    window.staff_pin.set_pin("123456")
     window.show()
-    window.unlock("1234")
+    window.unlock("123456")
 
     def printed() -> None:
         while window.printer.busy:
