@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import logging
 import uuid
 from collections.abc import Callable, Sequence
@@ -20,13 +21,18 @@ from kiosk.domain.spelling import is_spelling_fix
 from kiosk.domain.text import fold
 from kiosk.service.checkin import utc_now
 from kiosk.service.identify import Identified, identify
-from kiosk.store import attendees, events, prints, settings
+from kiosk.store import attendees, booking_codes, events, pickup_guard, prints, settings
 from kiosk.store.db import write
 from kiosk.store.prints import NameCorrection, PrintKind, PrintRecord
-from kiosk.store.search import CANDIDATES, search
 
 log = logging.getLogger(__name__)
-MIN_SECRET = 3  # characters of the registration code or e-mail asked to confirm a surname
+# A surname is confirmed by the start of the booking code from the confirmation e-mail:
+# 6 characters of a 32-letter alphabet are 2**30 possibilities, against 5 guesses.
+MIN_CODE = 6
+MAX_CODE = 128  # the longest ticket code an import keeps (kiosk.importing.rows)
+CODE_CANDIDATES = 20  # codes sharing a typed start: more than a few means type more
+MAX_FAILURES = 5  # failed identifications within FAILURE_WINDOW: "please ask staff"
+FAILURE_WINDOW = dt.timedelta(minutes=10)
 MAX_NAME = 80
 MAX_REASON = 200
 
@@ -111,8 +117,8 @@ class PickupService:
         signing_key: Ed25519PrivateKey | None = None,
         verify_pin: Callable[[str], bool] | None = None,
         clock: Callable[[], dt.datetime] = utc_now,
-        max_failures: int = 5,
-        cooldown: dt.timedelta = dt.timedelta(seconds=30),
+        max_failures: int = MAX_FAILURES,
+        failure_window: dt.timedelta = FAILURE_WINDOW,
     ) -> None:
         self.db = db
         self.event = event
@@ -122,9 +128,7 @@ class PickupService:
         self.kiosk_id = settings.kiosk_id(db)
         self.keys = events.public_keys(db, event.id)
         self.max_failures = max_failures
-        self.cooldown = cooldown
-        self._failures = 0
-        self._locked_until: dt.datetime | None = None
+        self.failure_window = failure_window
 
     def reload(self) -> None:
         """New public keys or a new event file arrived through sync."""
@@ -134,7 +138,10 @@ class PickupService:
     # ------------------------------------------------------------------ identify
 
     def identify_scan(self, text: str) -> Found | NotFound:
-        """The attendee whose QR (signed badge code or ticket code) was scanned."""
+        """The attendee whose QR (signed badge code or ticket code) was scanned; nobody
+        while the kiosk waits for staff after a run of failed identifications."""
+        if self.locked():
+            return NotFound("locked")
         found = identify(self.db, self.event.id, self.keys, text)
         if not isinstance(found, Identified):
             return NotFound(found.reason)
@@ -142,32 +149,51 @@ class PickupService:
             return NotFound("not_in_local_list")  # no name to print: staff registers them
         return self._found(found.attendee)
 
-    def identify_name(self, surname: str, secret: str) -> Found | NotFound:
-        """The one attendee with this surname whose registration code or e-mail starts
-        with `secret`. Anything but exactly one match says so without naming anyone."""
-        now = self.clock()
-        if self._locked_until is not None and now < self._locked_until:
+    def identify_name(self, surname: str, code: str) -> Found | NotFound:
+        """The one attendee with this surname whose booking (ticket) code starts with
+        `code`, at least MIN_CODE characters of it in the normal form of
+        kiosk.store.booking_codes. The code comes from the confirmation e-mail, not from
+        the name, so a published list of names gives a stranger nothing to type. Anything
+        but exactly one match says so without naming anyone, and counts as a failure;
+        MAX_FAILURES of them within FAILURE_WINDOW lock the kiosk until staff clear it."""
+        if self.locked():
             return NotFound("locked")
-        wanted, start = fold(surname), fold(secret).replace(" ", "")
-        if not wanted or len(start) < MIN_SECRET:
-            return NotFound("too_short")
-        # Both words through the search index (the secret is part of the e-mail or code),
-        # then the exact rules; more hits than the index ranks means type more.
-        found = search(self.db, f"{wanted} {start}", limit=CANDIDATES)
-        matches = [
-            a
-            for a in found.attendees
-            if surname_matches(a.last_name, wanted) and _secret_matches(a, start)
-        ]
-        if len(matches) != 1 or found.more:
-            self._failures += 1
-            if self._failures >= self.max_failures:
-                self._locked_until, self._failures = now + self.cooldown, 0
-            return NotFound("ambiguous" if matches or found.more else "no_match")
-        self._failures = 0
+        wanted, start = fold(surname), booking_codes.key(code)
+        if not wanted or len(start) < MIN_CODE or len(start) > MAX_CODE:
+            return NotFound("too_short")  # no guess was made: nothing to count
+        matches = []
+        for attendee, key in booking_codes.starting_with(self.db, start, limit=CODE_CANDIDATES):
+            # Constant time over the typed characters; both checks always run, so the time
+            # taken says nothing about which one failed or where.
+            same_code = hmac.compare_digest(key[: len(start)].encode(), start.encode())
+            same_name = surname_matches(attendee.last_name, wanted)
+            if same_code & same_name:
+                matches.append(attendee)
+        if len(matches) != 1:
+            locked = pickup_guard.record_failure(
+                self.db, self.kiosk_id, self.clock(), self.failure_window, self.max_failures
+            )
+            log.warning("pickup: a name identification failed%s", ", kiosk locked" * locked)
+            if locked:
+                return NotFound("locked")
+            return NotFound("ambiguous" if matches else "no_match")
         if matches[0].cancelled:
             return NotFound("cancelled")
         return self._found(matches[0])
+
+    def locked(self) -> bool:
+        """Whether a run of failures sent this kiosk to "please ask staff" (on disk: a
+        restart keeps it; only unlock() with the staff PIN lifts it)."""
+        return pickup_guard.is_locked(self.db, self.kiosk_id)
+
+    def unlock(self, pin: str) -> bool:
+        """Staff lift the lock-out with the PIN (the PIN's own lock-out applies); the
+        failure count starts again from zero. False for a wrong PIN."""
+        if self.verify_pin is None or not self.verify_pin(pin):
+            return False
+        pickup_guard.clear(self.db, self.kiosk_id, self.clock())
+        log.info("pickup: lock-out cleared by staff")
+        return True
 
     def _found(self, attendee: Attendee) -> Found:
         return Found(attendee, prints.has_printed(self.db, attendee.id))
@@ -302,8 +328,3 @@ def send(job: PrintJob, output: BadgeOutput) -> str | None:
     except Exception as exc:
         log.exception("printer %s failed", output.name)  # the details, for the log file
         return f"printer_error: {type(exc).__name__}"
-
-
-def _secret_matches(attendee: Attendee, start: str) -> bool:
-    ticket = fold(attendee.ticket_code or "").replace(" ", "")
-    return (bool(ticket) and ticket.startswith(start)) or fold(attendee.email).startswith(start)

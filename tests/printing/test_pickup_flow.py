@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -16,7 +17,8 @@ from kiosk.domain.attendee import Attendee
 from kiosk.printing.painter import BadgePainter
 from kiosk.printing.template import load_template
 from kiosk.service.pickup import PickupService
-from kiosk.store import prints
+from kiosk.store import attendees, prints
+from kiosk.store.db import write
 from kiosk.ui.pickup import PickupOptions, PickupWindow, build_pickup_window
 from kiosk.ui.pickup.texts import LANGS, TEXTS
 from kiosk.ui.pickup.window import PinEntry
@@ -83,19 +85,21 @@ def test_scan_preview_print(
 
 
 def test_surname_and_secret(
-    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]]
+    qtbot: QtBot, make_window: Callable[..., tuple[PickupWindow, FakeOutput]], db: Database
 ) -> None:
-    """Typing the surname and the start of the e-mail finds the attendee."""
+    """Typing the surname and the start of the booking code finds the attendee."""
+    with write(db):
+        attendees.save(db, replace(PEOPLE[0], ticket_code="ZH7K-M2QP-9A"))
     window, _ = make_window()
     qtbot.mouseClick(window.welcome.buttons["zh_CN"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.identify.type_name, Qt.MouseButton.LeftButton)
     assert window.current_page() == "name"
     window.name_page.surname.setText("张")  # CJK arrives through an input method, not keys
-    qtbot.keyClicks(window.name_page.secret, "zhang")
+    qtbot.keyClicks(window.name_page.secret, "zh7k-m2")
     qtbot.mouseClick(window.name_page.find_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "preview"
     assert window.preview.title.text() == TEXTS["is_this_you"]["zh_CN"]
-    assert window.attendee == PEOPLE[0]
+    assert window.attendee == replace(PEOPLE[0], ticket_code="ZH7K-M2QP-9A")
 
 
 def test_no_list_of_others(
@@ -106,13 +110,52 @@ def test_no_list_of_others(
     qtbot.mouseClick(window.welcome.buttons["en"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.identify.type_name, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(window.name_page.surname, "Groß")
-    qtbot.keyClicks(window.name_page.secret, "xyz")
+    qtbot.keyClicks(window.name_page.secret, "xyzxyz")  # six characters: the code's minimum
     qtbot.mouseClick(window.name_page.find_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "name"
     assert window.name_page.message.text() == TEXTS["no_match"]["en"]
     visible = shown_text(window)
     for person in PEOPLE:
         assert person.first_name not in visible and person.email not in visible
+
+
+def test_a_run_of_failures_asks_for_staff_and_stays(
+    qtbot: QtBot,
+    make_window: Callable[..., tuple[PickupWindow, FakeOutput]],
+    pickup: PickupService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Five wrong codes send the kiosk to "please ask staff": scans, the idle timeout and
+    a new window (a restart) keep it there, a wrong PIN does not lift it, the PIN does."""
+    window, _ = make_window(idle_ms=50)
+    qtbot.mouseClick(window.welcome.buttons["de"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.identify.type_name, Qt.MouseButton.LeftButton)
+    for _ in range(5):
+        window.name_page.surname.setText("Groß")
+        window.name_page.secret.setText("xyzxyz")
+        qtbot.mouseClick(window.name_page.find_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "locked"
+    assert TEXTS["locked"]["de"] in window.locked_page.detail.text()
+    assert window.name_page.values() == ("", "")
+    window.on_code_scanned("T-0003")
+    qtbot.wait(120)  # longer than the idle timeout
+    restarted, _ = make_window()
+    assert (window.current_page(), restarted.current_page()) == ("locked", "locked")
+    typed = iter(["000000", STAFF_PIN])
+
+    def staff_types(dialog: PinEntry) -> int:
+        dialog.entered = next(typed)
+        return PinEntry.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PinEntry, "exec", staff_types)
+    qtbot.mouseClick(window.locked_page.staff, Qt.MouseButton.LeftButton)
+    wrong = (window.current_page(), window.locked_page.message.text())
+    qtbot.mouseClick(window.locked_page.staff, Qt.MouseButton.LeftButton)
+    assert (wrong, window.current_page(), pickup.locked()) == (
+        ("locked", TEXTS["wrong_pin"]["de"]),
+        "welcome",
+        False,
+    )
 
 
 def test_name_correction(

@@ -125,14 +125,17 @@ class IdentifyPage(QWidget):
 
 
 class NamePage(QWidget):
-    """Surname and the first characters of the registration code or e-mail, typed on the
-    on-screen keyboard (the kiosk has no keyboard; a handheld scanner still works)."""
+    """Surname and the first characters of the booking code from the confirmation e-mail,
+    typed on the on-screen keyboard (the kiosk has no keyboard; a handheld scanner still
+    works). Nothing on it ever comes from the attendee list: only what was typed and the
+    page's own words."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.surname_label, self.secret_label = _label(18), _label(18)
-        self.pinyin_hint = _label(14)
+        self.pinyin_hint, self.secret_hint = _label(14), _label(14)
         self.pinyin_hint.setStyleSheet("color: #546e7a;")
+        self.secret_hint.setStyleSheet("color: #546e7a;")
         self.surname, self.secret = _edit(), _edit()
         self.message = _label(16)
         self.message.setStyleSheet("color: #b71c1c;")
@@ -151,7 +154,7 @@ class NamePage(QWidget):
         for widget in (self.surname_label, self.pinyin_hint, self.surname):
             layout.addWidget(widget)
         layout.addSpacing(6)
-        for widget in (self.secret_label, self.secret, self.message):
+        for widget in (self.secret_label, self.secret_hint, self.secret, self.message):
             layout.addWidget(widget)
         layout.addWidget(self.keyboard, 4)  # spare height goes to the keys first
         layout.addSpacing(6)
@@ -168,6 +171,7 @@ class NamePage(QWidget):
         self.surname_label.setText(text(lang, "surname"))
         self.pinyin_hint.setText(text(lang, "pinyin_hint"))
         self.secret_label.setText(text(lang, "secret"))
+        self.secret_hint.setText(text(lang, "secret_hint"))
         self.find_button.setText(text(lang, "find"))
         self.back.setText(text(lang, "back"))
         self.keyboard.set_labels(
@@ -311,3 +315,33 @@ class MessagePage(QWidget):
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         self.done.setVisible(done)
+
+
+class LockedPage(QWidget):
+    """After a run of failed identifications: "please ask staff", and only the staff PIN
+    (the button) lets the kiosk serve anyone again. Names nobody."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 64, 64, 64)
+        self.headline = _label(36, bold=True)
+        self.detail = _label(18)
+        self.message = _label(16)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.staff = _button(18)
+        layout.addStretch(1)
+        for widget in (self.headline, self.detail, self.message):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.staff)
+
+    def retranslate(self, lang: str) -> None:
+        # Shown to whoever comes next, so in all three languages at once.
+        self.headline.setText("\n".join(TEXTS["ask_staff"][k] for k in LANGS))
+        self.detail.setText("\n".join(TEXTS["locked"][k] for k in LANGS))
+        self.staff.setText(text(lang, "staff_unlock"))
+
+    def say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))

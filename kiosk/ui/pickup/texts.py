@@ -34,9 +34,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "surname": {"en": "Surname", "zh_CN": "姓氏", "de": "Nachname"},
     "secret": {
-        "en": "First characters of your registration code or e-mail",
-        "zh_CN": "注册码或电子邮箱的前几个字符",
-        "de": "Erste Zeichen Ihres Anmeldecodes oder Ihrer E-Mail",
+        "en": "Booking code: its first 6 characters",
+        "zh_CN": "预订码：前 6 个字符",
+        "de": "Buchungscode: die ersten 6 Zeichen",
+    },
+    "secret_hint": {
+        "en": "You find it in your confirmation e-mail, beside the QR code.",
+        "zh_CN": "预订码在您的确认邮件中，二维码旁边。",
+        "de": "Sie finden ihn in Ihrer Bestätigungs-E-Mail neben dem QR-Code.",
     },
     "pinyin_hint": {
         "en": "Chinese names: type the surname in pinyin, e.g. wang",
@@ -114,14 +119,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "Schreibweise prüfen oder mehr Zeichen eingeben.",
     },
     "too_short": {
-        "en": "Type your surname and at least 3 characters.",
-        "zh_CN": "请输入姓氏及至少 3 个字符。",
-        "de": "Geben Sie Ihren Nachnamen und mindestens 3 Zeichen ein.",
+        "en": "Type your surname and at least the first 6 characters of your booking code.",
+        "zh_CN": "请输入姓氏及预订码的前 6 个字符。",
+        "de": "Geben Sie Ihren Nachnamen und mindestens die ersten 6 Zeichen "
+        "Ihres Buchungscodes ein.",
     },
     "locked": {
-        "en": "Too many tries. Please wait a moment or ask staff.",
-        "zh_CN": "尝试次数过多。请稍候或向工作人员求助。",
-        "de": "Zu viele Versuche. Bitte warten oder Personal fragen.",
+        "en": "Too many attempts at this kiosk. Staff will help you.",
+        "zh_CN": "此自助机尝试次数过多。工作人员会为您提供帮助。",
+        "de": "Zu viele Versuche an diesem Terminal. Das Personal hilft Ihnen.",
+    },
+    "staff_unlock": {
+        "en": "Staff: unlock",
+        "zh_CN": "工作人员：解锁",
+        "de": "Personal: entsperren",
     },
     "bad_name": {
         "en": "Please enter your name.",

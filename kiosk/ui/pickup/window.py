@@ -28,6 +28,7 @@ from kiosk.ui.lockdown import WindowLock
 from kiosk.ui.pickup.pages import (
     CorrectPage,
     IdentifyPage,
+    LockedPage,
     MessagePage,
     NamePage,
     PreviewPage,
@@ -91,6 +92,7 @@ class PickupWindow(QWidget):
         self.preview = PreviewPage(painter, self)
         self.correct = CorrectPage(self)
         self.message = MessagePage(self)
+        self.locked_page = LockedPage(self)
         self.stack = QStackedWidget(self)
         self.pages: dict[str, QWidget] = {
             "welcome": self.welcome,
@@ -99,6 +101,7 @@ class PickupWindow(QWidget):
             "preview": self.preview,
             "correct": self.correct,
             "message": self.message,
+            "locked": self.locked_page,
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -128,6 +131,7 @@ class PickupWindow(QWidget):
         self.correct.cancel.clicked.connect(lambda: self.show_page("preview"))
         self.message.done.clicked.connect(self.reset)
         self.welcome.staff.clicked.connect(self.staff_exit)
+        self.locked_page.staff.clicked.connect(self.staff_unlock)
 
     # -- flow ----------------------------------------------------------------------------
 
@@ -143,14 +147,38 @@ class PickupWindow(QWidget):
         return next(k for k, v in self.pages.items() if v is self.stack.currentWidget())
 
     def reset(self) -> None:
-        """Back to the welcome screen, forgetting the attendee and everything typed."""
+        """Back to the welcome screen, forgetting the attendee and everything typed; to
+        "please ask staff" instead while the kiosk is locked (a restart keeps the lock)."""
         self.attendee = None
         self.name_page.clear()
         self.preview.set_badge(None)
         self.lang = "en"
         self.retranslate()
+        if self.service.locked():
+            self.show_locked()
+            return
         self.show_page("welcome")
         self.idle.stop()  # the welcome screen waits as long as it takes
+
+    def show_locked(self) -> None:
+        """The kiosk waits for staff: nothing typed stays, no timeout leads away."""
+        self.attendee = None
+        self.name_page.clear()
+        self.locked_page.retranslate(self.lang)
+        self.locked_page.say("")
+        self.show_page("locked")
+        self.idle.stop()
+
+    def staff_unlock(self) -> None:
+        """Staff lift the lock-out with their PIN (the service checks it, its own
+        lock-out applies); a wrong PIN says so and the kiosk stays locked."""
+        dialog = PinEntry(self.staff_pin, self)
+        if dialog.exec() != PinEntry.DialogCode.Accepted:
+            return
+        if self.service.unlock(dialog.entered):
+            self.reset()
+        else:
+            self.locked_page.say(text(self.lang, "wrong_pin"))
 
     def start(self, lang: str) -> None:
         self.lang = lang
@@ -158,7 +186,8 @@ class PickupWindow(QWidget):
         self.show_page("identify")
 
     def retranslate(self) -> None:
-        for page in (self.identify, self.name_page, self.preview, self.correct, self.message):
+        pages = (self.identify, self.name_page, self.preview, self.correct, self.message)
+        for page in (*pages, self.locked_page):
             page.retranslate(self.lang)
 
     def on_code_scanned(self, code: str) -> None:
@@ -182,12 +211,17 @@ class PickupWindow(QWidget):
         found = self.service.identify_name(surname, secret)
         if isinstance(found, NotFound) and found.reason in ("no_match", "ambiguous"):
             self.name_page.say(text(self.lang, "no_match"))
-        elif isinstance(found, NotFound) and found.reason in ("too_short", "locked"):
+        elif isinstance(found, NotFound) and found.reason == "too_short":
             self.name_page.say(text(self.lang, found.reason))
+        elif isinstance(found, NotFound) and found.reason == "locked":
+            self.show_locked()
         else:
             self._identified(found)
 
     def _identified(self, found: Found | NotFound) -> None:
+        if isinstance(found, NotFound) and found.reason == "locked":
+            self.show_locked()
+            return
         if isinstance(found, NotFound):
             self.ask_staff(_REFUSALS.get(found.reason, "why_not_found"))
             return
