@@ -33,7 +33,7 @@ from kiosk.ui.board_data import (
     log_version,
 )
 from kiosk.ui.conflicts_panel import ConflictsPanel
-from kiosk.ui.i18n import Languages
+from kiosk.ui.i18n import Languages, ui_language
 from kiosk.ui.paths import ui_font
 from kiosk.ui.sync_text import sync_look
 from kiosk.ui.widgets import FitLabel
@@ -80,8 +80,11 @@ class HallCard(QFrame):
         self.session.set_base_size(13 * scale)
         self.count.set_base_size(30 * scale)
         self.bar.setFixedHeight(round(18 * scale))
-        self.name.setText(state.hall.name)
-        self.session.setText(state.session.title if state.session else _t("No session now"))
+        lang = ui_language()
+        self.name.setText(state.hall.name_in(lang))
+        self.session.setText(
+            state.session.title_in(lang) if state.session else _t("No session now")
+        )
         self.count.setText(
             _t("{inside} / {capacity}").format(inside=state.inside, capacity=state.capacity)
         )
@@ -162,6 +165,8 @@ class BoardWindow(QMainWindow):
     def refresh(self) -> None:
         now = self.clock()
         self.setWindowTitle(_t("Venue status"))
+        for hall in self.kiosk_event.halls:  # the legend, in the UI language
+            self.series[hall.id].setName(hall.name_in(ui_language()))
         self.title.set_base_size(26 * self.scale)
         self.title.setText(f"{self.kiosk_event.name} — {_t('Venue status')}")
         self.subtitle.setFont(ui_font(13 * self.scale))
