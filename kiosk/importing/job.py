@@ -136,9 +136,10 @@ def read_export(
         add, check = people.append, checker.check
         next_report = PROGRESS_EVERY
         for number, cells in table.rows:
-            person = check(number, cells)
-            if person is not None:
-                add(person)
+            if cells:  # a blank line or sheet row: nothing to check (a sheet's gap is many)
+                person = check(number, cells)
+                if person is not None:
+                    add(person)
             if progress is not None and number >= next_report:
                 next_report = number + PROGRESS_EVERY
                 progress("read", table.done(), table.total)

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
 import itertools
-import warnings
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-Row = tuple[int, list[str]]  # (row number as a spreadsheet shows it, cells)
+from kiosk.importing import limits
+from kiosk.importing.table import ImportFileError, Row, Table, first_nonblank
+from kiosk.importing.xlsx import open_xlsx
+
+__all__ = ["ImportFileError", "Row", "Table", "detect_encoding", "open_table"]
 
 SAMPLE_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t")
@@ -36,33 +37,7 @@ _ENCODING_NAMES = {
 # What the detector may choose from, in charset-normalizer's names; order breaks ties.
 _DETECTED = ("gb18030", "cp1252", "latin_1")
 _DETECT_SAMPLE = 1 << 20  # bytes of non-ASCII lines given to the detector
-
-
-class ImportFileError(Exception):
-    """The file cannot be read as an attendee list; the message says why, in one line."""
-
-
-@dataclass
-class Table:
-    """An open export: its header row and an iterator over the rows below it."""
-
-    path: Path
-    description: str  # e.g. "CSV, UTF-8, ';'" or "XLSX, sheet 'Orders'"
-    headers: list[str]
-    header_row: int
-    rows: Iterator[Row]
-    total: int  # progress scale: bytes for CSV, rows for XLSX (0 if unknown)
-    done: Callable[[], int]  # progress so far, in the unit of `total`
-    _close: Callable[[], None] = field(repr=False, default=lambda: None)
-
-    def close(self) -> None:
-        self._close()
-
-    def __enter__(self) -> Table:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+_READ_BYTES = 1 << 20  # the encoding checks read this much at a time (and to a line end)
 
 
 def open_table(path: Path, encoding: str | None = None) -> Table:
@@ -77,7 +52,7 @@ def open_table(path: Path, encoding: str | None = None) -> Table:
     if size == 0:
         raise ImportFileError(f"{path}: the file is empty")
     if head.startswith(_ZIP_MAGIC):
-        return _open_xlsx(path)
+        return open_xlsx(path)
     if head.startswith(_OLE_MAGIC):
         raise ImportFileError(
             f"{path}: a legacy Excel (.xls) or other Office 97 file; save it as .xlsx or CSV"
@@ -130,18 +105,22 @@ def detect_encoding(path: Path, requested: str | None = None) -> str:
         utf8 = codecs.getincrementaldecoder("utf-8")("strict")
         is_utf8 = True
         sample = bytearray()
-        for line in f:
-            if b"\x00" in line:
+        # Read in chunks that end at a line end (or at _READ_BYTES into a longer line, which
+        # the reader refuses later): a one-line file is never held whole.
+        while chunk := f.read(_READ_BYTES):
+            if not chunk.endswith(b"\n"):
+                chunk += f.readline(_READ_BYTES)
+            if b"\x00" in chunk:
                 raise ImportFileError(
                     f"{path}: a binary file (NUL bytes), not a CSV or XLSX export"
                 )
-            if line.isascii():
+            if chunk.isascii():
                 continue
             if len(sample) < _DETECT_SAMPLE:
-                sample += line
+                sample += b"\n".join(x for x in chunk.split(b"\n") if not x.isascii()) + b"\n"
             if is_utf8:
                 try:
-                    utf8.decode(line)
+                    utf8.decode(chunk)
                 except UnicodeDecodeError:
                     is_utf8 = False
         if is_utf8:
@@ -217,7 +196,7 @@ def _open_csv(path: Path, size: int, requested: str | None = None) -> Table:
         if skip_first:
             text.readline()
         records = _csv_records(path, text, delimiter, encoding)
-        header_row, headers = _first_nonblank(path, records)
+        header_row, headers = first_nonblank(path, records)
     except BaseException:
         text.close()
         raise
@@ -234,14 +213,68 @@ def _open_csv(path: Path, size: int, requested: str | None = None) -> Table:
     )
 
 
+class _Overlong(Exception):
+    """A record ran past limits.MAX_LINE_CHARS (raised inside the csv reader's source)."""
+
+
+def _bounded_lines(text: IO[str], rows_done: list[int]) -> Iterator[list[str]]:
+    """The text's lines, a chunk's worth at a time, for csv.reader to take through
+    itertools.chain (so no Python code runs per line). A record longer than
+    MAX_LINE_CHARS raises _Overlong once the reader has taken the rows before it: a line
+    is never held longer than that, nor a quoted record over many lines read on.
+
+    `rows_done[0]`: the records the reader has returned, kept by _csv_records. When the
+    generator is asked for more, the reader has taken every line given so far; if no
+    record ended since, the chunks taken since then all belong to the open record.
+    """
+    limit, size = limits.MAX_LINE_CHARS, limits.CSV_CHUNK_CHARS
+    carry = ""  # the last line so far, which the next chunk may continue (even a \r\n)
+    open_chars, rows_then = 0, -1
+    while chunk := text.read(size):
+        lines = io.StringIO(carry + chunk, newline="").readlines()
+        carry = lines.pop()
+        if rows_done[0] == rows_then:
+            open_chars += size
+            if open_chars > limit + size:  # the first chunk may hold less of the record
+                raise _Overlong
+        else:
+            rows_then, open_chars = rows_done[0], 0
+        if len(carry) > limit:
+            yield lines
+            raise _Overlong
+        yield lines
+    if carry:
+        yield [carry]
+
+
 def _csv_records(path: Path, text: IO[str], delimiter: str, encoding: str) -> Iterator[Row]:
     number = 0
-    reader = csv.reader(text, delimiter=delimiter)
+    done = [0]
+    columns, rows = limits.MAX_COLUMNS, limits.MAX_ROWS
+    reader = csv.reader(
+        itertools.chain.from_iterable(_bounded_lines(text, done)), delimiter=delimiter
+    )
     try:
         for number, cells in enumerate(reader, start=1):
+            done[0] = number
+            if len(cells) > columns:
+                raise ImportFileError(
+                    f"{path}: row {number}: {len(cells):,} columns; at most {columns:,}"
+                )
+            if number > rows:
+                raise ImportFileError(f"{path}: row {number}: more than {rows:,} rows")
             yield number, cells
+    except _Overlong:
+        raise ImportFileError(
+            f"{path}: row {number + 1}: a line longer than {limits.MAX_LINE_CHARS:,} "
+            "characters; not an attendee list"
+        ) from None
     except csv.Error as exc:
-        raise ImportFileError(f"{path}: row {number + 1}: not valid CSV ({exc})") from None
+        reason = str(exc)
+        if "field larger than field limit" in reason:
+            # csv.field_size_limit() is the csv module's default, limits.MAX_FIELD_CHARS
+            reason = f"a field longer than {limits.MAX_FIELD_CHARS:,} characters"
+        raise ImportFileError(f"{path}: row {number + 1}: not valid CSV ({reason})") from None
     except UnicodeDecodeError:
         raise ImportFileError(
             f"{path}: line {_bad_line(path, encoding)}: not valid {encoding_name(encoding)} "
@@ -251,91 +284,21 @@ def _csv_records(path: Path, text: IO[str], delimiter: str, encoding: str) -> It
 
 def _bad_line(path: Path, encoding: str) -> int:
     """The line of the first byte `encoding` cannot decode. The reader decodes a block
-    ahead of the rows it returns, so its row count would point above the fault."""
-    raw = path.read_bytes()
-    try:
-        raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        return raw[: exc.start].decode(encoding, errors="replace").count("\n") + 1
-    return 1
-
-
-def _first_nonblank(path: Path, rows: Iterator[Row]) -> tuple[int, list[str]]:
-    for number, cells in rows:
-        headers = [" ".join(cell.split()) for cell in cells]
-        if any(headers):
-            return number, headers
-    raise ImportFileError(f"{path}: no header row (the file is blank)")
-
-
-# ---------------------------------------------------------------------------------- XLSX
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        # Excel stores every number as a float: an id typed as 1024 comes back as 1024.0.
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _reason(exc: Exception) -> str:
-    return str(exc) or type(exc).__name__
-
-
-def _open_xlsx(path: Path) -> Table:
-    # openpyxl is imported here: CSV imports (and the kiosk) need not load it.
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "no default style" and the like: harmless
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        # A damaged or foreign zip fails deep inside openpyxl with many exception types
-        # (BadZipFile, KeyError, InvalidFileException, XML parse errors...): all mean the same.
-        raise ImportFileError(f"{path}: not a readable XLSX workbook ({_reason(exc)})") from None
-    try:
-        sheet = book.worksheets[0]
-        total = sheet.max_row or 0
-        # Read-only mode trusts the sheet's stored dimensions, which some exporters get
-        # wrong (truncating the data); forget them and read every row there is.
-        sheet.reset_dimensions()
-        counter = itertools.count(1)
-        position = [0]
-
-        def rows() -> Iterator[Row]:
+    ahead of the rows it returns, so its row count would point above the fault. Read in
+    chunks; the failing chunk is decoded again byte by byte from the state before it."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    lines = 1
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 16):
+            state = decoder.getstate()
             try:
-                for values in sheet.iter_rows(values_only=True):
-                    number = next(counter)
-                    position[0] = number
-                    yield number, [_cell_text(v) for v in values]
-            except ImportFileError:
-                raise
-            except Exception as exc:  # as above: a damaged sheet fails in many ways
-                raise ImportFileError(
-                    f"{path}: row {position[0] + 1}: unreadable ({_reason(exc)})"
-                ) from None
-
-        records = rows()
-        header_row, headers = _first_nonblank(path, records)
-    except BaseException:
-        book.close()
-        raise
-    return Table(
-        path=path,
-        description=f"XLSX, sheet '{sheet.title}'",
-        headers=headers,
-        header_row=header_row,
-        rows=records,
-        total=max(total - header_row, 0),
-        done=lambda: max(position[0] - header_row, 0),
-        _close=book.close,
-    )
+                lines += decoder.decode(chunk).count("\n")
+                continue
+            except UnicodeDecodeError:
+                decoder.setstate(state)
+            for i in range(len(chunk)):
+                try:
+                    lines += decoder.decode(chunk[i : i + 1]).count("\n")
+                except UnicodeDecodeError:
+                    return lines
+    return lines
