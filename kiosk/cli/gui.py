@@ -272,7 +272,8 @@ def _run_demo_badges(args: argparse.Namespace, db: Any, path: Path, event: Any) 
     one = next((a for a in attendees.iter_all(db) if not a.cancelled), None)
     if one is not None:
         surname = pinyin(one.last_name) if has_han(one.last_name) else one.last_name
-        print(f"try: surname {surname!r} with {one.email[:4]!r} (attendee {one.id})")
+        code = (one.ticket_code or "")[:6]  # the booking code from the confirmation e-mail
+        print(f"try: surname {surname!r} with booking code {code!r} (attendee {one.id})")
     return run_pickup(db, path, event, locked=args.locked, hub=hub, sync_every_s=args.sync_every)
 
 
