@@ -1,6 +1,7 @@
 """Renders the self-service pickup screens (welcome, identify with and without a camera,
 the name page with its on-screen keyboard, preview, name correction and a refused one,
-"take your badge", a printer failure) at three sizes and in the three languages into
+"take your badge", a printer failure, a wrong booking code and the "please ask staff"
+lock-out after a run of them) at three sizes and in the three languages into
 screenshots/pickup/ (git-ignored), on a small demo database.
 
     QT_QPA_PLATFORM=offscreen python scripts/pickup_shots.py [--sizes 1280x800]
@@ -12,6 +13,7 @@ import argparse
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -23,7 +25,7 @@ from kiosk.app import make_application  # noqa: E402
 from kiosk.cli.data import make_demo_database  # noqa: E402
 from kiosk.domain.attendee import Attendee  # noqa: E402
 from kiosk.domain.names import has_han, pinyin  # noqa: E402
-from kiosk.store import attendees, events  # noqa: E402
+from kiosk.store import attendees, events, pickup_guard  # noqa: E402
 from kiosk.store.db import open_db  # noqa: E402
 from kiosk.ui.pickup import (  # noqa: E402
     PickupOptions,
@@ -92,11 +94,13 @@ def shots(out: Path, sizes: list[tuple[int, int]]) -> None:
         keyboard.set_target(window.name_page.surname)
         keyboard.type_text(typed)
         keyboard.set_target(window.name_page.secret)
-        keyboard.type_text(person.email[:5])
+        keyboard.type_text("zz9zz9")  # a wrong booking code: the refusal names nobody
+        window.find_by_name()
+        grab(lang, "3a-name-no-match")
+        window.name_page.secret.clear()
+        keyboard.type_text((person.ticket_code or "")[:6].lower())
         grab(lang, "3-name")
         window.find_by_name()
-        if window.current_page() != "preview":  # not unique with 5 characters: scan instead
-            window.on_code_scanned(service.badge_code(person) or "")
         grab(lang, "4-preview")
         window.start_correction()
         window.correct.keyboard.set_target(window.correct.last)
@@ -120,6 +124,16 @@ def shots(out: Path, sizes: list[tuple[int, int]]) -> None:
         _settle(window)
         grab(lang, "6-printer-failed")
     window.output = window.printer.output = good
+    for lang in LANGS:  # a run of wrong codes: "please ask staff" until the PIN clears it
+        window.reset()
+        window.start(lang)
+        window.show_page("name")
+        while window.current_page() == "name":
+            window.name_page.surname.setText("Wang")
+            window.name_page.secret.setText("zz9zz9")
+            window.find_by_name()
+        grab(lang, "7-locked")
+        pickup_guard.clear(db, service.kiosk_id, datetime.now(UTC))  # as staff's PIN does
     window.allow_close()
     window.close()
 

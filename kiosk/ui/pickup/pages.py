@@ -143,6 +143,8 @@ class NamePage(QWidget):
         self.find_button = _button(22, primary=True)
         self.back = _button(18)
         self.keyboard.enter_pressed.connect(self.find_button.click)
+        for edit in (self.surname, self.secret):  # a refusal is about what was typed then
+            edit.textChanged.connect(lambda _text: self.message.clear())
         # One centred column at most 1200 px wide: full-width keys on a 1920 px screen
         # would send the hand a long way between letters.
         column = QWidget()
