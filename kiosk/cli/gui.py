@@ -1,4 +1,4 @@
-"""`kiosk run`, `kiosk demo`, `kiosk board` and `kiosk pin set`: the windows and their staff PIN."""
+"""`kiosk run`, `kiosk demo`, `kiosk board`, `kiosk pin set/show`: the windows, the staff PIN."""
 
 from __future__ import annotations
 
