@@ -324,3 +324,48 @@ def test_a_normal_file_is_not_refused(db: Database, tmp_path: Path, name: str) -
         path = base_workbook(tmp_path)
     status, err, _, _ = measured_import(path, tmp_path / "kiosk.db")
     assert (status, err) == (0, "")
+
+
+def test_chunk_boundaries_keep_rows_whole(tmp_path: Path) -> None:
+    """A CRLF or a quoted line break that falls on a chunk boundary of the bounded reader
+    splits no row and adds none."""
+    from kiosk.importing.sources import open_table
+
+    size = limits.CSV_CHUNK_CHARS
+    head = "id,name\r\n"
+    first = "1," + "x" * (size - len(head) - 3) + "\r\n"  # its \r ends the first chunk
+    quoted = '2,"' + "y" * (size - 4) + '\r\nz"\r\n'  # its quoted break crosses the second
+    path = tmp_path / "chunks.csv"
+    path.write_text(head + first + quoted + "3,w\r\n", newline="")
+    with open_table(path) as table:
+        rows = [(n, [c[:3] for c in cells]) for n, cells in table.rows]
+    assert rows == [(2, ["1", "xxx"]), (3, ["2", "yyy"]), (4, ["3", "w"])]
+
+
+def test_a_formula_gives_its_saved_value(db: Database, tmp_path: Path) -> None:
+    """A formula is never evaluated: the cell gives the value Excel saved with it."""
+    rows = good_rows().replace(
+        cell("D2", "mia@example.de"),
+        '<c r="D2" t="str"><f>HYPERLINK("http://evil.example","x")</f><v>mia@example.de</v></c>',
+    )
+    path = rebuilt(tmp_path, "formula.xlsx", {SHEET: sheet_xml(rows)})
+    status, err, _, _ = measured_import(path, tmp_path / "kiosk.db")
+    assert (status, err, db["attendees"].get("A7")["email"]) == (0, "", "mia@example.de")
+
+
+def test_the_readme_states_the_limits() -> None:
+    """The README's importing section gives every limit as the code has it."""
+    text = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    figures = [
+        limits.MAX_ROWS, limits.MAX_XLSX_ROWS, limits.MAX_COLUMNS, limits.MAX_LINE_CHARS,
+        limits.MAX_FIELD_CHARS, limits.MAX_ZIP_MEMBERS, limits.MAX_CELLS,
+    ]  # fmt: skip
+    sizes = [
+        f"{limits.MAX_UNCOMPRESSED_BYTES >> 30} GiB",
+        f"{limits.MAX_COMPRESSION_RATIO}-to-1",
+        f"{limits.RATIO_FLOOR_BYTES >> 20} MiB",
+        f"{limits.MAX_SHARED_STRINGS_BYTES >> 20} MiB",
+        f"{limits.MAX_XML_TEXT_BYTES >> 10} KiB",
+        f"{limits.CSV_CHUNK_CHARS >> 10}K",
+    ]
+    assert [s for s in [f"{n:,}" for n in figures] + sizes if s not in text] == []
