@@ -137,6 +137,8 @@ def test_a_run_of_failures_asks_for_staff_and_stays(
     assert window.current_page() == "locked"
     assert TEXTS["locked"]["de"] in window.locked_page.detail.text()
     assert window.name_page.values() == ("", "")
+    visible = shown_text(window)
+    assert not [p.id for p in PEOPLE if p.name in visible or p.email in visible]
     window.on_code_scanned("T-0003")
     qtbot.wait(120)  # longer than the idle timeout
     restarted, _ = make_window()

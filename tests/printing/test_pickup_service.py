@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.codes import sign_code
 from kiosk.domain.event import Event
+from kiosk.service.desk import StaffDesk
 from kiosk.service.pickup import (
     Found,
     NameNeedsStaff,
@@ -282,3 +283,13 @@ def test_reload_picks_up_keys_that_sync_brought(db: Database, event: Event) -> N
     assert service.identify_scan(code) == NotFound("unknown_key")
     service.reload()
     assert service.identify_scan(code) == Found(PEOPLE[2], False)
+
+
+def test_the_desk_scans_through_a_pickup_lock_out(pickup: PickupService, desk: StaffDesk) -> None:
+    """Staff at a desk on the same database are not held up by the attendees' lock-out."""
+    for _ in range(5):
+        pickup.identify_name("Groß", "xxxxxx")
+    assert (pickup.identify_scan("T-0002"), desk.identify_scan("T-0002")) == (
+        NotFound("locked"),
+        Found(PEOPLE[1], already_printed=False),
+    )

@@ -48,10 +48,10 @@ def test_han_names_are_found_by_pinyin(db: Database) -> None:
 
 
 def test_pickup_finds_a_han_surname_typed_in_pinyin(db: Database, event: Event) -> None:
-    """At pickup, 'wang' and the first 3 characters of the ticket code identify 王秀英."""
+    """At pickup, 'wang' and the first 6 characters of the booking code identify 王秀英."""
     with write(db):
         attendees.save(db, WANG)
-    found = PickupService(db, event).identify_name("wang", "w8k")
+    found = PickupService(db, event).identify_name("wang", "w8k2qx")
     assert found == Found(WANG, already_printed=False)
 
 
