@@ -129,11 +129,13 @@ class PickupService:
         self.keys = events.public_keys(db, event.id)
         self.max_failures = max_failures
         self.failure_window = failure_window
+        self._code_length: int | None = None
 
     def reload(self) -> None:
         """New public keys or a new event file arrived through sync."""
         self.event = events.load_event(self.db) or self.event
         self.keys = events.public_keys(self.db, self.event.id)
+        self._code_length = None  # an import may have brought other codes
 
     # ------------------------------------------------------------------ identify
 
@@ -153,7 +155,7 @@ class PickupService:
 
     def identify_name(self, surname: str, code: str) -> Found | NotFound:
         """The one attendee with this surname whose booking (ticket) code starts with
-        `code`, at least MIN_CODE characters of it in the normal form of
+        `code`, at least code_length() characters of it in the normal form of
         kiosk.store.booking_codes. The code comes from the confirmation e-mail, not from
         the name, so a published list of names gives a stranger nothing to type. Anything
         but exactly one match says so without naming anyone, and counts as a failure;
@@ -161,7 +163,7 @@ class PickupService:
         if self.locked():
             return NotFound("locked")
         wanted, start = fold(surname), booking_codes.key(code)
-        if not wanted or len(start) < MIN_CODE or len(start) > MAX_CODE:
+        if not wanted or len(start) < self.code_length() or len(start) > MAX_CODE:
             return NotFound("too_short")  # no guess was made: nothing to count
         matches = []
         for attendee, key in booking_codes.starting_with(self.db, start, limit=CODE_CANDIDATES):
@@ -182,6 +184,14 @@ class PickupService:
         if matches[0].cancelled:
             return NotFound("cancelled")
         return self._found(matches[0])
+
+    def code_length(self) -> int:
+        """Characters of the booking code asked for: MIN_CODE, plus any start that most
+        of this event's codes share (an event prefix), since that part anyone can know.
+        Worked out once (a scan of the codes), again after reload()."""
+        if self._code_length is None:
+            self._code_length = MIN_CODE + booking_codes.shared_start(self.db)
+        return self._code_length
 
     def locked(self) -> bool:
         """Whether a run of failures sent this kiosk to "please ask staff" (on disk: a

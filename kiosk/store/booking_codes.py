@@ -48,3 +48,23 @@ def starting_with(db: Database, start: str, limit: int = 20) -> list[tuple[Atten
     )
     rows = db.execute(sql, [start, start + "\U0010ffff", limit]).fetchall()
     return [(from_row(row[:-1]), str(row[-1])) for row in rows]
+
+
+def shared_start(db: Database, most: float = 0.5) -> int:
+    """How many leading characters (of the normal form) more than `most` of all codes
+    share: 0 for random codes, 6 for codes made like SCES26-XXXXXX. Those characters say
+    nothing about who holds the code, so pickup asks for more than them."""
+    total = db.execute("SELECT count(*) FROM attendees WHERE ticket_code IS NOT NULL").fetchone()
+    if total[0] < 20:
+        return 0  # a handful of codes shows no structure, only chance
+    length = 0
+    while length < 64:
+        row = db.execute(
+            f"SELECT count(*) AS n FROM attendees WHERE ticket_code IS NOT NULL "
+            f"GROUP BY substr({KEY_SQL}, 1, ?) ORDER BY n DESC LIMIT 1",
+            [length + 1],
+        ).fetchone()
+        if row is None or row[0] <= most * total[0]:
+            return length
+        length += 1
+    return length

@@ -293,3 +293,25 @@ def test_the_desk_scans_through_a_pickup_lock_out(pickup: PickupService, desk: S
         NotFound("locked"),
         Found(PEOPLE[1], already_printed=False),
     )
+
+
+def test_an_event_prefix_on_every_code_is_not_counted(pickup: PickupService, db: Database) -> None:
+    """Codes made like SCES26-XXXXXX: the shared SCES26 says nothing about anyone, so six
+    characters beyond it are asked for and the prefix with a surname finds nobody."""
+    rnd = __import__("random").Random(5)
+    people = [
+        Attendee(f"S{i}", "Li", "Wang", "", f"s{i}@example.cn", "visitor",
+                 ticket_code="SCES26-" + "".join(rnd.choice("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+                                                 for _ in range(6)))
+        for i in range(40)
+    ]  # fmt: skip
+    with write(db):
+        for person in people:
+            attendees.save(db, person)
+    pickup.reload()
+    code = people[7].ticket_code or ""
+    assert (pickup.code_length(), pickup.identify_name("Wang", code[:9])) == (
+        12,
+        NotFound("too_short"),
+    )
+    assert pickup.identify_name("wang", code.lower()) == Found(people[7], False)

@@ -130,6 +130,8 @@ class NamePage(QWidget):
     works). Nothing on it ever comes from the attendee list: only what was typed and the
     page's own words."""
 
+    code_length = 6  # characters of the booking code asked for (PickupService.code_length)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.surname_label, self.secret_label = _label(18), _label(18)
@@ -172,7 +174,7 @@ class NamePage(QWidget):
     def retranslate(self, lang: str) -> None:
         self.surname_label.setText(text(lang, "surname"))
         self.pinyin_hint.setText(text(lang, "pinyin_hint"))
-        self.secret_label.setText(text(lang, "secret"))
+        self.secret_label.setText(text(lang, "secret", n=self.code_length))
         self.secret_hint.setText(text(lang, "secret_hint"))
         self.find_button.setText(text(lang, "find"))
         self.back.setText(text(lang, "back"))

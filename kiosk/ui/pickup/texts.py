@@ -34,9 +34,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "surname": {"en": "Surname", "zh_CN": "姓氏", "de": "Nachname"},
     "secret": {
-        "en": "Booking code: its first 6 characters",
-        "zh_CN": "预订码：前 6 个字符",
-        "de": "Buchungscode: die ersten 6 Zeichen",
+        "en": "Booking code: its first {n} characters",
+        "zh_CN": "预订码：前 {n} 个字符",
+        "de": "Buchungscode: die ersten {n} Zeichen",
     },
     "secret_hint": {
         "en": "You find it in your confirmation e-mail, beside the QR code.",
@@ -119,9 +119,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "Schreibweise prüfen oder mehr Zeichen eingeben.",
     },
     "too_short": {
-        "en": "Type your surname and at least the first 6 characters of your booking code.",
-        "zh_CN": "请输入姓氏及预订码的前 6 个字符。",
-        "de": "Geben Sie Ihren Nachnamen und mindestens die ersten 6 Zeichen "
+        "en": "Type your surname and at least the first {n} characters of your booking code.",
+        "zh_CN": "请输入姓氏及预订码的前 {n} 个字符。",
+        "de": "Geben Sie Ihren Nachnamen und mindestens die ersten {n} Zeichen "
         "Ihres Buchungscodes ein.",
     },
     "locked": {
@@ -163,6 +163,8 @@ TEXTS: dict[str, dict[str, str]] = {
 REPRINT_REASONS = ("lost badge", "damaged badge", "name corrected", "printer jam", "other")
 
 
-def text(lang: str, key: str) -> str:
+def text(lang: str, key: str, **values: object) -> str:
+    """The words for `key` in `lang` (English where missing), {placeholders} filled in."""
     entry = TEXTS[key]
-    return entry.get(lang) or entry["en"]
+    words = entry.get(lang) or entry["en"]
+    return words.format(**values) if values else words

@@ -153,6 +153,7 @@ class PickupWindow(QWidget):
         self.name_page.clear()
         self.preview.set_badge(None)
         self.lang = "en"
+        self.name_page.code_length = self.service.code_length()
         self.retranslate()
         if self.service.locked():
             self.show_locked()
@@ -212,7 +213,7 @@ class PickupWindow(QWidget):
         if isinstance(found, NotFound) and found.reason in ("no_match", "ambiguous"):
             self.name_page.say(text(self.lang, "no_match"))
         elif isinstance(found, NotFound) and found.reason == "too_short":
-            self.name_page.say(text(self.lang, found.reason))
+            self.name_page.say(text(self.lang, "too_short", n=self.service.code_length()))
         elif isinstance(found, NotFound) and found.reason == "locked":
             self.show_locked()
         else:
