@@ -23,5 +23,7 @@ MAX_COMPRESSION_RATIO = 100  # inflated / stored, for parts larger than RATIO_FL
 RATIO_FLOOR_BYTES = 1 << 20  # smaller parts may compress any amount: they inflate to little
 MAX_SHARED_STRINGS_BYTES = 256 << 20  # the string table, which openpyxl holds in memory
 MAX_XML_TEXT_BYTES = 256 << 10  # one text in the strings or the sheet (Excel: 32,767 chars)
+MAX_ROW_XML_BYTES = 4 << 20  # one row of a sheet as XML (1,000 cells of 4 KB)
+MAX_ELEMENTS_OUTSIDE_ROWS = 1_000_000  # which openpyxl holds until the sheet ends
 MAX_XLSX_ROWS = 1_048_576  # Excel's own sheet size: a row past it was not written by Excel
 MAX_CELLS = 50_000_000  # cells read in all, empty ones included (openpyxl pads each row)
