@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli.data import make_demo_database
-from kiosk.cli.main import main
 from kiosk.store.db import WRITTEN_BY, open_db
+from tests.cli.helpers import assert_one_line, kiosk
 
 
 @pytest.fixture(scope="module")
@@ -48,20 +48,6 @@ def digest(folder: Path) -> dict[str, str]:
         for name, data in files.items()
         if not name.endswith("-shm")
     }
-
-
-def kiosk(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def assert_one_line(err: str, *fragments: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in err, err
-    assert lines[0].startswith("kiosk: "), err
-    for fragment in fragments:
-        assert fragment in lines[0], err
 
 
 @pytest.fixture

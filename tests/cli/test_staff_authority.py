@@ -10,10 +10,10 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.cli.data import make_demo_database
-from kiosk.cli.main import main
 from kiosk.service.staff_pin import StaffPin
 from kiosk.store import attendees
 from kiosk.store.db import open_db
+from tests.cli.helpers import assert_one_line, kiosk
 
 PIN = "246802"
 WRONG = "111111"
@@ -28,20 +28,6 @@ def demo_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     make_demo_database(path, count=30)
     StaffPin(open_db(path)).set_pin(PIN)
     return path
-
-
-def kiosk(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def assert_one_line(err: str, *fragments: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in err, err
-    assert lines[0].startswith("kiosk: "), err
-    for fragment in fragments:
-        assert fragment in lines[0], err
 
 
 def state(path: Path) -> tuple[int, int, int, int]:
