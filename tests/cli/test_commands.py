@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli.data import make_demo_database
-from kiosk.cli.main import main
+from tests.cli.helpers import kiosk
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +16,6 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     make_demo_database(path, count=300)
     return path
-
-
-def kiosk(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_scan_json_for_an_admission_then_already_inside(
