@@ -191,9 +191,11 @@ def test_clock_skew_of_minutes_between_kiosks(venue: Venue, event: Event, code_f
     """Kiosks 7 minutes fast and 6 minutes slow: records merge the same, the double admission
     is found, and (with a PostgreSQL hub) times are put back on the hub's clock."""
     a, b = venue.kiosk("a", skew_minutes=7), venue.kiosk("b", skew_minutes=-6)
-    a.service("14 10:00").scan(code_for("A1"), "main")
-    b.service("14 10:00").scan(code_for("A1"), "main")
-    b.service("14 10:01").scan("T-0002", "main")
+    # Two minutes inside the 10:00 bucket: the offset is measured to a few milliseconds,
+    # and a scan at 10:00:00 sharp fell into 09:45 whenever the error was negative.
+    a.service("14 10:02").scan(code_for("A1"), "main")
+    b.service("14 10:02").scan(code_for("A1"), "main")
+    b.service("14 10:03").scan("T-0002", "main")
     for kiosk in (a, b, a):
         kiosk.sync(venue.location)
     assert_converged(a.db, b.db)
