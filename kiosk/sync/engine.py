@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
@@ -26,7 +26,6 @@ from kiosk.sync.organiser_pull import chunks, pull_organiser, utc_now
 from kiosk.sync.records import Accepted, Verifier, checkin_row_wire, journal_wire, signed
 from kiosk.sync.report import Progress, SyncReport, quiet
 
-T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
 PUSH_BATCH = 20_000
 MERGE_BATCH = 2_000  # records per local transaction: a scan waits at most one of these
