@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-import reprlib
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.domain.event import AttendeeType, Event, Hall, Registration, Session
+from kiosk.domain.event_reader import EventFileError as EventFileError
+from kiosk.domain.event_reader import Loc, Reader, find_line, show
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -27,183 +26,6 @@ MAX_REPEAT_SCAN_SECONDS = 7 * 24 * 3600
 MAX_MINUTES = 24 * 60
 MAX_SESSION_DAYS = 31
 FIRST_YEAR, LAST_YEAR = 1970, 2200
-
-# Every key each table may hold; anything else is a typo that would otherwise be ignored
-# silently (admit_untill_end closing a hall early, [[sesions]] dropping a session).
-KEYS: dict[str, tuple[str, ...]] = {
-    "event": ("id", "name", "timezone", "days", "languages", "motto"),
-    "admission": (
-        "opens_before_minutes",
-        "closes_after_minutes",
-        "reentry",
-        "repeat_scan_seconds",
-    ),
-    "tracks": ("id", "name", "names"),
-    "halls": ("id", "name", "capacity", "names"),
-    "types": ("id", "name", "color", "halls", "all_access", "names"),
-    "sessions": (
-        "id",
-        "hall",
-        "title",
-        "titles",
-        "track",
-        "start",
-        "end",
-        "opens_before_minutes",
-        "closes_after_minutes",
-        "admit_until_end",
-        "registration",
-        "reentry",
-        "capacity",
-        "types",
-    ),
-}
-
-_show = reprlib.Repr()
-_show.maxstring, _show.maxother, _show.maxlevel = 60, 60, 3
-
-
-class EventFileError(ValueError):
-    """A malformed event file: where it is wrong and why."""
-
-    def __init__(self, path: str, line: int | None, field: str, message: str) -> None:
-        self.path, self.line, self.field, self.message = path, line, field, message
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
-
-
-@dataclass(frozen=True)
-class _Loc:
-    """A field's place in the TOML document: table, index in an array of tables, key."""
-
-    table: str
-    index: int | None = None
-    key: str | None = None
-
-    def __str__(self) -> str:
-        text = self.table if self.index is None else f"{self.table}[{self.index}]"
-        return f"{text}.{self.key}" if self.key else text
-
-
-def _find_line(source: str, loc: _Loc) -> int | None:
-    """Best-effort line of a field: the n-th [[table]] header, then the key below it."""
-    header = re.compile(r"^\s*\[\[\s*" + re.escape(loc.table) + r"\s*\]\]")
-    single = re.compile(r"^\s*\[\s*" + re.escape(loc.table) + r"\s*\]")
-    any_header = re.compile(r"^\s*\[")
-    lines = source.splitlines()
-    start = None
-    seen = -1
-    for number, text in enumerate(lines):
-        if loc.index is None and single.match(text):
-            start = number
-            break
-        if loc.index is not None and header.match(text):
-            seen += 1
-            if seen == loc.index:
-                start = number
-                break
-    if start is None:
-        return None
-    if loc.key:
-        # `key = ...` or a dotted `key.sub = ...` below the header, else a `[table.key]`
-        # sub-table header anywhere after it
-        name = r"[\"']?" + re.escape(loc.key) + r"[\"']?"
-        key = re.compile(r"^\s*" + name + r"\s*[=.]")
-        sub = re.compile(r"^\s*\[+\s*" + re.escape(loc.table) + r"\s*\.\s*" + name + r"\s*[.\]]")
-        for number in range(start + 1, len(lines)):
-            if any_header.match(lines[number]):
-                break
-            if key.match(lines[number]):
-                return number + 1
-        for number in range(start + 1, len(lines)):
-            if sub.match(lines[number]):
-                return number + 1
-    return start + 1
-
-
-def _find_top_level_line(source: str, key: str) -> int | None:
-    """The line of a key set before the first [table] header."""
-    pattern = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*[=.]")
-    for number, text in enumerate(source.splitlines()):
-        if text.lstrip().startswith("["):
-            return None
-        if pattern.match(text):
-            return number + 1
-    return None
-
-
-def _did_you_mean(name: str, known: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else f" (known: {', '.join(known)})"
-
-
-class _Reader:
-    def __init__(self, path: str, source: str) -> None:
-        self.path, self.source = path, source
-
-    def only_known_keys(self, table: dict[str, Any], loc: _Loc) -> None:
-        """Refuse a key the table does not have, naming the nearest valid one."""
-        known = KEYS[loc.table]
-        for key in table:
-            if key not in known:
-                where = _Loc(loc.table, loc.index, key)
-                raise self.fail(where, f"unknown key{_did_you_mean(key, known)}")
-
-    def only_known_tables(self, doc: dict[str, Any]) -> None:
-        known = list(KEYS)
-        for name, value in doc.items():
-            if name in KEYS:
-                continue
-            hint = _did_you_mean(name, known)
-            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-                line, what = _find_line(self.source, _Loc(name, 0)), f"[[{name}]]"
-            elif isinstance(value, dict):
-                line, what = _find_line(self.source, _Loc(name)), f"[{name}]"
-            else:
-                line, what = _find_top_level_line(self.source, name), f"key {name}"
-            if line is None:
-                line = _find_top_level_line(self.source, name)
-            raise EventFileError(self.path, line, name, f"unknown {_show.repr(what)[1:-1]}{hint}")
-
-    def fail(self, loc: _Loc, message: str) -> EventFileError:
-        return EventFileError(self.path, _find_line(self.source, loc), str(loc), message)
-
-    def tables(self, doc: dict[str, Any], name: str) -> list[dict[str, Any]]:
-        """The [[name]] array of tables (empty if absent); anything else is refused."""
-        value = doc.get(name, [])
-        if not isinstance(value, list):
-            raise self.fail(_Loc(name), f"expected [[{name}]] tables")
-        for i, item in enumerate(value):
-            if not isinstance(item, dict):
-                raise self.fail(
-                    _Loc(name, i), f"expected [[{name}]] tables, got {_show.repr(item)}"
-                )
-        return value
-
-    def table(self, doc: dict[str, Any], name: str) -> dict[str, Any]:
-        value = doc.get(name, {})
-        if not isinstance(value, dict):
-            raise self.fail(_Loc(name), f"expected a [{name}] table, got {_show.repr(value)}")
-        return value
-
-    def get(
-        self,
-        table: dict[str, Any],
-        loc: _Loc,
-        convert: Callable[[Any], T],
-        default: T | None = None,
-        required: bool = True,
-    ) -> T:
-        assert loc.key is not None
-        if loc.key not in table:
-            if required and default is None:
-                header = _find_line(self.source, _Loc(loc.table, loc.index))
-                raise EventFileError(self.path, header, str(loc), f"missing field '{loc.key}'")
-            return default  # type: ignore[return-value]
-        try:
-            return convert(table[loc.key])
-        except (TypeError, ValueError, OverflowError) as exc:
-            raise self.fail(loc, str(exc)) from None
 
 
 def _text(value: Any) -> str:
@@ -222,7 +44,7 @@ def _names(value: Any) -> tuple[tuple[str, str], ...]:
     pairs = []
     for tag, text in value.items():
         if not _LANGUAGE.match(tag):
-            raise ValueError(f"{_show.repr(tag)} is not a language tag like de or zh_CN")
+            raise ValueError(f"{show.repr(tag)} is not a language tag like de or zh_CN")
         pairs.append((tag, _text(text)))
     return tuple(pairs)
 
@@ -230,7 +52,7 @@ def _names(value: Any) -> tuple[tuple[str, str], ...]:
 def _ident(value: Any) -> str:
     if not isinstance(value, str) or not _ID.match(value):
         raise ValueError(
-            f"{_show.repr(value)} is not an id (lower-case letters, digits, '-' or '_', at most 32)"
+            f"{show.repr(value)} is not an id (lower-case letters, digits, '-' or '_', at most 32)"
         )
     return value
 
@@ -239,7 +61,7 @@ def _whole_number(low: int, high: int, unit: str = "") -> Callable[[Any], int]:
     def convert(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ValueError(
-                f"expected a whole number{unit} from {low:,} to {high:,}, got {_show.repr(value)}"
+                f"expected a whole number{unit} from {low:,} to {high:,}, got {show.repr(value)}"
             )
         return value
 
@@ -256,13 +78,13 @@ def _minutes(value: Any) -> dt.timedelta:
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {_show.repr(value)}")
+        raise ValueError(f"expected true or false, got {show.repr(value)}")
     return value
 
 
 def _color(value: Any) -> str:
     if not isinstance(value, str) or not _COLOR.match(value):
-        raise ValueError(f"expected a colour like '#1565c0', got {_show.repr(value)}")
+        raise ValueError(f"expected a colour like '#1565c0', got {show.repr(value)}")
     return value.lower()
 
 
@@ -277,7 +99,7 @@ def _id_list(value: Any) -> frozenset[str] | None:
 def _list_of(convert: Callable[[Any], T]) -> Callable[[Any], tuple[T, ...]]:
     def converted(value: Any) -> tuple[T, ...]:
         if not isinstance(value, list):
-            raise ValueError(f"expected a list, got {_show.repr(value)}")
+            raise ValueError(f"expected a list, got {show.repr(value)}")
         return tuple(convert(v) for v in value)
 
     return converted
@@ -295,7 +117,7 @@ def _date(value: Any) -> dt.date:
         return _in_years(value)
     if isinstance(value, str):
         return _in_years(dt.date.fromisoformat(value))
-    raise ValueError(f"expected a date like 2026-10-14, got {_show.repr(value)}")
+    raise ValueError(f"expected a date like 2026-10-14, got {show.repr(value)}")
 
 
 def _time_in(tz: ZoneInfo) -> Callable[[Any], dt.datetime]:
@@ -303,14 +125,14 @@ def _time_in(tz: ZoneInfo) -> Callable[[Any], dt.datetime]:
         if isinstance(value, str):
             if "T" not in value and " " not in value.strip():
                 raise ValueError(
-                    f"needs a date and a time of day, e.g. 2026-10-14T09:30: {_show.repr(value)}"
+                    f"needs a date and a time of day, e.g. 2026-10-14T09:30: {show.repr(value)}"
                 )
             try:
                 value = dt.datetime.fromisoformat(value)
             except ValueError:
-                raise ValueError(f"not an ISO-8601 time: {_show.repr(value)}") from None
+                raise ValueError(f"not an ISO-8601 time: {show.repr(value)}") from None
         if not isinstance(value, dt.datetime):
-            raise ValueError(f"expected a time like 2026-10-14T09:30, got {_show.repr(value)}")
+            raise ValueError(f"expected a time like 2026-10-14T09:30, got {show.repr(value)}")
         return _in_years(value if value.tzinfo else value.replace(tzinfo=tz))
 
     return convert
@@ -349,78 +171,78 @@ def parse_event(source: str, path: str = "<event>") -> Event:
 
 
 def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
-    r = _Reader(path, source)
+    r = Reader(path, source)
     head = doc.get("event")
     if head is not None and not isinstance(head, dict):
         raise EventFileError(
-            path, _find_line(source, _Loc("event")), "event", "expected an [event] table"
+            path, find_line(source, Loc("event")), "event", "expected an [event] table"
         )
     if not isinstance(head, dict):
         raise EventFileError(path, None, "event", "missing [event] table")
-    r.only_known_keys(head, _Loc("event"))
-    event_id = r.get(head, _Loc("event", None, "id"), _ident)
-    name = r.get(head, _Loc("event", None, "name"), _text)
-    tz_name = r.get(head, _Loc("event", None, "timezone"), _text)
+    r.only_known_keys(head, Loc("event"))
+    event_id = r.get(head, Loc("event", None, "id"), _ident)
+    name = r.get(head, Loc("event", None, "name"), _text)
+    tz_name = r.get(head, Loc("event", None, "timezone"), _text)
     try:
         tz = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a directory
         raise r.fail(
-            _Loc("event", None, "timezone"), f"unknown time zone {_show.repr(tz_name)}"
+            Loc("event", None, "timezone"), f"unknown time zone {show.repr(tz_name)}"
         ) from None
-    days = r.get(head, _Loc("event", None, "days"), _list_of(_date))
+    days = r.get(head, Loc("event", None, "days"), _list_of(_date))
     if not days:
-        raise r.fail(_Loc("event", None, "days"), "at least one day is needed")
+        raise r.fail(Loc("event", None, "days"), "at least one day is needed")
     languages: tuple[str, ...] = r.get(
         head,
-        _Loc("event", None, "languages"),
+        Loc("event", None, "languages"),
         _list_of(_text),
         default=("en",),
     )
-    motto = r.get(head, _Loc("event", None, "motto"), _text, default="", required=False)
+    motto = r.get(head, Loc("event", None, "motto"), _text, default="", required=False)
 
     adm = r.table(doc, "admission")
-    r.only_known_keys(adm, _Loc("admission"))
+    r.only_known_keys(adm, Loc("admission"))
     opens_default = r.get(
         adm,
-        _Loc("admission", None, "opens_before_minutes"),
+        Loc("admission", None, "opens_before_minutes"),
         _minutes,
         default=dt.timedelta(minutes=30),
     )
     closes_default = r.get(
         adm,
-        _Loc("admission", None, "closes_after_minutes"),
+        Loc("admission", None, "closes_after_minutes"),
         _minutes,
         default=dt.timedelta(minutes=15),
     )
     reentry_default = r.get(
-        adm, _Loc("admission", None, "reentry"), _bool, default=True, required=False
+        adm, Loc("admission", None, "reentry"), _bool, default=True, required=False
     )
     repeat_seconds = r.get(
-        adm, _Loc("admission", None, "repeat_scan_seconds"), _repeat_seconds, default=5
+        adm, Loc("admission", None, "repeat_scan_seconds"), _repeat_seconds, default=5
     )
 
     tracks: dict[str, str] = {}
     track_names: dict[str, tuple[tuple[str, str], ...]] = {}
     for i, t in enumerate(r.tables(doc, "tracks")):
-        r.only_known_keys(t, _Loc("tracks", i))
-        tid = r.get(t, _Loc("tracks", i, "id"), _ident)
+        r.only_known_keys(t, Loc("tracks", i))
+        tid = r.get(t, Loc("tracks", i, "id"), _ident)
         if tid in tracks:
-            raise r.fail(_Loc("tracks", i, "id"), f"duplicate track id {tid!r}")
-        tracks[tid] = r.get(t, _Loc("tracks", i, "name"), _text)
-        track_names[tid] = r.get(t, _Loc("tracks", i, "names"), _names, default=())
+            raise r.fail(Loc("tracks", i, "id"), f"duplicate track id {tid!r}")
+        tracks[tid] = r.get(t, Loc("tracks", i, "name"), _text)
+        track_names[tid] = r.get(t, Loc("tracks", i, "names"), _names, default=())
 
     halls: list[Hall] = []
     for i, h in enumerate(r.tables(doc, "halls")):
-        r.only_known_keys(h, _Loc("halls", i))
-        hid = r.get(h, _Loc("halls", i, "id"), _ident)
+        r.only_known_keys(h, Loc("halls", i))
+        hid = r.get(h, Loc("halls", i, "id"), _ident)
         if any(x.id == hid for x in halls):
-            raise r.fail(_Loc("halls", i, "id"), f"duplicate hall id {hid!r}")
+            raise r.fail(Loc("halls", i, "id"), f"duplicate hall id {hid!r}")
         halls.append(
             Hall(
                 hid,
-                r.get(h, _Loc("halls", i, "name"), _text),
-                r.get(h, _Loc("halls", i, "capacity"), _capacity),
-                r.get(h, _Loc("halls", i, "names"), _names, default=()),
+                r.get(h, Loc("halls", i, "name"), _text),
+                r.get(h, Loc("halls", i, "capacity"), _capacity),
+                r.get(h, Loc("halls", i, "names"), _names, default=()),
             )
         )
     if not halls:
@@ -429,22 +251,22 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
 
     types: list[AttendeeType] = []
     for i, t in enumerate(r.tables(doc, "types")):
-        r.only_known_keys(t, _Loc("types", i))
-        tid = r.get(t, _Loc("types", i, "id"), _ident)
+        r.only_known_keys(t, Loc("types", i))
+        tid = r.get(t, Loc("types", i, "id"), _ident)
         if any(x.id == tid for x in types):
-            raise r.fail(_Loc("types", i, "id"), f"duplicate type id {tid!r}")
-        allowed = r.get(t, _Loc("types", i, "halls"), _id_list, required=False)
+            raise r.fail(Loc("types", i, "id"), f"duplicate type id {tid!r}")
+        allowed = r.get(t, Loc("types", i, "halls"), _id_list, required=False)
         for hid in allowed or ():
             if hid not in hall_ids:
-                raise r.fail(_Loc("types", i, "halls"), f"unknown hall {hid!r}")
+                raise r.fail(Loc("types", i, "halls"), f"unknown hall {hid!r}")
         types.append(
             AttendeeType(
                 tid,
-                r.get(t, _Loc("types", i, "name"), _text),
-                r.get(t, _Loc("types", i, "color"), _color),
+                r.get(t, Loc("types", i, "name"), _text),
+                r.get(t, Loc("types", i, "color"), _color),
                 allowed,
-                r.get(t, _Loc("types", i, "all_access"), _bool, default=False, required=False),
-                r.get(t, _Loc("types", i, "names"), _names, default=()),
+                r.get(t, Loc("types", i, "all_access"), _bool, default=False, required=False),
+                r.get(t, Loc("types", i, "names"), _names, default=()),
             )
         )
     if not types:
@@ -455,63 +277,61 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
     when = _time_in(tz)
     session_ids: set[str] = set()
     for i, s in enumerate(r.tables(doc, "sessions")):
-        r.only_known_keys(s, _Loc("sessions", i))
-        sid = r.get(s, _Loc("sessions", i, "id"), _ident)
+        r.only_known_keys(s, Loc("sessions", i))
+        sid = r.get(s, Loc("sessions", i, "id"), _ident)
         if sid in session_ids:
-            raise r.fail(_Loc("sessions", i, "id"), f"duplicate session id {sid!r}")
-        hall_id = r.get(s, _Loc("sessions", i, "hall"), _ident)
+            raise r.fail(Loc("sessions", i, "id"), f"duplicate session id {sid!r}")
+        hall_id = r.get(s, Loc("sessions", i, "hall"), _ident)
         if hall_id not in hall_ids:
-            raise r.fail(_Loc("sessions", i, "hall"), f"unknown hall {hall_id!r}")
-        start = r.get(s, _Loc("sessions", i, "start"), when)
-        end = r.get(s, _Loc("sessions", i, "end"), when)
+            raise r.fail(Loc("sessions", i, "hall"), f"unknown hall {hall_id!r}")
+        start = r.get(s, Loc("sessions", i, "start"), when)
+        end = r.get(s, Loc("sessions", i, "end"), when)
         if end <= start:
-            raise r.fail(_Loc("sessions", i, "end"), "the session ends before it starts")
+            raise r.fail(Loc("sessions", i, "end"), "the session ends before it starts")
         if end - start > dt.timedelta(days=MAX_SESSION_DAYS):
             raise r.fail(
-                _Loc("sessions", i, "end"), f"a session lasts at most {MAX_SESSION_DAYS} days"
+                Loc("sessions", i, "end"), f"a session lasts at most {MAX_SESSION_DAYS} days"
             )
         if start.astimezone(tz).date() not in days:
-            raise r.fail(_Loc("sessions", i, "start"), "not on one of the event's days")
-        track = r.get(s, _Loc("sessions", i, "track"), _ident, required=False)
+            raise r.fail(Loc("sessions", i, "start"), "not on one of the event's days")
+        track = r.get(s, Loc("sessions", i, "track"), _ident, required=False)
         if track is not None and tracks and track not in tracks:
-            raise r.fail(_Loc("sessions", i, "track"), f"unknown track {track!r}")
-        allowed = r.get(s, _Loc("sessions", i, "types"), _id_list, required=False)
+            raise r.fail(Loc("sessions", i, "track"), f"unknown track {track!r}")
+        allowed = r.get(s, Loc("sessions", i, "types"), _id_list, required=False)
         for tid in allowed or ():
             if tid not in type_ids:
-                raise r.fail(_Loc("sessions", i, "types"), f"unknown type {tid!r}")
+                raise r.fail(Loc("sessions", i, "types"), f"unknown type {tid!r}")
         closes = r.get(
-            s, _Loc("sessions", i, "closes_after_minutes"), _minutes, default=closes_default
+            s, Loc("sessions", i, "closes_after_minutes"), _minutes, default=closes_default
         )
-        if r.get(s, _Loc("sessions", i, "admit_until_end"), _bool, default=False, required=False):
+        if r.get(s, Loc("sessions", i, "admit_until_end"), _bool, default=False, required=False):
             closes = end - start
         hall = next(h for h in halls if h.id == hall_id)
         sessions.append(
             Session(
                 id=sid,
                 hall=hall_id,
-                title=r.get(s, _Loc("sessions", i, "title"), _text),
+                title=r.get(s, Loc("sessions", i, "title"), _text),
                 track=track,
                 start=start,
                 end=end,
                 opens_before=r.get(
-                    s, _Loc("sessions", i, "opens_before_minutes"), _minutes, default=opens_default
+                    s, Loc("sessions", i, "opens_before_minutes"), _minutes, default=opens_default
                 ),
                 closes_after=closes,
                 registration=r.get(
-                    s, _Loc("sessions", i, "registration"), Registration, default=Registration.OPEN
+                    s, Loc("sessions", i, "registration"), Registration, default=Registration.OPEN
                 ),
                 reentry=r.get(
                     s,
-                    _Loc("sessions", i, "reentry"),
+                    Loc("sessions", i, "reentry"),
                     _bool,
                     default=reentry_default,
                     required=False,
                 ),
-                capacity=r.get(
-                    s, _Loc("sessions", i, "capacity"), _capacity, default=hall.capacity
-                ),
+                capacity=r.get(s, Loc("sessions", i, "capacity"), _capacity, default=hall.capacity),
                 types=allowed,
-                titles=r.get(s, _Loc("sessions", i, "titles"), _names, default=()),
+                titles=r.get(s, Loc("sessions", i, "titles"), _names, default=()),
             )
         )
         session_ids.add(sid)
