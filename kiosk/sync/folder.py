@@ -64,6 +64,9 @@ class FolderHub:
     def __init__(self, path: str | Path) -> None:
         self.root = Path(path).expanduser()
         self._problems: list[str] = []
+        # File stamp -> its header's own-record count: a kiosk counts its files every
+        # pass, and a door writes a file most passes; only new or changed ones are read.
+        self._own_counts: dict[Path, tuple[str, int]] = {}
 
     @property
     def location(self) -> str:
@@ -186,12 +189,17 @@ class FolderHub:
         directory = self.root / "log" / kiosk_id
         total = 0
         for number in _numbers(directory):
+            path = directory / _name(number)
             try:
-                header = read_header(directory / _name(number))
-            except CorruptBundle:
-                continue  # torn: as good as lost, so its records are sent again
-            own = header.get("own")
-            total += own if type(own) is int and own >= 0 else 0
+                stamp = _stamp(path)
+                known = self._own_counts.get(path)
+                if known is None or known[0] != stamp:
+                    own = read_header(path).get("own")
+                    known = (stamp, own if type(own) is int and own >= 0 else 0)
+                    self._own_counts[path] = known
+            except (OSError, CorruptBundle):
+                continue  # torn or gone: as good as lost, so its records are sent again
+            total += known[1]
         return total
 
     def publish_part(self, part: SignedPart) -> None:
