@@ -215,3 +215,29 @@ def test_the_organiser_key_can_be_protected_by_a_passphrase(
     assert not (Path(hub) / "organiser").exists()
     monkeypatch.setenv("KIOSK_ORGANISER_PASSPHRASE", "correct horse battery")
     assert kiosk(capsys, "publish", "--hub", hub, "--db", organiser)[0] == 0
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "not json",
+        '{"kiosk_id": "../../etc", "public_key": "AAAA"}',
+        '{"kiosk_id": "k-1", "public_key": "bm90IGEga2V5"}',
+        '{"kiosk_id": "k-1"}',
+        "[1, 2]",
+    ],
+)
+def test_a_bad_enrolment_request_enrols_nobody(
+    kiosk: Callable[..., tuple[int, str, str]], capsys: pytest.CaptureFixture[str],
+    organiser: str, tmp_path: Path, request_text: str,
+) -> None:  # fmt: skip
+    """A request file that is not one, names a path for a kiosk id or carries no usable
+    key: one line, non-zero, and the enrolment list unchanged."""
+    assert kiosk(capsys, "organiser", "init", "--db", organiser)[0] == 0
+    before = kiosk(capsys, "enrolments", "--db", organiser)[1]
+    request = tmp_path / "door.request"
+    request.write_text(request_text, encoding="utf-8")
+    status, _, err = kiosk(capsys, "enrol", "--request", str(request), "--role", "door",
+                           "--db", organiser)  # fmt: skip
+    assert status in (1, 2) and err.count("\n") == 1
+    assert kiosk(capsys, "enrolments", "--db", organiser)[1] == before
