@@ -337,3 +337,29 @@ def m070_pickup_guard(db: Database) -> None:
             WHERE ticket_code IS NOT NULL;
         """,
     )
+
+
+@MIGRATIONS()
+def m080_pretix(db: Database) -> None:
+    # A pretix event's data at the door (kiosk.store.pretix): trusted and distrusted
+    # pretix_sig1 keys, the product -> kiosk type map (by id or by name), product names,
+    # and the revoked and blocked secrets (blocked can be lifted, revoked cannot).
+    _run_script(
+        db,
+        """
+        CREATE TABLE pretix_keys (
+            key_id TEXT PRIMARY KEY, public_key BLOB NOT NULL, pem_b64 TEXT NOT NULL,
+            trusted INTEGER NOT NULL, added_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE pretix_items (
+            by TEXT NOT NULL CHECK (by IN ('id', 'name')), item TEXT NOT NULL,
+            label TEXT NOT NULL, kiosk_type TEXT NOT NULL, PRIMARY KEY (by, item)
+        ) WITHOUT ROWID;
+        CREATE TABLE pretix_item_names (item INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE pretix_revoked (secret TEXT PRIMARY KEY, added_at TEXT NOT NULL)
+            WITHOUT ROWID;
+        CREATE TABLE pretix_blocked (
+            secret TEXT PRIMARY KEY, blocked INTEGER NOT NULL, updated_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    )
