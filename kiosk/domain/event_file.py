@@ -138,6 +138,62 @@ def _time_in(tz: ZoneInfo) -> Callable[[Any], dt.datetime]:
     return convert
 
 
+Window = tuple[dt.timedelta, dt.timedelta, bool]  # opens before, closes after, until end
+
+
+def _checkin_window(
+    r: Reader,
+    s: dict[str, Any],
+    i: int,
+    span: tuple[dt.datetime, dt.datetime],
+    when: Callable[[Any], dt.datetime],
+    default: Window,
+) -> tuple[dt.timedelta, dt.timedelta]:
+    """A session's check-in start and end (GB 50799 12.2.5), as time before and after its
+    start: set in minutes (opens_before_minutes, closes_after_minutes, admit_until_end,
+    defaults from [admission]) or as local times (checkin_opens, checkin_closes). Two keys
+    for one end, or a window that does not hold the start, is refused, not guessed."""
+    start, end = span
+
+    def loc(key: str) -> Loc:
+        return Loc("sessions", i, key)
+
+    def conflict(key: str, *others: str) -> None:
+        for other in others:
+            if key in s and other in s:
+                raise r.fail(loc(key), f"give either {key} or {other}, not both")
+
+    conflict("checkin_opens", "opens_before_minutes")
+    conflict("checkin_closes", "closes_after_minutes", "admit_until_end")
+    conflict("closes_after_minutes", "admit_until_end")
+    opens = r.get(s, loc("opens_before_minutes"), _minutes, default=default[0])
+    if "checkin_opens" in s:
+        opens = start - r.get(s, loc("checkin_opens"), when)
+    closes = r.get(s, loc("closes_after_minutes"), _minutes, default=default[1])
+    until_end = default[2] and "closes_after_minutes" not in s
+    if r.get(s, loc("admit_until_end"), _bool, default=until_end, required=False):
+        closes = end - start
+    if "checkin_closes" in s:
+        closes = r.get(s, loc("checkin_closes"), when) - start
+    limit = dt.timedelta(minutes=MAX_MINUTES)
+    hhmm = start.strftime("%H:%M")
+    if not dt.timedelta(0) <= opens <= limit:
+        why = (
+            "after the session's start"
+            if opens < dt.timedelta(0)
+            else "more than a day before the session's start"
+        )
+        raise r.fail(loc("checkin_opens"), f"check-in opens {why} ({hhmm})")
+    if not dt.timedelta(0) <= closes <= max(limit, end - start):
+        why = (
+            "before the session's start"
+            if closes < dt.timedelta(0)
+            else "more than a day after the session's start"
+        )
+        raise r.fail(loc("checkin_closes"), f"check-in closes {why} ({hhmm})")
+    return opens, closes
+
+
 def parse_event(source: str, path: str = "<event>") -> Event:
     """Parse and check an event document; raise EventFileError on the first fault.
 
@@ -214,6 +270,10 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
         _minutes,
         default=dt.timedelta(minutes=15),
     )
+    until_end_default = r.get(
+        adm, Loc("admission", None, "admit_until_end"), _bool, default=False, required=False
+    )
+    window_default = (opens_default, closes_default, until_end_default)
     reentry_default = r.get(
         adm, Loc("admission", None, "reentry"), _bool, default=True, required=False
     )
@@ -301,11 +361,7 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
         for tid in allowed or ():
             if tid not in type_ids:
                 raise r.fail(Loc("sessions", i, "types"), f"unknown type {tid!r}")
-        closes = r.get(
-            s, Loc("sessions", i, "closes_after_minutes"), _minutes, default=closes_default
-        )
-        if r.get(s, Loc("sessions", i, "admit_until_end"), _bool, default=False, required=False):
-            closes = end - start
+        opens, closes = _checkin_window(r, s, i, (start, end), when, window_default)
         hall = next(h for h in halls if h.id == hall_id)
         sessions.append(
             Session(
@@ -315,9 +371,7 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
                 track=track,
                 start=start,
                 end=end,
-                opens_before=r.get(
-                    s, Loc("sessions", i, "opens_before_minutes"), _minutes, default=opens_default
-                ),
+                opens_before=opens,
                 closes_after=closes,
                 registration=r.get(
                     s, Loc("sessions", i, "registration"), Registration, default=Registration.OPEN

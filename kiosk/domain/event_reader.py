@@ -19,6 +19,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "admission": (
         "opens_before_minutes",
         "closes_after_minutes",
+        "admit_until_end",
         "reentry",
         "repeat_scan_seconds",
     ),
@@ -36,6 +37,8 @@ KEYS: dict[str, tuple[str, ...]] = {
         "opens_before_minutes",
         "closes_after_minutes",
         "admit_until_end",
+        "checkin_opens",
+        "checkin_closes",
         "registration",
         "reentry",
         "capacity",
