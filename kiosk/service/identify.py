@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from kiosk.domain import codes
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.decision import Verdict
+from kiosk.service import indico_scan
 from kiosk.store import attendees
 
 MAX_INPUT = 1024  # anything longer is refused before any parsing or lookup
@@ -49,6 +50,9 @@ def identify(
     if codes.looks_like_badge_code(text):
         return _signed(db, event_id, keys, text)
     candidate = text.strip()
+    if indico_scan.looks_like_ticket(candidate):
+        ticket = indico_scan.lookup(db, candidate)
+        return _usable(ticket) if isinstance(ticket, Attendee) else Refused(*ticket)
     if _PRINTABLE_TICKET.match(candidate):
         found = attendees.find_by_ticket_code(db, candidate)
         if found is not None:
