@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -182,3 +183,37 @@ def json_list(text: str) -> list[list[str]]:
         return []  # most attendees: no per-session registration, no parsing
     value = json.loads(text)
     return [list(map(str, pair)) for pair in value]
+
+
+LAST_PASS = "sync:last_pass"  # this kiosk's last good sync pass, ISO-8601 by its own clock
+LAST_PASS_STEP = dt.timedelta(seconds=30)  # a door syncs every few seconds; writes take a lock
+
+
+def pass_to_note(db: Database, when: dt.datetime) -> bool:
+    """Whether a good sync pass at `when` should be written down (note_synced): not when
+    the last one written is under LAST_PASS_STEP old."""
+    before = last_synced(db)
+    return before is None or abs(when - before) >= LAST_PASS_STEP
+
+
+def note_synced(db: Database, when: dt.datetime) -> None:
+    """Remember a good sync pass (caller's transaction)."""
+    settings.put(db, LAST_PASS, when.isoformat())
+
+
+def last_synced(db: Database) -> dt.datetime | None:
+    value = settings.get(db, LAST_PASS)
+    return None if value is None else dt.datetime.fromisoformat(value)
+
+
+def newest_per_kiosk(db: Database) -> list[tuple[str, int, dt.datetime]]:
+    """Per kiosk with records here: how many, and its newest record's time (the hub's,
+    where the kiosk knew its clock offset)."""
+    # SQLite takes the bare clock_offset_ms from the row holding max(at).
+    rows = db.execute(
+        "SELECT kiosk_id, count(*), max(at), clock_offset_ms FROM checkins GROUP BY kiosk_id"
+    )
+    return [
+        (str(k), int(n), dt.datetime.fromisoformat(at) - dt.timedelta(milliseconds=offset or 0))
+        for k, n, at, offset in rows
+    ]

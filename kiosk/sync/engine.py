@@ -76,11 +76,15 @@ def sync_once(
     offset = clock_offset_ms(hub, clock)
     current = settings.get(db, "clock_offset_ms")
     moved = offset is not None and (current is None or abs(int(current) - offset) > CLOCK_STEP_MS)
-    if moved or settings.get(db, LAST_HUB_KEY) != info.hub_id:
+    finished = clock()
+    note = sync_state.pass_to_note(db, finished)  # for the roll call's "last sync"
+    if moved or note or settings.get(db, LAST_HUB_KEY) != info.hub_id:
         with write(db):
             settings.put(db, LAST_HUB_KEY, info.hub_id)
             if moved:
                 settings.put(db, "clock_offset_ms", str(offset))
+            if note:
+                sync_state.note_synced(db, finished)
     report.problems += hub.problems()
     return report
 
