@@ -20,6 +20,21 @@ def tone(freq: float, seconds: float, shape: str = "sine") -> np.ndarray:
     return wave_ * np.clip(envelope, 0, 1)
 
 
+def bell(freqs: list[float], step: float, ring: float) -> np.ndarray:
+    """Struck-bell notes `step` seconds apart, each ringing out over `ring` seconds: the
+    public-address chime people know as "attention, please", unlike any verdict's beeps."""
+    out = np.zeros(int(RATE * (step * (len(freqs) - 1) + ring)))
+    t = np.arange(int(RATE * ring)) / RATE
+    for i, freq in enumerate(freqs):
+        partials = sum(
+            w * np.sin(2 * np.pi * freq * k * t) for k, w in ((1, 1.0), (2, 0.35), (3, 0.12))
+        )
+        note = partials / 1.47 * np.exp(-t / (ring / 4)) * np.minimum(1.0, t / 0.005)
+        start = int(RATE * step * i)
+        out[start : start + len(note)] += note
+    return out / max(1.0, float(np.abs(out).max()))
+
+
 def gap(seconds: float) -> np.ndarray:
     return np.zeros(int(RATE * seconds))
 
@@ -30,6 +45,9 @@ SOUNDS = {
     "exit": [tone(660, 0.18)],  # one soft tone
     "deny": [tone(220, 0.2, "buzz"), gap(0.06), tone(220, 0.2, "buzz")],  # low double buzz
     "undo": [tone(1047, 0.1), gap(0.02), tone(784, 0.14)],  # falling
+    # An attention note for door staff, played after the verdict's own sound: three rising
+    # bell notes (G5 C6 E6), a second long.
+    "attention": [bell([784, 1047, 1319], 0.22, 0.6)],
 }
 
 

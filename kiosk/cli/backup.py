@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import add_db_argument, open_database
+from kiosk.cli.common import add_db_argument, db_path, open_database
 from kiosk.cli.errors import CommandError
 from kiosk.cli.progress import Progress
+from kiosk.store import cipher
 from kiosk.store.backup import BackupError, backup
 
 
@@ -23,10 +24,12 @@ def run_backup(args: argparse.Namespace) -> int:
     db = open_database(args, need_write=False)
     meter = Progress("backing up", "pages")
     try:
-        size = backup(db, args.file, lambda done, _total: meter.update(done))
+        size = backup(db, args.file, lambda done, _total: meter.update(done), db_path(args))
     except BackupError as exc:
         raise CommandError(str(exc)) from None
     finally:
         meter.done()
     print(f"backed up to {args.file} ({size / 1e6:.1f} MB, owner-readable only)")
+    if cipher.is_encrypted(args.file):
+        print(f"encrypted as the kiosk is; its key file: {cipher.key_file(args.file)}")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import os
 import sys
@@ -18,7 +19,7 @@ from kiosk.cli.errors import CommandError, UsageError
 from kiosk.domain.event import Event
 from kiosk.domain.event_file import EventFileError
 from kiosk.service.checkin import CheckInService
-from kiosk.store import events
+from kiosk.store import cipher, events
 from kiosk.store.db import StoreError, open_db
 
 DEMO_EVENT = resources.demo_event()
@@ -55,10 +56,17 @@ def open_database(
         raise CommandError(
             f"no database at {path}: create one with 'kiosk demo-data' or 'kiosk event load'"
         )
+    if sys.stdin.isatty():
+        cipher.set_asker(ask_unlock_code)
     try:
         return open_db(path, need_write=need_write)
     except StoreError as exc:
         raise CommandError(str(exc)) from None
+
+
+def ask_unlock_code(path: Path) -> str | None:
+    """An encrypted database's unlock code, typed on the terminal (not echoed)."""
+    return getpass.getpass(f"unlock code for {path}: ") or None
 
 
 def require_event(db: Database) -> Event:

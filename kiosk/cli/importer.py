@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -24,6 +23,7 @@ from kiosk.importing import (
     parse_type_map,
 )
 from kiosk.importing.job import check_options
+from kiosk.store import cipher
 
 MAX_LISTED = 50  # bad rows printed; the rest are counted
 LARGE_FILE = 10 * 1024 * 1024  # bytes: progress is shown even when stderr is not a terminal
@@ -177,7 +177,7 @@ def run_import(args: argparse.Namespace) -> int:
     except (ImportFileError, ColumnError) as exc:
         meter.finish()
         raise CommandError(str(exc)) from None
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         meter.finish()
         raise CommandError(
             f"{path}: the database refused the import ({exc}); nothing changed"

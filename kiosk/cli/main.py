@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from importlib import metadata
 
 from kiosk.cli.errors import CommandError
 from kiosk.logs import LOG_ENV
+from kiosk.store import cipher
 from kiosk.store.db import StoreError, describe_error
 
 # Each module has register(subparsers); a command sets `func(args) -> int` with set_defaults.
@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "kiosk.cli.kiosk_session",
     "kiosk.cli.trust",
     "kiosk.cli.backup",
+    "kiosk.cli.encrypt",
 )
 
 
@@ -77,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         # A write refused mid-command (the lock held past the busy timeout, a disk that
         # filled): write() rolled its transaction back, so one line is the whole story.
         from kiosk.cli.common import db_path

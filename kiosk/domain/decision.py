@@ -29,6 +29,7 @@ class Verdict(Enum):
     INVALID_CODE = "invalid_code"  # malformed or forged
     OTHER_EVENT = "other_event"
     UNDONE = "undone"  # a correction record reversing an earlier one
+    LATE_CHECKIN = "late_checkin"  # 补签到: staff record attendance no scan recorded (no entry)
 
     @property
     def lets_in(self) -> bool:
@@ -36,8 +37,9 @@ class Verdict(Enum):
 
     @property
     def accepted(self) -> bool:
-        """Admitted or exit recorded: what the CLI reports with exit status 0."""
-        return self.lets_in or self in (Verdict.EXIT_RECORDED, Verdict.UNDONE)
+        """Admitted, exit or late check-in recorded: what the CLI reports with exit status 0."""
+        done = (Verdict.EXIT_RECORDED, Verdict.UNDONE, Verdict.LATE_CHECKIN)
+        return self.lets_in or self in done
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from kiosk.store import cipher
+
 PAGES_PER_STEP = 1024  # pages copied between yields: scans keep running meanwhile
 
 
@@ -19,8 +21,15 @@ class BackupError(Exception):
     """The copy could not be made or did not check out; nothing was left at the target."""
 
 
-def backup(db: Database, target: Path, progress: Callable[[int, int], None] | None = None) -> int:
-    """Copy `db` to `target` (a new file) while kiosks keep writing; the size in bytes."""
+def backup(
+    db: Database,
+    target: Path,
+    progress: Callable[[int, int], None] | None = None,
+    source: Path | None = None,
+) -> int:
+    """Copy `db` to `target` (a new file) while kiosks keep writing; the size in bytes.
+    An encrypted database (`source` is its path) gives an encrypted copy under the same
+    key, with its key file beside the copy: useless without the unlock code."""
     if target.exists():
         raise BackupError(f"{target} exists already: choose a new file name")
     if not target.parent.is_dir():
@@ -28,7 +37,9 @@ def backup(db: Database, target: Path, progress: Callable[[int, int], None] | No
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        copy = sqlite3.connect(str(partial))
+        encrypted = source is not None and cipher.is_encrypted(source)
+        key = cipher.database_key(source) if encrypted and source else None
+        copy = cipher.connect(str(partial), key) if key else sqlite3.connect(str(partial))
         try:
             db.conn.backup(
                 copy, pages=PAGES_PER_STEP,
@@ -41,8 +52,10 @@ def backup(db: Database, target: Path, progress: Callable[[int, int], None] | No
             copy.close()
         if verdict != "ok":
             raise BackupError(f"the copy did not check out ({verdict}); nothing kept")
+        if source is not None and key is not None:
+            cipher.write_wrapped(target, cipher.read_wrapped(source))
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
+    except cipher.Error + (OSError, cipher.Locked) as exc:
         raise BackupError(f"cannot write {target}: {exc}") from None
     finally:
         with contextlib.suppress(OSError):

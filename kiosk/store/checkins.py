@@ -138,3 +138,19 @@ def since_seq(db: Database, seq: int, limit: int = 10_000) -> Iterator[tuple[int
 
 def count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM checkins").fetchone()[0])
+
+
+def with_verdict(
+    db: Database, verdict: str, session_id: str | None = None, attendee_id: str | None = None
+) -> list[LogRecord]:
+    """Records of one verdict (e.g. the late check-ins), of one session and attendee if
+    given, in the order they were recorded."""
+    where, params = "verdict = ?", [verdict]
+    for column, value in (("session_id", session_id), ("attendee_id", attendee_id)):
+        if value is not None:
+            where += f" AND {column} = ?"
+            params.append(value)
+    rows = db.execute(
+        f"SELECT {', '.join(_FIELDS)} FROM checkins WHERE {where} ORDER BY at, seq", params
+    )
+    return [_record(row) for row in rows]

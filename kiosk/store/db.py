@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk.store import cipher
 from kiosk.store.schema import MIGRATIONS
 
 # settings key: the kiosk version that last opened the database for writing, so a kiosk
@@ -30,7 +32,7 @@ def app_version() -> str:
         return "unknown"
 
 
-def describe_error(path: Path | str, exc: sqlite3.Error) -> str:
+def describe_error(path: Path | str, exc: Exception) -> str:
     """One line for people from an SQLite error: busy, read-only, full, or not a database."""
     text = str(exc)
     lowered = text.lower()
@@ -105,8 +107,7 @@ def open_db(path: Path | str, *, migrate: bool = True, need_write: bool = True) 
     if str(path) != ":memory:":
         _owner_only(Path(path))
     try:
-        # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE on writes).
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = _connect(Path(path), str(path))
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a WAL commit is on disk before COMMIT returns, so an admitted scan
@@ -118,9 +119,27 @@ def open_db(path: Path | str, *, migrate: bool = True, need_write: bool = True) 
             _check_written_by_this_or_older(db, path)
             MIGRATIONS.apply(db)
             _stamp_version(db)
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         raise StoreError(describe_error(path, exc)) from None
     return db
+
+
+def _connect(path: Path, target: str, uri: bool = False) -> Any:
+    """isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE on writes).
+    An encrypted database opens with its key (kiosk/store/cipher.py), asked for once."""
+    if target == ":memory:" or not cipher.is_encrypted(path):
+        return sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+    try:
+        key = cipher.database_key(path)
+    except cipher.Locked as exc:
+        raise StoreError(f"{path}: {exc}; nothing changed") from None
+    try:
+        return cipher.connect(target, key, uri=uri)
+    except cipher.DatabaseError:
+        raise StoreError(
+            f"{path}: the unlock code opened its key file but not the database: the key "
+            f"file {cipher.key_file(path)} belongs to another database"
+        ) from None
 
 
 def _owner_only(path: Path) -> None:
@@ -146,14 +165,14 @@ def _open_read_only(path: Path, migrate: bool) -> Database:
     immutable = not os.access(path.parent, os.W_OK) and not shm.exists()
     uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = _connect(path, uri, uri=True)
         conn.execute("PRAGMA busy_timeout = 5000")
         db = Database(conn)
         if migrate and MIGRATIONS.pending(db):
             raise StoreError(
                 f"{path}: the database needs upgrading to this kiosk's schema but is read-only"
             )
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         raise StoreError(describe_error(path, exc)) from None
     return db
 

@@ -11,7 +11,6 @@ upkeep costs about 0.4 ms a row at 1M attendees, a rebuild about 65 us.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -19,7 +18,7 @@ from sqlite_utils import Database
 from kiosk.domain import codes
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.text import fold
-from kiosk.store import settings
+from kiosk.store import cipher, settings
 from kiosk.store.attendees import COLUMNS, find_by_id, from_row
 
 STATE_KEY = "search_index"
@@ -86,7 +85,7 @@ def search(db: Database, text: str, limit: int = 50) -> SearchResult:
         return _ranked(rows, words, limit, indexed=False)
     try:
         rows = _indexed(db, words, CANDIDATES + 1)
-    except sqlite3.OperationalError:
+    except cipher.OperationalError:
         # A query FTS5 cannot parse (punctuation-only words): fall back to a bounded scan.
         rows = _scan(db, words, CANDIDATES + 1)
     return _ranked(rows, words, limit)

@@ -13,7 +13,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlite_utils import Database
 
 from kiosk.domain.attendee import Attendee
-from kiosk.domain.trust import Enrolment, TrustError, public_from_raw, record_verifies, sign_record
+from kiosk.domain.trust import (
+    Enrolment,
+    TrustError,
+    permission_kind,
+    public_from_raw,
+    record_verifies,
+    sign_record,
+)
 from kiosk.store import trust_state
 from kiosk.store.checkins import LogRecord
 from kiosk.sync import schema
@@ -86,8 +93,9 @@ class Verifier:
             why = "not enrolled" if enrolment is None else "un-enrolled"
             self.refused[(sender, why)] += 1
             return None
-        if not enrolment.allows(str(kind)):
-            self.refused[(sender, f"a {enrolment.role.value} may not send {kind} records")] += 1
+        wanted = permission_kind(wire)
+        if not enrolment.allows(wanted):
+            self.refused[(sender, f"a {enrolment.role.value} may not send {wanted} records")] += 1
             return None
         if not record_verifies(self._key(enrolment), wire):
             self.refused[(sender, "bad signature (altered or forged)")] += 1

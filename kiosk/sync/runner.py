@@ -8,7 +8,6 @@ scanning offline whatever happens here.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
-from kiosk.store import settings, sync_state
+from kiosk.store import cipher, settings, sync_state
 from kiosk.store.db import StoreError, open_db
 from kiosk.store.keyfiles import key_dir_for, kiosk_key, passfile_for
 from kiosk.sync.engine import LAST_HUB_KEY, sync_once
@@ -95,7 +94,7 @@ class SyncRunner:
                 self._close_hub()
                 self._failed(str(exc))
                 return None
-            except (sqlite3.Error, StoreError) as exc:
+            except cipher.Error + (StoreError,) as exc:
                 self._failed(local_error(exc))
                 return None
             except OSError as exc:
@@ -148,7 +147,7 @@ class SyncRunner:
             hub_id = settings.get(db, LAST_HUB_KEY)
             pushed = sync_state.cursor(db, hub_id, "pushed:checkin", "0") if hub_id else "0"
             return sync_state.waiting(db, int(pushed))
-        except sqlite3.Error:
+        except cipher.Error:
             return self._status.waiting
 
     def _update(

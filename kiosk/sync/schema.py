@@ -150,7 +150,22 @@ ATTENDEE: dict[str, Check] = {
 
 def checkin(item: Mapping[str, Any]) -> LogRecord:
     """A check-in wire record (without "k" and "sig") as a LogRecord."""
-    return LogRecord(**shaped(item, CHECKIN, "check-in"))
+    record = LogRecord(**shaped(item, CHECKIN, "check-in"))
+    if record.verdict == Verdict.LATE_CHECKIN.value:
+        _late_checkin(record)
+    return record
+
+
+def _late_checkin(record: LogRecord) -> None:
+    """A late check-in is attendance only (kiosk.service.late_checkin): of a person and a
+    session, an entry that changes no occupancy, undoes nothing, and claims a time."""
+    if record.delta != 0 or record.undoes is not None or record.direction != "entry":
+        raise BadItem("late check-in: it may not change occupancy or undo a record")
+    if record.attendee_id is None or record.session_id is None:
+        raise BadItem("late check-in: an attendee and a session are needed")
+    if not record.code.startswith("late:"):
+        raise BadItem("late check-in: the code must be late:TIME")
+    moment(record.code.removeprefix("late:"))
 
 
 def journal(kind: str, item: Mapping[str, Any]) -> tuple[dict[str, Any], Attendee | None]:

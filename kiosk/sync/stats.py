@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from kiosk.domain.event import Event, Session
+from kiosk.service import late_checkin
 from kiosk.store import checkins, sync_state
 from kiosk.store.checkins import LogRecord
 from kiosk.store.sync_state import Conflict
@@ -23,6 +24,7 @@ class SessionFigures:
     people: int  # admitted at least once
     entries: int
     peak: int  # most people inside at once
+    late: int = 0  # people with a late check-in (补签到) and no scan: not in people/entries
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ def compute(db: Database, event: Event, bucket_minutes: int = 15) -> Figures:
     sessions = []
     for session in sorted(event.sessions, key=lambda s: (s.start, s.hall)):
         people, entries = attendance.get(session.id, (0, 0))
-        sessions.append(SessionFigures(session, people, entries, _peak(changes[session.id])))
+        late = late_checkin.attendance(db, session.id).late
+        sessions.append(SessionFigures(session, people, entries, _peak(changes[session.id]), late))
     by_day: dict[dt.date, list[tuple[dt.datetime, int]]] = {}
     for day in sorted({start.date() for start in buckets}):
         # Every slot from the day's first entry to its last, empty ones too: time runs evenly.

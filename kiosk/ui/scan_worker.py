@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import queue
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from kiosk.domain.decision import Decision, Direction
 from kiosk.service.checkin import CheckInError, CheckInService
-from kiosk.store import events
+from kiosk.store import cipher, events
 from kiosk.store.db import StoreError
 
 Job = Callable[[CheckInService], Decision | None]
@@ -71,7 +70,7 @@ class ScanWorker(QThread):
         problem = ""
         try:
             service = self._make_service()
-        except (StoreError, sqlite3.Error) as exc:
+        except cipher.Error + (StoreError,) as exc:
             problem = str(exc)
         try:
             while (job := self._jobs.get()) is not None:
@@ -85,7 +84,7 @@ class ScanWorker(QThread):
             if service is None:
                 raise CheckInError(problem)
             decision = job(service)
-        except (CheckInError, sqlite3.Error) as exc:
+        except cipher.Error + (CheckInError,) as exc:
             self.failed.emit(str(exc))
             return
         except Exception as exc:  # a bug must cost one scan, not the thread and every later scan
