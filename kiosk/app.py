@@ -55,6 +55,9 @@ class HubAuthority(Authority, Protocol):
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication of a screen: the log file first (Qt's start-up warnings go
     there too, not to the terminal), then the name, window icon and fonts."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):  # made already to ask for an unlock code
+        return existing
     setup_logging()
     install_qt_message_handler()
     app = QApplication(argv or sys.argv[:1])

@@ -14,7 +14,7 @@ from kiosk.cli.common import add_db_argument, db_path, open_database, parse_time
 from kiosk.cli.errors import CommandError, UsageError
 from kiosk.cli.sync import HUB_SETTING
 from kiosk.service.staff_pin import DEMO_PIN, MAX_DIGITS, MIN_DIGITS, PinError, StaffPin
-from kiosk.store import attendees
+from kiosk.store import attendees, cipher
 
 DEMO_COUNT = 5000
 
@@ -149,6 +149,7 @@ def run_run(args: argparse.Namespace) -> int:
     from kiosk.app import camera_factory, run_door
     from kiosk.app_badges import run_desk, run_pickup
 
+    unlock_on_screen_if_needed(db_path(args))
     db = open_database(args)
     event = require_event(db)
     if StaffPin(db).is_legacy():
@@ -202,6 +203,19 @@ def run_run(args: argparse.Namespace) -> int:
         hub=hub_for(args, db),
         sync_every_s=args.sync_every,
     )
+
+
+def unlock_on_screen_if_needed(path: Path) -> None:
+    """An encrypted database started with no terminal (the kiosk session at boot) and no
+    code given: the screen asks for the unlock code before anything else."""
+    if sys.stdin.isatty() or not cipher.needs_person(path):
+        return
+    from kiosk.app import make_application
+    from kiosk.ui.unlock_dialog import unlock_on_screen
+
+    make_application()
+    if not unlock_on_screen(path):
+        raise CommandError(f"{path} stays locked: the screen was not started")
 
 
 def demo_db_path(args: argparse.Namespace) -> Path:
@@ -301,6 +315,7 @@ def publish_demo(db: Any, path: Path, event: Any, hub: str) -> None:
 def run_board_command(args: argparse.Namespace) -> int:
     from kiosk.app import run_board
 
+    unlock_on_screen_if_needed(db_path(args))
     db = open_database(args)
     event = require_event(db)
     return run_board(

@@ -186,6 +186,17 @@ def forget_all() -> None:
     _unlocked.clear()
 
 
+def needs_person(db_path: Path) -> bool:
+    """An encrypted database that only a person can unlock now: no key held, no code in
+    the variable or a credential (a screen then asks on screen)."""
+    return (
+        is_encrypted(db_path)
+        and db_path.resolve() not in _unlocked
+        and key_file(db_path).exists()
+        and _given_code() is None
+    )
+
+
 def database_key(db_path: Path) -> bytes:
     """The key of an encrypted database: held already, or unwrapped with a code from the
     variable, the credential, or a person (the asker). Locked when none unlocks it."""

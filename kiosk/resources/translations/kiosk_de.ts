@@ -1031,4 +1031,31 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
       <translation>Ausweis {id}</translation>
     </message>
   </context>
+  <context>
+    <name>UnlockDialog</name>
+    <message>
+      <source>Unlock this kiosk</source>
+      <translation>Diesen Kiosk entsperren</translation>
+    </message>
+    <message>
+      <source>Its data is encrypted. Type the unlock code the organiser gave you.</source>
+      <translation>Seine Daten sind verschlüsselt. Geben Sie den Entsperrcode ein, den Sie vom Veranstalter erhalten haben.</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Entsperren</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Beenden</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+      <source>Wrong unlock code. Type it again.</source>
+      <translation>Falscher Entsperrcode. Bitte erneut eingeben.</translation>
+    </message>
+  </context>
 </TS>

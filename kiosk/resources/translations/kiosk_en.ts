@@ -1031,4 +1031,31 @@ Admit anyway? The override and your reason are logged.</translation>
       <translation>Badge {id}</translation>
     </message>
   </context>
+  <context>
+    <name>UnlockDialog</name>
+    <message>
+      <source>Unlock this kiosk</source>
+      <translation>Unlock this kiosk</translation>
+    </message>
+    <message>
+      <source>Its data is encrypted. Type the unlock code the organiser gave you.</source>
+      <translation>Its data is encrypted. Type the unlock code the organiser gave you.</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Unlock</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>Wrong unlock code. Type it again.</source>
+      <translation>Wrong unlock code. Type it again.</translation>
+    </message>
+  </context>
 </TS>

@@ -1031,4 +1031,31 @@ Admit anyway? The override and your reason are logged.</source>
       <translation>胸卡 {id}</translation>
     </message>
   </context>
+  <context>
+    <name>UnlockDialog</name>
+    <message>
+      <source>Unlock this kiosk</source>
+      <translation>解锁此签到机</translation>
+    </message>
+    <message>
+      <source>Its data is encrypted. Type the unlock code the organiser gave you.</source>
+      <translation>数据已加密。请输入主办方提供的解锁码。</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>解锁</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在验证…</translation>
+    </message>
+    <message>
+      <source>Wrong unlock code. Type it again.</source>
+      <translation>解锁码错误，请重新输入。</translation>
+    </message>
+  </context>
 </TS>
