@@ -18,6 +18,7 @@ from kiosk.store.db import StoreError, describe_error
 COMMAND_MODULES = (
     "kiosk.cli.data",
     "kiosk.cli.scan",
+    "kiosk.cli.late_checkin",
     "kiosk.cli.keys",
     "kiosk.cli.importer",
     "kiosk.cli.decode",
