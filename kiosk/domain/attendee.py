@@ -18,6 +18,9 @@ class Attendee:
     cancelled: bool = False
     photo: str | None = None
     position: str = ""
+    seat: str = ""  # e.g. "A-12": row and number, as the event's seating plan labels it
+    card_uid: str | None = None  # a contactless card's UID, normal form (kiosk.domain.cards)
+    note: str = ""  # attention note for door staff ("wheelchair user: open the side door")
 
     @property
     def name(self) -> str:

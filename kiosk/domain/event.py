@@ -52,6 +52,7 @@ class AttendeeType:
     halls: frozenset[str] | None  # None: every hall
     all_access: bool = False  # staff: no registration, invitation or type checks
     names: Names = ()
+    note: str = ""  # attention note for door staff about everyone of this type
 
     def name_in(self, language: str) -> str:
         return in_language(self.name, self.names, language)

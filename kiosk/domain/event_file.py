@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kiosk.domain.cards import clean_note
 from kiosk.domain.event import AttendeeType, Event, Hall, Registration, Session
 from kiosk.domain.event_reader import EventFileError as EventFileError
 from kiosk.domain.event_reader import Loc, Reader, find_line, show
@@ -32,6 +33,12 @@ def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected a non-empty string")
     return value.strip()
+
+
+def _note(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, got {show.repr(value)}")
+    return clean_note(value)
 
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
@@ -327,6 +334,7 @@ def _parse_document(doc: dict[str, Any], source: str, path: str) -> Event:
                 allowed,
                 r.get(t, Loc("types", i, "all_access"), _bool, default=False, required=False),
                 r.get(t, Loc("types", i, "names"), _names, default=()),
+                r.get(t, Loc("types", i, "note"), _note, default=""),
             )
         )
     if not types:

@@ -25,7 +25,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     ),
     "tracks": ("id", "name", "names"),
     "halls": ("id", "name", "capacity", "names"),
-    "types": ("id", "name", "color", "halls", "all_access", "names"),
+    "types": ("id", "name", "color", "halls", "all_access", "names", "note"),
     "sessions": (
         "id",
         "hall",

@@ -15,12 +15,13 @@ from kiosk.domain.text import fold
 
 COLUMNS = (
     "id, first_name, last_name, company, email, position, type, ticket_code, "
-    "badge_issue, cancelled, photo"
+    "badge_issue, cancelled, photo, seat, card_uid, note"
 )
 
 
 def from_row(row: sqlite3.Row | tuple[Any, ...]) -> Attendee:
-    (aid, first, last, company, email, position, kind, ticket, issue, cancelled, photo) = row
+    (aid, first, last, company, email, position, kind, ticket, issue, cancelled, photo) = row[:11]
+    seat, card_uid, note = row[11:14]
     return Attendee(
         id=aid,
         first_name=first,
@@ -33,6 +34,9 @@ def from_row(row: sqlite3.Row | tuple[Any, ...]) -> Attendee:
         badge_issue=issue,
         cancelled=bool(cancelled),
         photo=photo,
+        seat=seat,
+        card_uid=card_uid,
+        note=note,
     )
 
 
@@ -63,6 +67,9 @@ def row_for(a: Attendee, now: str | None = None) -> dict[str, Any]:
         "badge_issue": a.badge_issue,
         "cancelled": int(a.cancelled),
         "photo": a.photo,
+        "seat": a.seat,
+        "card_uid": a.card_uid,
+        "note": a.note,
         "search": search_text(a),
         "updated_at": now or dt.datetime.now(dt.UTC).isoformat(),
     }
@@ -75,6 +82,12 @@ def find_by_id(db: Database, attendee_id: str) -> Attendee | None:
 
 def find_by_ticket_code(db: Database, code: str) -> Attendee | None:
     row = db.execute(f"SELECT {COLUMNS} FROM attendees WHERE ticket_code = ?", [code]).fetchone()
+    return None if row is None else from_row(row)
+
+
+def find_by_card_uid(db: Database, uid: str) -> Attendee | None:
+    """The attendee holding the card `uid` (normal form, kiosk.domain.cards.normal_uid)."""
+    row = db.execute(f"SELECT {COLUMNS} FROM attendees WHERE card_uid = ?", [uid]).fetchone()
     return None if row is None else from_row(row)
 
 

@@ -18,8 +18,8 @@ from kiosk.store.sync_state import JOURNAL_TABLES
 
 _ATTENDEE_SQL = (
     "INSERT INTO attendees(id, first_name, last_name, company, email, position, type, "
-    "ticket_code, badge_issue, cancelled, photo, search, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+    "ticket_code, badge_issue, cancelled, photo, seat, card_uid, note, search, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
     "first_name = excluded.first_name, last_name = excluded.last_name, "
     "company = excluded.company, email = excluded.email, position = excluded.position, "
     "type = excluded.type, "
@@ -27,7 +27,8 @@ _ATTENDEE_SQL = (
     "ticket_code = CASE WHEN badge_issue > excluded.badge_issue "
     "THEN ticket_code ELSE excluded.ticket_code END, "
     "badge_issue = max(badge_issue, excluded.badge_issue), cancelled = excluded.cancelled, "
-    "photo = excluded.photo, search = excluded.search, updated_at = excluded.updated_at"
+    "photo = excluded.photo, seat = excluded.seat, card_uid = excluded.card_uid, "
+    "note = excluded.note, search = excluded.search, updated_at = excluded.updated_at"
 )
 
 
@@ -145,7 +146,7 @@ def replaced(db: Database, attendee_id: str, new_issue: int, person: Attendee | 
 def _renamed(a: Attendee, first: str, last: str) -> Attendee:
     return Attendee(
         a.id, first, last, a.company, a.email, a.type, a.ticket_code, a.badge_issue,
-        a.cancelled, a.photo, a.position,
+        a.cancelled, a.photo, a.position, a.seat, a.card_uid, a.note,
     )  # fmt: skip
 
 
@@ -158,11 +159,19 @@ def merge_attendees(
     rows = []
     registrations: list[tuple[str, str, str]] = []
     ids = []
+    cards: list[tuple[str, str]] = []
     for person, regs in people:
+        if person.card_uid is not None:
+            cards.append((person.card_uid, person.id))
         row = attendees.row_for(person, now)
         rows.append(tuple(row.values()))
         ids.append((person.id,))
         registrations.extend((person.id, session, kind) for session, kind in regs)
+    # A card handed from one attendee to another: the old holder lets go of it first, so
+    # the unique index never sees the UID twice whatever order the publication has.
+    db.conn.executemany(
+        "UPDATE attendees SET card_uid = NULL WHERE card_uid = ? AND id != ?", cards
+    )
     db.conn.executemany(_ATTENDEE_SQL, rows)
     if replace:
         db.conn.executemany("DELETE FROM registrations WHERE attendee_id = ?", ids)

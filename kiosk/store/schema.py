@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from kiosk.store import booking_codes
-from kiosk.store.attendees import COLUMNS, from_row, search_text
+from kiosk.store.attendees import from_row, search_text
 from kiosk.store.search import refresh_search_index, suspend_search_index
 
 MIGRATIONS = Migrations("kiosk")
@@ -234,6 +234,11 @@ def m030_sync(db: Database) -> None:
 # compatibility ideographs, extensions B and later; kiosk.domain.names checks the same.
 _HAN_GLOB = "*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]*"
 _PINYIN_BATCH = 5_000
+# attendees.COLUMNS grew later (m090): a migration reads the columns of its own time.
+_COLUMNS_AT_M040 = (
+    "id, first_name, last_name, company, email, position, type, ticket_code, "
+    "badge_issue, cancelled, photo"
+)
 
 
 @MIGRATIONS()
@@ -252,7 +257,8 @@ def m040_pinyin_search(db: Database) -> None:
     last = -1
     while True:
         rows = db.execute(
-            f"SELECT rowid, {COLUMNS}, search FROM attendees WHERE rowid > :last AND {where} "
+            f"SELECT rowid, {_COLUMNS_AT_M040}, search FROM attendees WHERE rowid > :last "
+            f"AND {where} "
             "ORDER BY rowid LIMIT :n",
             {"last": last, "han": _HAN_GLOB, "n": _PINYIN_BATCH},
         ).fetchall()
@@ -260,7 +266,9 @@ def m040_pinyin_search(db: Database) -> None:
             break
         last = rows[-1][0]
         changed = [
-            (text, row[0]) for row in rows if (text := search_text(from_row(row[1:-1]))) != row[-1]
+            (text, row[0])
+            for row in rows
+            if (text := search_text(from_row((*row[1:-1], "", None, "")))) != row[-1]
         ]
         db.conn.executemany("UPDATE attendees SET search = ? WHERE rowid = ?", changed)
     if bulk:
@@ -336,6 +344,70 @@ def m070_pickup_guard(db: Database) -> None:
         CREATE INDEX attendees_booking_code ON attendees({booking_codes.KEY_SQL})
             WHERE ticket_code IS NOT NULL;
         """,
+    )
+
+
+@MIGRATIONS()
+def m090_attendee_fields(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        -- GB 50799 12.2.3/12.2.4 and attention notes (issue 15): the seat, the contactless
+        -- card a reader types like a scanner (kiosk.domain.cards), a note for door staff.
+        ALTER TABLE attendees ADD COLUMN seat TEXT NOT NULL DEFAULT '';
+        ALTER TABLE attendees ADD COLUMN card_uid TEXT;
+        ALTER TABLE attendees ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        CREATE UNIQUE INDEX attendees_card_uid ON attendees(card_uid) WHERE card_uid IS NOT NULL;
+        -- Photos shown at the door (kiosk.store.photos): compact JPEGs, published by digest.
+        CREATE TABLE photos (
+            attendee_id TEXT PRIMARY KEY,
+            jpeg BLOB NOT NULL,
+            digest TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        -- Staff records (desk or organiser), synced like replacements: a card reported lost
+        -- (refused at every door for good), a card handed out, a note set for door staff.
+        CREATE TABLE card_losses (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            kiosk_id TEXT NOT NULL,
+            attendee_id TEXT NOT NULL,
+            card_uid TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            sig TEXT
+        );
+        CREATE INDEX card_losses_uid ON card_losses(card_uid);
+        CREATE TABLE card_assignments (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            kiosk_id TEXT NOT NULL,
+            attendee_id TEXT NOT NULL,
+            card_uid TEXT NOT NULL,
+            at TEXT NOT NULL,
+            sig TEXT
+        );
+        CREATE INDEX card_assignments_attendee ON card_assignments(attendee_id);
+        CREATE TABLE attention_notes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            kiosk_id TEXT NOT NULL,
+            attendee_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT NOT NULL,
+            sig TEXT
+        );
+        CREATE INDEX attention_notes_attendee ON attention_notes(attendee_id);
+        """
+        + "".join(
+            f"""
+        CREATE TRIGGER {t}_no_update BEFORE UPDATE ON {t}
+            BEGIN SELECT RAISE(ABORT, 'the {t} log is append-only'); END;
+        CREATE TRIGGER {t}_no_delete BEFORE DELETE ON {t}
+            BEGIN SELECT RAISE(ABORT, 'the {t} log is append-only'); END;
+        """
+            for t in ("card_losses", "card_assignments", "attention_notes")
+        ),
     )
 
 

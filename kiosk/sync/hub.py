@@ -58,6 +58,9 @@ class AttendeeRow(NamedTuple):
     photo: str | None
     registrations: str  # JSON list of [session_id, kind]
     removed: bool = False  # gone from the organiser's list: kiosks treat it as cancelled
+    seat: str = ""  # issue 15; last, with defaults, so a publication without them reads
+    card_uid: str | None = None
+    note: str = ""
 
 
 class RevocationRow(NamedTuple):

@@ -148,5 +148,6 @@ def check_order(part: Verified, state: Applied) -> None:
 def attendee_of(row: AttendeeRow) -> Attendee:
     return Attendee(
         row.id, row.first_name, row.last_name, row.company, row.email, row.type,
-        row.ticket_code, row.badge_issue, row.cancelled, row.photo, row.position,
+        row.ticket_code, row.badge_issue, row.cancelled, row.photo, row.position, row.seat,
+        row.card_uid, row.note,
     )  # fmt: skip

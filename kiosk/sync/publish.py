@@ -187,7 +187,8 @@ def _changed_attendees(db: Database, before: dict[str, str]) -> Iterator[Attende
         row = AttendeeRow(
             person.id, person.first_name, person.last_name, person.company, person.email,
             person.position, person.type, person.ticket_code, person.badge_issue,
-            person.cancelled, person.photo, registrations,
+            person.cancelled, person.photo, registrations, False, person.seat, person.card_uid,
+            person.note,
         )  # fmt: skip
         seen.add(f"attendee:{person.id}")
         if before.get(f"attendee:{person.id}") != _digest(row):

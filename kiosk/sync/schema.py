@@ -9,10 +9,11 @@ import binascii
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from kiosk.domain.attendee import Attendee
+from kiosk.domain.cards import clean_note, clean_seat, normal_uid
 from kiosk.domain.decision import Verdict
 from kiosk.domain.trust import Enrolment, Role
 from kiosk.store.checkins import MAX_STORED_CODE, LogRecord
@@ -93,16 +94,21 @@ def moment(value: Any) -> str:
     return value
 
 
-def shaped(item: Mapping[str, Any], fields: Mapping[str, Check], what: str) -> dict[str, Any]:
-    """The item's fields, each checked; exactly the keys of `fields`, no more, no fewer."""
+def shaped(
+    item: Mapping[str, Any], fields: Mapping[str, Check], what: str, later: Collection[str] = ()
+) -> dict[str, Any]:
+    """The item's fields, each checked; exactly the keys of `fields`, no more, no fewer,
+    but for `later` ones (added in a later version: a sender from before may lack them)."""
     if not isinstance(item, Mapping):
         raise BadItem(f"{what}: an object expected")
     keys = set(item)
-    if keys != set(fields):
+    if keys != set(fields) and not (keys <= set(fields) and set(fields) - keys <= set(later)):
         extra, missing = sorted(keys - set(fields)), sorted(set(fields) - keys)
         raise BadItem(f"{what}: unexpected fields {extra[:5]} / missing {missing[:5]}")
     out = {}
     for name, check in fields.items():
+        if name not in item:
+            continue
         try:
             out[name] = check(item[name])
         except BadItem as exc:
@@ -145,7 +151,22 @@ ATTENDEE: dict[str, Check] = {
     "email": text(NAME), "type": _IDENT, "ticket_code": text(MAX_STORED_CODE, optional=True),
     "badge_issue": integer(0, MAX_ISSUE), "cancelled": boolean,
     "photo": text(TEXT, optional=True), "position": text(NAME),
+    "seat": lambda v: _in_normal_form(v, clean_seat, "seat"),
+    "card_uid": lambda v: None if v is None else _in_normal_form(v, normal_uid, "card UID"),
+    "note": lambda v: _in_normal_form(v, clean_note, "note"),
 }  # fmt: skip
+ATTENDEE_LATER = ("seat", "card_uid", "note")  # issue 15: older senders lack them
+
+
+def _in_normal_form(value: Any, normal: Callable[[str], str | None], what: str) -> str:
+    """A field as kiosk itself stores it (what the import, the desk or a reader made)."""
+    try:
+        ok = isinstance(value, str) and normal(value) == value
+    except ValueError:
+        ok = False
+    if not ok:
+        raise BadItem(f"not a {what} as kiosk stores it")
+    return str(value)
 
 
 def checkin(item: Mapping[str, Any]) -> LogRecord:
@@ -177,7 +198,9 @@ def journal(kind: str, item: Mapping[str, Any]) -> tuple[dict[str, Any], Attende
     row = shaped(body["row"], fields, kind)
     person = None
     if body["attendee"] is not None:
-        person = Attendee(**shaped(body["attendee"], ATTENDEE, f"{kind}.attendee"))
+        person = Attendee(
+            **shaped(body["attendee"], ATTENDEE, f"{kind}.attendee", later=ATTENDEE_LATER)
+        )
     return row, person
 
 
@@ -234,7 +257,8 @@ def organiser_item(item: Mapping[str, Any]) -> tuple[str, Any]:
     if not isinstance(item, Mapping) or item.get("k") not in ORGANISER_ITEMS:
         raise BadItem("unknown organiser item")
     kind = str(item["k"])
-    fields = shaped({k: v for k, v in item.items() if k != "k"}, ORGANISER_ITEMS[kind], kind)
+    later = ATTENDEE_LATER if kind == "attendee" else ()
+    fields = shaped({k: v for k, v in item.items() if k != "k"}, ORGANISER_ITEMS[kind], kind, later)
     if kind == "event":
         return kind, fields["source"]
     if kind == "key_revoked":
@@ -247,4 +271,4 @@ def organiser_item(item: Mapping[str, Any]) -> tuple[str, Any]:
         return kind, Enrolment(
             fields["kiosk_id"], fields["public_key"], Role(fields["role"]), fields["revoked"]
         )
-    return kind, AttendeeRow(**{f: fields[f] for f in AttendeeRow._fields})
+    return kind, AttendeeRow(**{f: fields[f] for f in AttendeeRow._fields if f in fields})

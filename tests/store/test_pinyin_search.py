@@ -61,13 +61,19 @@ def _old_database(path: Path, people: list[Attendee]) -> None:
     MIGRATIONS.apply(old, stop_before="m040_pinyin_search")
     with write(old):
         for person in people:
-            attendees.save(old, person)
+            row = attendees.row_for(person)
+            for later in ("seat", "card_uid", "note"):  # columns of m090
+                del row[later]
+            old.table("attendees").insert(row)
             before = [person.first_name, person.last_name, person.company, person.email]
             before += [person.id, person.ticket_code or "", person.name]
             old.execute(
                 "UPDATE attendees SET search = ? WHERE id = ?", [fold(" ".join(before)), person.id]
             )
-    assert ids(old, "wang") == []
+    # (not through search(): it reads columns of later migrations)
+    assert (
+        old.execute("SELECT count(*) FROM attendees WHERE search LIKE '%wang%'").fetchone()[0] == 0
+    )
     old.conn.close()
 
 
