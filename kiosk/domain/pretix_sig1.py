@@ -227,3 +227,15 @@ def encode_ticket(
     if valid_until is not None:
         message.validUntilUnixTime = valid_until
     return bytes(message.SerializeToString())
+
+
+_QWERTZ = str.maketrans("YZyz", "ZYzy")
+
+
+def typed_variants(text: str) -> list[str]:
+    """What a keyboard-wedge scanner may have meant: the text as typed, with Y and Z
+    swapped (a QWERTZ host), with the case inverted (caps lock), and both; distinct,
+    in that order. Only a variant whose signature verifies may be taken."""
+    swapped = text.translate(_QWERTZ)
+    variants = [text, swapped, text.swapcase(), swapped.swapcase()]
+    return list(dict.fromkeys(variants))

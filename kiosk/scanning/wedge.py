@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.domain.codes import looks_like_badge_code
 from kiosk.scanning.events import ScanEvent
 
 ENTER_KEYS = frozenset("\r\n\t")  # scanners end a code with Enter, some with Tab
@@ -25,6 +26,8 @@ def normalise_typed(text: str) -> str:
     badge code (no Y, no Z). An AZERTY host turns a scanner's digit keys into &é"'(-è_çà:
     a burst with no digit at all but at least two of those is translated back (a real
     badge code of ~150 characters always holds digits, so this never rewrites one).
+    Text that is no badge code even so folded (a pretix secret, mixed-case base64; an
+    Indico JSON) keeps its case as typed: identify tries its caps-lock and QWERTZ variants.
     """
     text = "".join(ch for ch in text if ch.isprintable()).strip()
     azerty_marks = sum(ch in _AZERTY_DIGITS for ch in text)
@@ -32,7 +35,8 @@ def normalise_typed(text: str) -> str:
         leftovers = [ch for ch in text if not ch.isalnum() and ch not in _AZERTY_DIGITS]
         if not leftovers:
             text = text.translate(_AZERTY)
-    return text.upper().translate(_LOOK_ALIKES)
+    folded = text.upper().translate(_LOOK_ALIKES)
+    return folded if looks_like_badge_code(folded) else text
 
 
 class KeyboardWedge:

@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 
@@ -25,6 +25,10 @@ from kiosk.store.db import write
 
 Clock = Callable[[], dt.datetime]
 UNDO_WINDOW = dt.timedelta(minutes=15)
+# refusals whose screen shows more than the reason (the pretix product, the date)
+_REASONS_WITH_EXTRA = frozenset(
+    {"unmapped_product", "other_date", "ticket_not_yet_valid", "ticket_expired"}
+)
 
 
 class Authority(Protocol):
@@ -109,7 +113,10 @@ class CheckInService:
             earlier = checkins.last_for_code(self.db, self.kiosk_id, stored, since)
             if earlier is not None and (earlier.direction, earlier.hall) == (direction.value, hall):
                 return self._from_record(earlier, repeat=True)
-            found = identify(self.db, self.event.id, self.keys, code)
+            found = identify(
+                self.db, self.event.id, self.keys, code, when, direction is Direction.ENTRY
+            )
+            extra: dict[str, Any] = {}
             if isinstance(found, Identified):
                 outcome = self._decide(found.attendee, hall, direction, when)
                 attendee: Attendee | None = found.attendee
@@ -117,7 +124,7 @@ class CheckInService:
             else:
                 session = session_for(self.event, hall, direction, when)
                 outcome = Outcome(found.verdict, found.reason, session, 0)
-                attendee, warnings = found.attendee, ()
+                attendee, warnings, extra = found.attendee, (), found.extra
             record = LogRecord(
                 id=uuid.uuid4().hex,
                 kiosk_id=self.kiosk_id,
@@ -135,7 +142,7 @@ class CheckInService:
             )
             record = self._claimed(record)
             checkins.append(self.db, record)
-            return self._decision(record, attendee)
+            return self._decision(record, attendee, extra=extra)
 
     def _claimed(self, record: LogRecord) -> LogRecord:
         """Ask the hub, when there is one, to take an admission or exit; a refusal turns an
@@ -317,7 +324,11 @@ class CheckInService:
         return None if value is None else int(value)
 
     def _decision(
-        self, record: LogRecord, attendee: Attendee | None, repeat: bool = False
+        self,
+        record: LogRecord,
+        attendee: Attendee | None,
+        repeat: bool = False,
+        extra: dict[str, Any] | None = None,
     ) -> Decision:
         session = self.event.session(record.session_id) if record.session_id else None
         return Decision(
@@ -335,12 +346,17 @@ class CheckInService:
             capacity=session.capacity if session else None,
             at=record.at,
             offline=record.offline,
+            extra=extra or {},
             delta=record.delta,
         )
 
     def _from_record(self, record: LogRecord, repeat: bool) -> Decision:
         attendee = attendees.find_by_id(self.db, record.attendee_id) if record.attendee_id else None
+        extra: dict[str, Any] = {}
         if attendee is None and record.attendee_id and "not_in_local_list" in record.warnings:
             found = identify(self.db, self.event.id, self.keys, record.code)
             attendee = found.attendee if isinstance(found, Identified) else None
-        return self._decision(record, attendee, repeat=repeat)
+        elif record.reason in _REASONS_WITH_EXTRA:  # what the screen shows with the reason
+            refused = identify(self.db, self.event.id, self.keys, record.code)
+            extra = {} if isinstance(refused, Identified) else refused.extra
+        return self._decision(record, attendee, repeat=repeat, extra=extra)

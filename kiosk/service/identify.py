@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlite_utils import Database
@@ -11,27 +11,18 @@ from sqlite_utils import Database
 from kiosk.domain import codes
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.decision import Verdict
-from kiosk.service import indico_scan
+from kiosk.domain.pretix_sig1 import typed_variants
+from kiosk.service import indico_scan, pretix_door
+from kiosk.service.results import Identified, Refused
 from kiosk.store import attendees
+
+__all__ = ["Identified", "Refused", "identify", "stored_form"]
 
 MAX_INPUT = 1024  # anything longer is refused before any parsing or lookup
 _FOREIGN = re.compile(
     r"^(https?://|www\.|wifi:|begin:vcard|mecard:|mailto:|tel:|geo:|smsto:)", re.I
 )
 _PRINTABLE_TICKET = re.compile(r"^[\w\-./:#+=@]{3,128}$")
-
-
-@dataclass(frozen=True)
-class Identified:
-    attendee: Attendee
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Refused:
-    verdict: Verdict
-    reason: str
-    attendee: Attendee | None = None
 
 
 def stored_form(text: str) -> str:
@@ -43,8 +34,15 @@ def stored_form(text: str) -> str:
 
 
 def identify(
-    db: Database, event_id: str, keys: dict[str, Ed25519PublicKey], text: str
+    db: Database,
+    event_id: str,
+    keys: dict[str, Ed25519PublicKey],
+    text: str,
+    when: dt.datetime | None = None,
+    entry: bool = True,
 ) -> Identified | Refused:
+    """Who a scanned text is, or why nobody: `when` (default now) and `entry` matter to
+    tickets that carry a validity window (pretix_sig1)."""
     if len(text) > MAX_INPUT:
         return Refused(Verdict.INVALID_CODE, "too_long")
     if codes.looks_like_badge_code(text):
@@ -53,15 +51,35 @@ def identify(
     if indico_scan.looks_like_ticket(candidate):
         ticket = indico_scan.lookup(db, candidate)
         return _usable(ticket) if isinstance(ticket, Attendee) else Refused(*ticket)
+    when = when or dt.datetime.now(dt.UTC)
     if _PRINTABLE_TICKET.match(candidate):
         found = attendees.find_by_ticket_code(db, candidate)
         if found is not None:
-            return _usable(found)
+            return _ticket(db, candidate, found, when, entry)
+    pretix_ticket = pretix_door.identify_signed(db, candidate, when, entry)
+    if pretix_ticket is not None:
+        return pretix_ticket
+    if _PRINTABLE_TICKET.match(candidate):
+        # A scanner with caps lock on, or on a QWERTZ host, typed a registration system's
+        # code (a pretix secret: lower-case, random): its variants, a few lookups at most.
+        for variant in typed_variants(candidate)[1:]:
+            found = attendees.find_by_ticket_code(db, variant)
+            if found is not None:
+                return _ticket(db, variant, found, when, entry)
     if _FOREIGN.match(candidate):
         return Refused(Verdict.INVALID_CODE, "foreign_code")
     if not candidate or not candidate.isprintable():
         return Refused(Verdict.INVALID_CODE, "unreadable")
     return Refused(Verdict.UNKNOWN_BADGE, "unknown_code")
+
+
+def _ticket(
+    db: Database, code: str, found: Attendee, when: dt.datetime, entry: bool
+) -> Identified | Refused:
+    """An attendee found by a registration system's ticket code: pretix's revoked and
+    blocked lists (and a signed secret's window) first."""
+    refused = pretix_door.local_refusal(db, code, found, when, entry)
+    return refused if refused is not None else _usable(found)
 
 
 def _usable(found: Attendee) -> Identified | Refused:

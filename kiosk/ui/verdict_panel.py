@@ -106,7 +106,7 @@ class VerdictPanel(QFrame):
         look = verdicts.look_for(decision)
         self._paint(look.background, look.foreground, look.icon)
         self.headline.setText(verdicts.headline(decision))
-        self.reason.setText(verdicts.reason_text(decision.reason))
+        self.reason.setText(verdicts.decision_text(decision))
         person = decision.attendee
         if person is not None and not person.name:
             self.name.setText(_t("Badge {id}").format(id=person.id))

@@ -121,8 +121,33 @@ def reason_text(reason: str) -> str:
         "forged": _t("The badge's signature is wrong: it may be forged."),
         "unknown_key": _t("The badge is signed with an unknown key."),
         "other_event": _t("This badge is for another event."),
+        "ticket_revoked": _t("This ticket was replaced by a newer one (revoked in pretix)."),
+        "ticket_blocked": _t("This ticket is blocked in pretix: ask the registration desk."),
+        "ticket_not_yet_valid": _t("This ticket is not valid yet."),
+        "ticket_expired": _t("This ticket has expired."),
+        "unmapped_product": _t("This ticket's product has no attendee type here."),
+        "other_date": _t("This ticket is for another date of the event."),
     }
     return texts.get(reason, reason)
+
+
+def decision_text(decision: Decision) -> str:
+    """The reason as the door screen shows it, with what the decision adds: the pretix
+    product that has no type, the time a ticket's validity starts or ends."""
+    extra = decision.extra
+    if decision.reason == "unmapped_product" and "pretix_item" in extra:
+        product = f"#{extra['pretix_item']}"
+        if extra.get("pretix_item_name"):
+            product += f" {extra['pretix_item_name']}"
+        return _t(
+            "This ticket's product ({product}) has no attendee type here: ask the organiser."
+        ).format(product=product)
+    valid = str(extra.get("pretix_valid", ""))[:16].replace("T", " ")
+    if decision.reason == "ticket_not_yet_valid" and valid:
+        return _t("This ticket is not valid yet (from {time} UTC).").format(time=valid)
+    if decision.reason == "ticket_expired" and valid:
+        return _t("This ticket has expired (valid until {time} UTC).").format(time=valid)
+    return reason_text(decision.reason)
 
 
 def refusal_text(decision: Decision, type_name: str = "") -> str:
@@ -134,7 +159,7 @@ def refusal_text(decision: Decision, type_name: str = "") -> str:
         return _t("Session full: {inside} / {capacity} inside.").format(
             inside=decision.occupancy or 0, capacity=decision.capacity
         )
-    return reason_text(decision.reason)
+    return decision_text(decision)
 
 
 def warning_text(warning: str) -> str:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.domain.codes import MAX_CODE_CHARS as MAX_BADGE
+from kiosk.domain.codes import MIN_CODE_CHARS
 from kiosk.scanning.dedupe import CodeDeduper
 from kiosk.scanning.payload import MAX_CODE_CHARS, one_line, payload_text
 from kiosk.scanning.wedge import normalise_typed
 
 BADGE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWX"
-badge_codes = st.text(alphabet=BADGE_ALPHABET, min_size=8, max_size=160)
+# as long as real badge codes: shorter text is no badge code and keeps its case as typed
+badge_codes = st.text(alphabet=BADGE_ALPHABET, min_size=MIN_CODE_CHARS, max_size=MAX_BADGE)
 
 
 @given(st.binary(max_size=5000))

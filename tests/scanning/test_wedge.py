@@ -52,7 +52,7 @@ def test_lower_case_from_caps_lock_is_upper_cased() -> None:
 def test_azerty_digit_row_is_translated_back() -> None:
     """A scanner on a French AZERTY host types &é\"'(-è_çà for 1234567890."""
     assert normalise_typed("&é\"'(-è_çà") == "1234567890"
-    assert normalise_typed("ab&é") == "AB12"
+    assert normalise_typed("ab&é") == "ab12"
 
 
 def test_text_with_real_digits_is_not_translated() -> None:
@@ -61,8 +61,16 @@ def test_text_with_real_digits_is_not_translated() -> None:
 
 
 def test_look_alikes_fold_to_digits() -> None:
-    """I and O are not in the badge alphabet: typed, they mean 1 and 0."""
-    assert normalise_typed("oi5") == "015"
+    """I and O are not in the badge alphabet: typed in a badge code, they mean 1 and 0."""
+    typed = code(5).lower().replace("0", "o").replace("1", "i")
+    assert normalise_typed(typed) == code(5)
+
+
+def test_text_that_is_no_badge_code_keeps_its_case() -> None:
+    """A pretix secret (mixed-case base64) or any other ticket code is left as typed:
+    upper-casing it would lose what only its case says."""
+    secret = "E4BibyTSylQOgeKjuMPiTDxi5HXPuTVsx1qCli3IL0143gj0EZXOB9iQInANxRFJTt4Pf9nXnHdB91Qk"
+    assert (normalise_typed("oi5"), normalise_typed(secret)) == ("oi5", secret)
 
 
 def test_a_stray_key_press_is_not_a_code() -> None:

@@ -145,10 +145,11 @@ def replay_inside(effects: list[Effect], hall: str, at: dt.datetime | None) -> d
     return {p: door[p][1] for p, n in total.items() if n > 0}
 
 
-def replay_leavers(effects: list[Effect], session: str, end: dt.datetime) -> tuple[int, set, set]:
+def replay_leavers(effects: list[Effect], session: str, end: dt.datetime) -> tuple[int, set[str], set[str]]:
     """(entered, left and gone, left and back) by the end of `session`."""
     state: dict[str, int] = defaultdict(int)
-    came, left = set(), set()
+    came: set[str] = set()
+    left: set[str] = set()
     for when, person, sid, delta, _ in sorted(effects, key=lambda e: (e[0], -e[3])):
         if sid != session or when > end:
             continue
@@ -194,10 +195,10 @@ def test_inside_agrees_with_the_log_after_sync(
 
     # Leavers per session: entered, left for good, left then back, as a replay counts them.
     found = {s.session.id: s for s in leavers(b.db, event)}
-    for hall in HALLS:
+    for hall_id in HALLS:
         for part, end in (("am", AM_END), ("pm", PM_END)):
-            entered, gone, back = replay_leavers(effects, f"{hall}-{part}", end)
-            got = found[f"{hall}-{part}"]
+            entered, gone, back = replay_leavers(effects, f"{hall_id}-{part}", end)
+            got = found[f"{hall_id}-{part}"]
             assert (got.entered, {p.attendee_id for p in got.gone}) == (entered, gone)
             assert {p.attendee_id for p in got.came_back} == back
     assert sum(len(s.leavers) for s in found.values()) > 300
