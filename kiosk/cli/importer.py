@@ -22,6 +22,7 @@ from kiosk.importing import (
     parse_map_options,
     parse_type_map,
 )
+from kiosk.importing import indico
 from kiosk.importing.job import check_options
 from kiosk.store import cipher
 
@@ -77,6 +78,20 @@ def register(sub: Any) -> None:
         "without it they are left as they are",
     )
     p.add_argument("--dry-run", action="store_true", help="check the file and count, write nothing")
+    p.add_argument(
+        "--indico-secrets",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="CHECKIN.json",
+        help="Indico: the check-in API's registrations (saved JSON) giving each row of "
+        "Indico's export its ticket QR; with --indico-event; repeatable (one per form)",
+    )
+    p.add_argument(
+        "--indico-event",
+        metavar="URL",
+        help="Indico: the event's address, e.g. https://indico.example.org/event/1234/",
+    )
     p.add_argument(
         "--encoding",
         metavar="NAME",
@@ -164,12 +179,15 @@ def run_import(args: argparse.Namespace) -> int:
     event = require_event(db)
     try:
         check_options(event, options)
+        read = indico.reader(args.indico_secrets, args.indico_event)
     except ColumnError as exc:
         raise UsageError(str(exc)) from None
+    except ImportFileError as exc:
+        raise CommandError(str(exc)) from None
     size = path.stat().st_size
     meter = ProgressLine(sys.stderr, path.name, large=size >= LARGE_FILE)
     try:
-        report = import_file(db, event, path, options, meter)
+        report = import_file(db, event, path, options, meter, read)
     except ImportRefused as exc:
         meter.finish()
         _list_bad_rows(exc)

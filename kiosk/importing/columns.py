@@ -84,6 +84,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "company name",
         "organisation",
         "organization",
+        "affiliation",  # Indico
         "employer",
         "firma",
         "unternehmen",
@@ -126,6 +127,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "status",
         "attendee status",  # Eventbrite: Attending / Not Attending / Refunded...
         "order status",
+        "registration state",  # Indico: Completed / Withdrawn / Rejected...
         "cancelled",
         "canceled",
         "状态",
