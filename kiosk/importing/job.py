@@ -162,6 +162,10 @@ def read_export(
         )
 
 
+# How import_file reads an export: read_export, or a registration system's own reader.
+Reader = Callable[[Path, Event, ImportOptions, Progress | None], CheckedFile]
+
+
 def _absent_fields(columns: ColumnMap) -> frozenset[str]:
     absent = {f for f, column in _OPTIONAL.items() if columns[column] < 0}
     if columns["name"] < 0:
@@ -192,6 +196,7 @@ def import_file(
     path: Path,
     options: ImportOptions,
     progress: Progress | None = None,
+    read: Reader = read_export,
 ) -> ImportReport:
     """Read, check and apply an export in one transaction; nothing changes unless all is good.
 
@@ -199,7 +204,7 @@ def import_file(
     to attendees it leaves out. After a bulk write, rebuilds the search index (timed apart).
     """
     started = time.perf_counter()
-    checked = read_export(path, event, options, progress)
+    checked = read(path, event, options, progress)
     read_done = time.perf_counter()
 
     def written(done: int, total: int) -> None:

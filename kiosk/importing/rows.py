@@ -30,6 +30,7 @@ def email_problem(email: str) -> str | None:
 # Status words meaning the registration is void (pretix "c", Eventbrite "Not Attending"...).
 _CANCELLED_WORDS = (
     "cancelled, canceled, refunded, deleted, expired, void, voided, c, not attending, "
+    "withdrawn, rejected, "  # Indico's registration states
     "storniert, cancelado, anulado, cancel·lat, 已取消, 取消, 已退款, 退款, 作废, 已作废"
 )
 _CANCELLED = frozenset(header_key(word) for word in _CANCELLED_WORDS.split(","))
