@@ -24,6 +24,7 @@ from kiosk.importing import (
 )
 from kiosk.importing import indico
 from kiosk.importing.job import check_options
+from kiosk.importing.pretix_json import import_pretix_json, looks_like
 from kiosk.store import cipher
 
 MAX_LISTED = 50  # bad rows printed; the rest are counted
@@ -187,7 +188,10 @@ def run_import(args: argparse.Namespace) -> int:
     size = path.stat().st_size
     meter = ProgressLine(sys.stderr, path.name, large=size >= LARGE_FILE)
     try:
-        report = import_file(db, event, path, options, meter, read)
+        if looks_like(path):  # pretix's "Order data (JSON)" export
+            report = import_pretix_json(db, event, path, options, meter)
+        else:
+            report = import_file(db, event, path, options, meter, read)
     except ImportRefused as exc:
         meter.finish()
         _list_bad_rows(exc)
