@@ -72,7 +72,7 @@ class IndicoTicket:
 def normal_server(text: str) -> str:
     """'https://Indico.CERN.ch/' -> 'indico.cern.ch', as Indico's QR writes it; ValueError
     for anything that is not a plain server address."""
-    server, scheme = text.strip(), ""
+    server, scheme = text, ""  # no strip: a QR with white space is not Indico's
     if server[:8].lower() == "https://":
         server = server[8:]
     elif server[:7].lower() == "http://":
@@ -110,7 +110,7 @@ def code_origin(code: str) -> Origin | None:
     return Origin(server, event_id)
 
 
-def canonical_uuid(text: str) -> str:
+def canonical_uuid(text: object) -> str:
     """'9982BE4E-32CF-...' -> '9982be4e-32cf-...'; ValueError unless hyphenated hex."""
     if not isinstance(text, str) or len(text) != 36:
         raise ValueError(f"not a ticket UUID: {str(text)[:40]!r}")
