@@ -18,6 +18,9 @@ FIELDS = (
     "ticket_code",
     "position",
     "status",
+    "seat",
+    "card_uid",
+    "note",
 )
 MAP_SYNTAX = "--map FIELD=HEADER (fields: " + ", ".join(FIELDS) + ")"
 
@@ -132,6 +135,32 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "canceled",
         "状态",
         "是否取消",
+    ),
+    # GB 50799 12.2.3/12.2.4 and door notes (issue 15)
+    "seat": ("seat", "seat number", "seat no", "seating", "座位", "座位号", "座次", "席位"),
+    "card_uid": (
+        "card_uid",
+        "card uid",
+        "card id",
+        "rfid",
+        "nfc uid",
+        "卡号",
+        "卡片号",
+        "ic卡号",
+        "证卡号",
+    ),
+    # Not a bare "note"/"备注": exports use those for remarks door staff should not read
+    # out (payment, internal); --map note=HEADER takes one on purpose.
+    "note": (
+        "note for door staff",
+        "attention note",
+        "attention",
+        "check-in text",  # pretix's check-in text
+        "checkin text",
+        "door note",
+        "注意事项",
+        "入场提示",
+        "签到提示",
     ),
 }
 # pretix has no attendee id column: order code + position number make one (ABC12-1).

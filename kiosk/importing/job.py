@@ -32,6 +32,9 @@ _OPTIONAL = {
     "type": "type",
     "ticket_code": "ticket_code",
     "cancelled": "status",
+    "seat": "seat",
+    "card_uid": "card_uid",
+    "note": "note",
 }
 
 
@@ -225,8 +228,10 @@ def import_file(
             bad = [
                 BadRow(
                     checked.row_of_id.get(c.attendee_id, 0),
-                    f"ticket code {c.ticket_code!r} belongs to attendee {c.owner_id!r}, "
-                    "who is not in this file",
+                    f"{c.field} {c.ticket_code!r} belongs to attendee {c.owner_id!r}, "
+                    "who is not in this file"
+                    if c.owner_id
+                    else f"{c.field} {c.ticket_code!r} was reported lost",
                 )
                 for c in exc.conflicts
             ]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.domain.attendee import Attendee
+from kiosk.domain.cards import MAX_UID, MIN_UID, clean_note, clean_seat, normal_uid
 from kiosk.domain.event import Event
 from kiosk.domain.text import fold
 from kiosk.importing.columns import ColumnMap, header_key
@@ -99,7 +100,9 @@ class RowChecker:
         self.row_of_id: dict[str, int] = {}
         self._row_of_code: dict[str, int] = {}
         self._status: dict[str, bool] = {}
+        self._row_of_card: dict[str, int] = {}
         c = columns
+        self._door_cols = (c["seat"], c["card_uid"], c["note"])
         self._cols = (
             c["id"], c["first_name"], c["last_name"], c["name"], c["email"],
             c["company"], c["type"], c["ticket_code"], c["position"], c["status"],
@@ -156,6 +159,7 @@ class RowChecker:
                 first_row = self._row_of_code.setdefault(code, number)
                 if first_row != number:
                     reasons.append(f"duplicate ticket code {code!r} (also row {first_row})")
+        seat, card, note = self._door_fields(number, cells, code, reasons)
         if reasons:
             self._fail(number, reasons)
             return None
@@ -172,7 +176,41 @@ class RowChecker:
             code,
             cancelled=cancelled,
             position=_one_line(cells[i_pos]),
+            seat=seat,
+            card_uid=card,
+            note=note,
         )
+
+    def _door_fields(
+        self, number: int, cells: list[str], code: str | None, reasons: list[str]
+    ) -> tuple[str, str | None, str]:
+        """Seat, card UID (normal form) and note of a row; what is wrong goes to `reasons`.
+        A card UID is unique, and never another row's ticket code: a scan must name one."""
+        i_seat, i_card, i_note = self._door_cols
+        seat = note = ""
+        try:
+            seat = clean_seat(cells[i_seat])
+        except ValueError as exc:
+            reasons.append(str(exc))
+        try:
+            note = clean_note(cells[i_note])
+        except ValueError as exc:
+            reasons.append(str(exc))
+        typed = cells[i_card].strip()
+        card = normal_uid(typed) if typed else None
+        if typed and card is None:
+            reasons.append(
+                f"card UID {typed[:40]!r} is not {MIN_UID}-{MAX_UID} hex or decimal digits"
+            )
+        if code is not None and code in self._row_of_card:
+            reasons.append(f"ticket code {code!r} is row {self._row_of_card[code]}'s card UID")
+        if card is not None:
+            first_row = self._row_of_card.setdefault(card, number)
+            if first_row != number:
+                reasons.append(f"duplicate card UID {card!r} (also row {first_row})")
+            elif self._row_of_code.get(card, number) != number:
+                reasons.append(f"card UID {card!r} is row {self._row_of_code[card]}'s ticket code")
+        return seat, card, note
 
     def _cancelled(self, status: str) -> bool:
         """Whether a status cell means the registration is void (cached: a handful of values)."""

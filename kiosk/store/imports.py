@@ -47,13 +47,13 @@ IMPORT_CACHE_KIB = 256 * 1024
 
 _INSERT = (
     "INSERT INTO attendees(id, first_name, last_name, company, email, position, type, "
-    "ticket_code, badge_issue, cancelled, photo, search, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "ticket_code, badge_issue, cancelled, photo, seat, card_uid, note, search, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE = (
     "UPDATE attendees SET first_name = ?, last_name = ?, company = ?, email = ?, position = ?, "
-    "type = ?, ticket_code = ?, cancelled = ?, badge_issue = ?, search = ?, updated_at = ? "
-    "WHERE id = ?"
+    "type = ?, ticket_code = ?, cancelled = ?, badge_issue = ?, seat = ?, card_uid = ?, "
+    "note = ?, search = ?, updated_at = ? WHERE id = ?"
 )
 _COMPARED = "first_name, last_name, company, email, position, type, ticket_code, cancelled"
 # Fields an export may lack, with their place in _COMPARED.
@@ -66,7 +66,12 @@ KEEPABLE = {
     "type": 5,
     "ticket_code": 6,
     "cancelled": 7,
+    # after badge_issue (8) in what _plan reads: the door fields of issue 15
+    "seat": 9,
+    "card_uid": 10,
+    "note": 11,
 }
+_DOOR_FIELDS = "seat, card_uid, note"
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ class TicketCodeTaken:
     attendee_id: str
     ticket_code: str
     owner_id: str  # an attendee in the database but not in the file who holds the code
+    field: str = "ticket code"  # or "card UID" ("" owner: a card reported lost)
 
 
 class ImportConflict(Exception):
@@ -100,6 +106,7 @@ class _Plan:
     inserts: list[Attendee] = field(default_factory=list)
     updates: list[tuple[Attendee, int]] = field(default_factory=list)  # (attendee, issue)
     code_moves: set[str] = field(default_factory=set)  # ids whose ticket code changes
+    card_moves: set[str] = field(default_factory=set)  # ids whose card UID changes
     revoke: list[tuple[str, int]] = field(default_factory=list)  # (id, current issue)
     cancel_missing: list[str] = field(default_factory=list)
     added: int = 0
@@ -167,7 +174,8 @@ def _plan(
 ) -> _Plan:
     plan = _Plan()
     existing: dict[str, tuple[Any, ...]] = {
-        row[0]: row[1:] for row in db.execute(f"SELECT id, {_COMPARED}, badge_issue FROM attendees")
+        row[0]: row[1:]
+        for row in db.execute(f"SELECT id, {_COMPARED}, badge_issue, {_DOOR_FIELDS} FROM attendees")
     }
     plan.existing = len(existing)
     if not existing:
@@ -181,6 +189,7 @@ def _plan(
     corrected = _corrected_names(db)
     renewed = {r[0] for r in db.execute("SELECT attendee_id FROM replacements WHERE NOT signed")}
     revoked = dict(db.execute("SELECT attendee_id, below_issue FROM revocations").fetchall())
+    on_site = _set_on_site(db)
     for p in people:
         old = existing.get(p.id)
         if old is None:
@@ -203,6 +212,10 @@ def _plan(
             # A badge replaced on site without the signing key got a new ticket code; the
             # export's old one is the lost badge's and must not open doors again.
             p = replace(p, ticket_code=old[6])
+        if p.id in on_site:
+            # A note or card given at the desk is the latest word on the person (like a
+            # name correction): the registration system's export does not undo it.
+            p = replace(p, **{name: old[KEEPABLE[name]] for name in on_site[p.id]})
         if keep:
             kept = {name: old[i] for name, i in keep if getattr(p, name) != old[i]}
             if kept:
@@ -213,11 +226,13 @@ def _plan(
         if (
             p.first_name, p.last_name, p.company, p.email, p.position, p.type,
             p.ticket_code, int(p.cancelled),
-        ) == old[:8]:  # fmt: skip
+        ) == old[:8] and (p.seat, p.card_uid, p.note) == old[9:12]:  # fmt: skip
             plan.unchanged += 1
             continue
         if p.ticket_code != old[6]:
             plan.code_moves.add(p.id)
+        if p.card_uid != old[10]:
+            plan.card_moves.add(p.id)
         if p.cancelled and not was_cancelled:
             plan.revoke.append((p.id, issue))
             plan.cancelled += 1
@@ -236,7 +251,48 @@ def _plan(
                     plan.revoke.append((aid, int(old[8])))
             plan.cancelled += len(plan.cancel_missing)
         _check_ticket_codes(plan, existing, in_file)
+        _check_cards(db, plan, existing, in_file)
     return plan
+
+
+def _set_on_site(db: Database) -> dict[str, tuple[str, ...]]:
+    """Attendees whose note or card was set at a desk: the fields to keep for each."""
+    fields: dict[str, tuple[str, ...]] = {}
+    for aid, name in db.execute(
+        "SELECT DISTINCT attendee_id, 'note' FROM attention_notes UNION "
+        "SELECT DISTINCT attendee_id, 'card_uid' FROM card_assignments"
+    ):
+        fields[aid] = (*fields.get(aid, ()), name)
+    return fields
+
+
+def _check_cards(
+    db: Database, plan: _Plan, existing: dict[str, tuple[Any, ...]], in_file: set[str]
+) -> None:
+    """A card UID the file gives may be held by an attendee it leaves out, be someone's
+    ticket code (a scan must name one person), or belong to a card reported lost."""
+    wanted = [p for p in plan.inserts if p.card_uid] + [
+        p for p, _ in plan.updates if p.card_uid and p.id in plan.card_moves
+    ]
+    if not wanted:
+        return
+    holders = {old[10]: aid for aid, old in existing.items() if old[10] is not None}
+    codes = {old[6]: aid for aid, old in existing.items() if old[6] is not None}
+    lost = {str(r[0]) for r in db.execute("SELECT card_uid FROM card_losses")}
+    taken = []
+    for p in wanted:
+        uid = p.card_uid
+        assert uid is not None
+        if uid in lost:
+            taken.append(TicketCodeTaken(p.id, uid, "", "card UID"))
+            continue
+        for owners in (holders, codes):
+            owner = owners.get(uid)
+            if owner is not None and owner != p.id and owner not in in_file:
+                taken.append(TicketCodeTaken(p.id, uid, owner, "card UID"))
+                break
+    if taken:
+        raise ImportConflict(taken)
 
 
 def _check_ticket_codes(
@@ -274,6 +330,10 @@ def _write(db: Database, plan: _Plan, progress: Progress | None) -> None:
     now = dt.datetime.now(dt.UTC).isoformat()
     conn = db.conn
     total, done = plan.written, 0
+    if plan.card_moves:  # as for ticket codes below: two attendees may swap cards
+        conn.executemany(
+            "UPDATE attendees SET card_uid = NULL WHERE id = ?", ((i,) for i in plan.card_moves)
+        )
     if plan.code_moves:
         # Two attendees may swap ticket codes in one export: clear the moving codes first so
         # the unique index never sees a code twice half-way through the update.
@@ -287,7 +347,8 @@ def _write(db: Database, plan: _Plan, progress: Progress | None) -> None:
             [
                 (
                     p.first_name, p.last_name, p.company, p.email, p.position, p.type,
-                    p.ticket_code, int(p.cancelled), issue, search_text(p), now, p.id,
+                    p.ticket_code, int(p.cancelled), issue, p.seat, p.card_uid, p.note,
+                    search_text(p), now, p.id,
                 )
                 for p, issue in batch
             ],
@@ -305,7 +366,7 @@ def _write(db: Database, plan: _Plan, progress: Progress | None) -> None:
                         (
                             p.id, p.first_name, p.last_name, p.company, p.email, p.position,
                             p.type, p.ticket_code, p.badge_issue, int(p.cancelled), p.photo,
-                            search_text(p), now,
+                            p.seat, p.card_uid, p.note, search_text(p), now,
                         )
                         for p in new
                     ],

@@ -107,7 +107,7 @@ def test_no_id_column_lists_the_headers_and_the_map_syntax() -> None:
     assert str(caught.value) == (
         'no id column found; the columns are: "Name", "Mail". Name the one that identifies '
         'each attendee with --map id="HEADER" (fields for --map: id, first_name, last_name, '
-        "name, email, company, type, ticket_code, position, status)"
+        "name, email, company, type, ticket_code, position, status, seat, card_uid, note)"
     )
 
 
