@@ -22,7 +22,7 @@ from sqlite_utils import Database
 if TYPE_CHECKING:
     from kiosk.ui.camera import CameraThread
 
-from kiosk.domain.event import Event
+from kiosk.domain.event import Event, Session
 from kiosk.logs import setup_logging
 from kiosk.scanning.frames import FrameSource
 from kiosk.scanning.sources import open_source
@@ -292,15 +292,21 @@ def run_board(
     fullscreen: bool = False,
     hub: str | None = None,
     sync_every_s: float = DEFAULT_EVERY_S,
+    session: Session | None = None,
 ) -> int:
     """The venue board; with a hub it syncs in the background, so the halls, the chart
-    and the conflicts cover every door."""
+    and the conflicts cover every door. With `session`: the chair's view of it."""
     from kiosk.ui.board import BoardWindow  # QtCharts: only the board needs it
+    from kiosk.ui.board_chair import ChairWindow
 
     app = make_application()
     languages = Languages(app, compile_translations())
     languages.switch(start_language(db, event))
-    window = BoardWindow(db, event, clock, languages)
+    window: BoardWindow | ChairWindow = (
+        ChairWindow(db, event, session, clock, languages)
+        if session is not None
+        else BoardWindow(db, event, clock, languages)
+    )
     sync = sync_thread_for(db, hub, clock, sync_every_s)
     if sync is not None:
         sync.status_changed.connect(window.show_sync)

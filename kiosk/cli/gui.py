@@ -92,6 +92,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser("board", help="the venue status board for a big screen")
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--at", help="show the event at this time, ISO-8601 (default: now)")
+    p.add_argument(
+        "--session",
+        metavar="ID",
+        help="the chair's view of one session: present, expected, late arrivals, leavers",
+    )
     add_hub_arguments(p)
     add_db_argument(p)
     p.set_defaults(func=run_board_command)
@@ -318,6 +323,12 @@ def run_board_command(args: argparse.Namespace) -> int:
     unlock_on_screen_if_needed(db_path(args))
     db = open_database(args)
     event = require_event(db)
+    session = None
+    if args.session is not None:
+        session = event.session(args.session)
+        if session is None:
+            known = ", ".join(s.id for s in event.sessions)
+            raise UsageError(f"unknown session {args.session[:80]!r} (this event has: {known})")
     return run_board(
         db,
         event,
@@ -325,6 +336,7 @@ def run_board_command(args: argparse.Namespace) -> int:
         args.fullscreen,
         hub=hub_for(args, db),
         sync_every_s=args.sync_every,
+        session=session,
     )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from kiosk.domain.event import Event
+from kiosk.service.staff_pin import StaffPin
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui.board_data import (
     ConflictRow,
@@ -32,6 +33,8 @@ from kiosk.ui.board_data import (
     hall_states,
     log_version,
 )
+from kiosk.ui.board_pages import BoardPages
+from kiosk.ui.board_rollcall import RollCallSource
 from kiosk.ui.conflicts_panel import ConflictsPanel
 from kiosk.ui.i18n import Languages, ui_language
 from kiosk.ui.paths import ui_font
@@ -113,6 +116,8 @@ class BoardWindow(QMainWindow):
         languages: Languages,
         refresh_ms: int = 5000,
         parent: QWidget | None = None,
+        pin: StaffPin | None = None,
+        rollcall: RollCallSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.kiosk_event, self.clock, self.languages = db, event, clock, languages
@@ -144,8 +149,15 @@ class BoardWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addLayout(self.grid)
-        layout.addLayout(self.bottom, 1)
+        # The halls are the first page; the bar above the pages opens sessions, seats and
+        # (behind the PIN) the roll call.
+        halls = QWidget()
+        halls_layout = QVBoxLayout(halls)
+        halls_layout.setContentsMargins(0, 0, 0, 0)
+        halls_layout.addLayout(self.grid)
+        halls_layout.addLayout(self.bottom, 1)
+        self.pages = BoardPages(halls, db, event, clock, pin or StaffPin(db), rollcall)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._columns = 0
         self._timer = QTimer(self)
@@ -186,6 +198,7 @@ class BoardWindow(QMainWindow):
             card.show_state(state, self.scale)
         self._draw_chart(now)
         self._show_conflicts()
+        self.pages.refresh(self.scale)
 
     def show_sync(self, status: SyncStatus) -> None:
         self.sync_status = status

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
   <context>
+    <name>BoardPages</name>
+    <message>
+      <source>Halls</source>
+      <translation>Säle</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+      <source>Seat map</source>
+      <translation>Sitzplan</translation>
+    </message>
+    <message>
+      <source>Roll call (staff)</source>
+      <translation>Anwesenheitsliste (Personal)</translation>
+    </message>
+  </context>
+  <context>
     <name>BoardWindow</name>
     <message>
       <source>Venue status</source>
@@ -41,6 +60,37 @@
     <message>
       <source>Starting the camera…</source>
       <translation>Kamera wird gestartet …</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChairWindow</name>
+    <message>
+      <source>Chair's view</source>
+      <translation>Ansicht für die Moderation</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Anwesend</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>Verspätet</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Gegangen</translation>
+    </message>
+    <message>
+      <source>{hall} · {start}–{end} · updated {time}</source>
+      <translation>{hall} · {start}–{end} · Stand {time}</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Erwartet</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>Plätze</translation>
     </message>
   </context>
   <context>
@@ -621,6 +671,81 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     </message>
   </context>
   <context>
+    <name>RollCallView</name>
+    <message>
+      <source>just now</source>
+      <translation>gerade eben</translation>
+    </message>
+    <message>
+      <source>{n} h ago</source>
+      <translation>vor {n} h</translation>
+    </message>
+    <message>
+      <source>Never synced: this kiosk's own records only</source>
+      <translation>Nie synchronisiert: nur die Daten dieses Kiosks</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Roll call: who is inside now</source>
+      <translation>Anwesenheitsliste: wer gerade drinnen ist</translation>
+    </message>
+    <message>
+      <source>{n} min ago</source>
+      <translation>vor {n} min</translation>
+    </message>
+    <message>
+      <source>no session</source>
+      <translation>keine Veranstaltung</translation>
+    </message>
+    <message>
+      <source>Hall</source>
+      <translation>Saal</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Kategorie</translation>
+    </message>
+    <message>
+      <source>Seat</source>
+      <translation>Platz</translation>
+    </message>
+    <message>
+      <source>Entered</source>
+      <translation>Eingelassen</translation>
+    </message>
+    <message>
+      <source>Door</source>
+      <translation>Eingang</translation>
+    </message>
+    <message>
+      <source>Last sync: {time}</source>
+      <translation>Zuletzt synchronisiert: {time}</translation>
+    </message>
+    <message>
+      <source>{kiosk}: nothing received yet: its entries may be missing</source>
+      <translation>{kiosk}: noch nichts empfangen: seine Einlässe können fehlen</translation>
+    </message>
+    <message>
+      <source>{kiosk}: newest record {time}</source>
+      <translation>{kiosk}: neuester Eintrag {time}</translation>
+    </message>
+    <message>
+      <source>quiet: may not have synced</source>
+      <translation>still: vielleicht nicht synchronisiert</translation>
+    </message>
+    <message>
+      <source>{n} inside</source>
+      <translation>{n} drinnen</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchDialog</name>
     <message>
       <source>Name, company, e-mail or code</source>
@@ -713,6 +838,92 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
     <message>
       <source>A scan would admit {name}.</source>
       <translation>Ein Scan würde {name} einlassen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeatMapPage</name>
+    <message>
+      <source>Stage</source>
+      <translation>Bühne</translation>
+    </message>
+    <message>
+      <source>No session with seats today</source>
+      <translation>Heute keine Veranstaltung mit Sitzplätzen</translation>
+    </message>
+    <message>
+      <source>A seat map shows once attendees have seats.</source>
+      <translation>Ein Sitzplan erscheint, sobald Teilnehmende Plätze haben.</translation>
+    </message>
+    <message>
+      <source>in their seat: {n}</source>
+      <translation>auf ihrem Platz: {n}</translation>
+    </message>
+    <message>
+      <source>not yet: {n}</source>
+      <translation>noch nicht da: {n}</translation>
+    </message>
+    <message>
+      <source>Not on the map (label not read as row and seat): {n}, inside: {m}</source>
+      <translation>Nicht im Plan (Platzangabe nicht als Reihe und Platz lesbar): {n}, davon drinnen: {m}</translation>
+    </message>
+    <message>
+      <source>{present} / {expected} present</source>
+      <translation>{present} / {expected} anwesend</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>{inside} / {capacity} drinnen</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionsPage</name>
+    <message>
+      <source>open session: inside of capacity</source>
+      <translation>offen: drinnen von Plätzen</translation>
+    </message>
+    <message>
+      <source>present of registered</source>
+      <translation>anwesend von angemeldet</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity}</source>
+      <translation>{inside} / {capacity}</translation>
+    </message>
+    <message>
+      <source>{seated} / {seats}</source>
+      <translation>{seated} / {seats}</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Zeit</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>Veranstaltung</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Anwesend</translation>
+    </message>
+    <message>
+      <source>Inside now</source>
+      <translation>Jetzt drinnen</translation>
+    </message>
+    <message>
+      <source>Seated</source>
+      <translation>Auf ihrem Platz</translation>
+    </message>
+    <message>
+      <source>{present} / {expected}</source>
+      <translation>{present} / {expected}</translation>
+    </message>
+    <message>
+      <source>No sessions today</source>
+      <translation>Heute keine Veranstaltungen</translation>
+    </message>
+    <message>
+      <source>{n} more sessions today not shown</source>
+      <translation>{n} weitere Veranstaltungen heute nicht gezeigt</translation>
     </message>
   </context>
   <context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
   <context>
+    <name>BoardPages</name>
+    <message>
+      <source>Halls</source>
+      <translation>Halls</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Sessions</translation>
+    </message>
+    <message>
+      <source>Seat map</source>
+      <translation>Seat map</translation>
+    </message>
+    <message>
+      <source>Roll call (staff)</source>
+      <translation>Roll call (staff)</translation>
+    </message>
+  </context>
+  <context>
     <name>BoardWindow</name>
     <message>
       <source>Venue status</source>
@@ -41,6 +60,37 @@
     <message>
       <source>Starting the camera…</source>
       <translation>Starting the camera…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChairWindow</name>
+    <message>
+      <source>Chair's view</source>
+      <translation>Chair's view</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>Late</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <source>{hall} · {start}–{end} · updated {time}</source>
+      <translation>{hall} · {start}–{end} · updated {time}</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Expected</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>Capacity</translation>
     </message>
   </context>
   <context>
@@ -621,6 +671,81 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
+    <name>RollCallView</name>
+    <message>
+      <source>just now</source>
+      <translation>just now</translation>
+    </message>
+    <message>
+      <source>{n} h ago</source>
+      <translation>{n} h ago</translation>
+    </message>
+    <message>
+      <source>Never synced: this kiosk's own records only</source>
+      <translation>Never synced: this kiosk's own records only</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Roll call: who is inside now</source>
+      <translation>Roll call: who is inside now</translation>
+    </message>
+    <message>
+      <source>{n} min ago</source>
+      <translation>{n} min ago</translation>
+    </message>
+    <message>
+      <source>no session</source>
+      <translation>no session</translation>
+    </message>
+    <message>
+      <source>Hall</source>
+      <translation>Hall</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Seat</source>
+      <translation>Seat</translation>
+    </message>
+    <message>
+      <source>Entered</source>
+      <translation>Entered</translation>
+    </message>
+    <message>
+      <source>Door</source>
+      <translation>Door</translation>
+    </message>
+    <message>
+      <source>Last sync: {time}</source>
+      <translation>Last sync: {time}</translation>
+    </message>
+    <message>
+      <source>{kiosk}: nothing received yet: its entries may be missing</source>
+      <translation>{kiosk}: nothing received yet: its entries may be missing</translation>
+    </message>
+    <message>
+      <source>{kiosk}: newest record {time}</source>
+      <translation>{kiosk}: newest record {time}</translation>
+    </message>
+    <message>
+      <source>quiet: may not have synced</source>
+      <translation>quiet: may not have synced</translation>
+    </message>
+    <message>
+      <source>{n} inside</source>
+      <translation>{n} inside</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchDialog</name>
     <message>
       <source>Name, company, e-mail or code</source>
@@ -713,6 +838,92 @@ Admit anyway? The override and your reason are logged.</translation>
     <message>
       <source>A scan would admit {name}.</source>
       <translation>A scan would admit {name}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeatMapPage</name>
+    <message>
+      <source>Stage</source>
+      <translation>Stage</translation>
+    </message>
+    <message>
+      <source>No session with seats today</source>
+      <translation>No session with seats today</translation>
+    </message>
+    <message>
+      <source>A seat map shows once attendees have seats.</source>
+      <translation>A seat map shows once attendees have seats.</translation>
+    </message>
+    <message>
+      <source>in their seat: {n}</source>
+      <translation>in their seat: {n}</translation>
+    </message>
+    <message>
+      <source>not yet: {n}</source>
+      <translation>not yet: {n}</translation>
+    </message>
+    <message>
+      <source>Not on the map (label not read as row and seat): {n}, inside: {m}</source>
+      <translation>Not on the map (label not read as row and seat): {n}, inside: {m}</translation>
+    </message>
+    <message>
+      <source>{present} / {expected} present</source>
+      <translation>{present} / {expected} present</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>{inside} / {capacity} inside</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionsPage</name>
+    <message>
+      <source>open session: inside of capacity</source>
+      <translation>open session: inside of capacity</translation>
+    </message>
+    <message>
+      <source>present of registered</source>
+      <translation>present of registered</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity}</source>
+      <translation>{inside} / {capacity}</translation>
+    </message>
+    <message>
+      <source>{seated} / {seats}</source>
+      <translation>{seated} / {seats}</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>Session</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>Inside now</source>
+      <translation>Inside now</translation>
+    </message>
+    <message>
+      <source>Seated</source>
+      <translation>Seated</translation>
+    </message>
+    <message>
+      <source>{present} / {expected}</source>
+      <translation>{present} / {expected}</translation>
+    </message>
+    <message>
+      <source>No sessions today</source>
+      <translation>No sessions today</translation>
+    </message>
+    <message>
+      <source>{n} more sessions today not shown</source>
+      <translation>{n} more sessions today not shown</translation>
     </message>
   </context>
   <context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>BoardPages</name>
+    <message>
+      <source>Halls</source>
+      <translation>会场</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>场次</translation>
+    </message>
+    <message>
+      <source>Seat map</source>
+      <translation>座位图</translation>
+    </message>
+    <message>
+      <source>Roll call (staff)</source>
+      <translation>在场名单（工作人员）</translation>
+    </message>
+  </context>
+  <context>
     <name>BoardWindow</name>
     <message>
       <source>Venue status</source>
@@ -41,6 +60,37 @@
     <message>
       <source>Starting the camera…</source>
       <translation>正在启动摄像头…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChairWindow</name>
+    <message>
+      <source>Chair's view</source>
+      <translation>主持人视图</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>实到</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>迟到</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>中途退场</translation>
+    </message>
+    <message>
+      <source>{hall} · {start}–{end} · updated {time}</source>
+      <translation>{hall} · {start}–{end} · 更新于 {time}</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>应到</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>容量</translation>
     </message>
   </context>
   <context>
@@ -621,6 +671,81 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
+    <name>RollCallView</name>
+    <message>
+      <source>just now</source>
+      <translation>刚刚</translation>
+    </message>
+    <message>
+      <source>{n} h ago</source>
+      <translation>{n} 小时前</translation>
+    </message>
+    <message>
+      <source>Never synced: this kiosk's own records only</source>
+      <translation>从未同步：仅有本机记录</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Roll call: who is inside now</source>
+      <translation>在场名单：当前在场人员</translation>
+    </message>
+    <message>
+      <source>{n} min ago</source>
+      <translation>{n} 分钟前</translation>
+    </message>
+    <message>
+      <source>no session</source>
+      <translation>无场次</translation>
+    </message>
+    <message>
+      <source>Hall</source>
+      <translation>会场</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Seat</source>
+      <translation>座位</translation>
+    </message>
+    <message>
+      <source>Entered</source>
+      <translation>入场时间</translation>
+    </message>
+    <message>
+      <source>Door</source>
+      <translation>入口</translation>
+    </message>
+    <message>
+      <source>Last sync: {time}</source>
+      <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+      <source>{kiosk}: nothing received yet: its entries may be missing</source>
+      <translation>{kiosk}：尚未收到数据，其入场记录可能缺失</translation>
+    </message>
+    <message>
+      <source>{kiosk}: newest record {time}</source>
+      <translation>{kiosk}：最新记录 {time}</translation>
+    </message>
+    <message>
+      <source>quiet: may not have synced</source>
+      <translation>长时间无记录：可能未同步</translation>
+    </message>
+    <message>
+      <source>{n} inside</source>
+      <translation>在场 {n} 人</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchDialog</name>
     <message>
       <source>Name, company, e-mail or code</source>
@@ -713,6 +838,92 @@ Admit anyway? The override and your reason are logged.</source>
     <message>
       <source>A scan would admit {name}.</source>
       <translation>扫码将允许 {name} 入场。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeatMapPage</name>
+    <message>
+      <source>Stage</source>
+      <translation>主席台</translation>
+    </message>
+    <message>
+      <source>No session with seats today</source>
+      <translation>今日没有排座位的场次</translation>
+    </message>
+    <message>
+      <source>A seat map shows once attendees have seats.</source>
+      <translation>参会者有座位后即显示座位图。</translation>
+    </message>
+    <message>
+      <source>in their seat: {n}</source>
+      <translation>已就座：{n}</translation>
+    </message>
+    <message>
+      <source>not yet: {n}</source>
+      <translation>未到：{n}</translation>
+    </message>
+    <message>
+      <source>Not on the map (label not read as row and seat): {n}, inside: {m}</source>
+      <translation>未在图上（座位号无法识别为排和座）：{n}，其中在场：{m}</translation>
+    </message>
+    <message>
+      <source>{present} / {expected} present</source>
+      <translation>实到 {present} / 应到 {expected}</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity} inside</source>
+      <translation>在场 {inside} / 容量 {capacity}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionsPage</name>
+    <message>
+      <source>open session: inside of capacity</source>
+      <translation>开放场次：在场 / 容量</translation>
+    </message>
+    <message>
+      <source>present of registered</source>
+      <translation>实到 / 应到</translation>
+    </message>
+    <message>
+      <source>{inside} / {capacity}</source>
+      <translation>{inside} / {capacity}</translation>
+    </message>
+    <message>
+      <source>{seated} / {seats}</source>
+      <translation>{seated} / {seats}</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>场次</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>签到</translation>
+    </message>
+    <message>
+      <source>Inside now</source>
+      <translation>当前在场</translation>
+    </message>
+    <message>
+      <source>Seated</source>
+      <translation>已就座</translation>
+    </message>
+    <message>
+      <source>{present} / {expected}</source>
+      <translation>{present} / {expected}</translation>
+    </message>
+    <message>
+      <source>No sessions today</source>
+      <translation>今日无场次</translation>
+    </message>
+    <message>
+      <source>{n} more sessions today not shown</source>
+      <translation>今日另有 {n} 个场次未显示</translation>
     </message>
   </context>
   <context>

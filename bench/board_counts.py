@@ -1,0 +1,112 @@
+"""The board's per-session counts (GB 50799 12.2.1) at scale, against the board's existing
+refresh (hall occupancy and the entries chart) in the same run.
+
+    python bench/board_counts.py [--count 100000] [--db bench/results/board-100k.db]
+
+Builds the SCES demo database once (attendees with their registrations, seats for most of
+them, and a day of admissions and exits: about 2.3 records per attendee) and reuses it.
+Measures medians over --runs refreshes of: the baseline (hall_states +
+entries_per_quarter, what every board refresh already reads), session_counts() for
+today's sessions, one seat map and the chair's late arrivals. Goal: the counts take well
+under a second every 5 s refresh (below 200 ms) at 100,000 attendees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.cli.data import make_demo_database
+from kiosk.service.session_counts import late_arrivals, seats_of, session_counts
+from kiosk.store import checkins, events
+from kiosk.store.db import open_db, write
+from kiosk.store.demo_day import admit
+from kiosk.ui.board_data import entries_per_quarter, hall_states
+
+REPO = Path(__file__).resolve().parents[1]
+AT = dt.datetime(2026, 10, 14, 11, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+def build(path: Path, count: int) -> None:
+    make_demo_database(path, count)
+    db = open_db(path)
+    event = events.load_event(db)
+    assert event is not None
+    rnd = random.Random(2026)
+    today = [s for s in event.sessions if s.start.date() == AT.date() and s.opens <= AT]
+    regs: dict[str, list[str]] = {}
+    for aid, sid in db.execute("SELECT attendee_id, session_id FROM registrations"):
+        regs.setdefault(aid, []).append(sid)
+    ids = [row[0] for row in db.execute("SELECT id FROM attendees")]
+    with write(db):
+        # Seats: rows A..Z and 1..40, 60 seats a row; a few labels no parser reads.
+        for aid in ids:
+            if rnd.random() < 0.7:
+                row = rnd.choice([chr(65 + rnd.randrange(26)), str(rnd.randrange(1, 41))])
+                label = rnd.choice(["{r}-{n}", "{r}排{n}座", "Row {r} Seat {n}"])
+                seat = label.format(r=row, n=rnd.randrange(1, 61))
+                if rnd.random() < 0.02:
+                    seat = "Balcony"
+                db.execute("UPDATE attendees SET seat = ? WHERE id = ?", [seat, aid])
+        for aid in ids:
+            chosen = [s for s in today if s.id in regs.get(aid, ())]
+            chosen += rnd.sample(today, k=rnd.randrange(0, 3))
+            for session in chosen:
+                when = session.start + dt.timedelta(minutes=rnd.randrange(-20, 25))
+                admit(db, session, aid, when)
+                if rnd.random() < 0.3:
+                    admit(db, session, aid, when + dt.timedelta(minutes=30), -1)
+    db.conn.close()
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=REPO / "bench/results/board-100k.db")
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    if not args.db.exists():
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        build(args.db, args.count)
+        print(f"built {args.db} in {time.perf_counter() - started:.0f} s")
+    db = open_db(args.db)
+    event = events.load_event(db)
+    assert event is not None
+    today = [s for s in event.sessions if s.start.date() == AT.date()]
+    biggest = max((s for s in today if s.registration.value != "open"), key=lambda s: s.capacity)
+
+    def baseline() -> None:
+        hall_states(db, event, AT)
+        entries_per_quarter(db, event, AT)
+
+    result = {
+        "attendees": db.execute("SELECT count(*) FROM attendees").fetchone()[0],
+        "log_records": checkins.count(db),
+        "sessions_today": len(today),
+        "baseline_ms": median_ms(baseline, args.runs),
+        "session_counts_ms": median_ms(lambda: session_counts(db, today), args.runs),
+        "seat_map_ms": median_ms(lambda: seats_of(db, biggest), args.runs),
+        "late_arrivals_ms": median_ms(lambda: late_arrivals(db, biggest), args.runs),
+    }
+    result["counts_vs_baseline"] = result["session_counts_ms"] / result["baseline_ms"]
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

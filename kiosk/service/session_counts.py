@@ -1,0 +1,134 @@
+"""Expected and present attendees per session, and their seats (GB 50799 12.2.1), from the
+local log: what the board, its seat map and the chair's view show.
+
+Expected is who registered (or was invited) for a session that asks for it; an open
+session has no list, only its capacity. Present is who was admitted at least once; inside
+is who is in the hall now (the occupancy the doors keep). All of it is read from the
+presence table the log keeps, in one pass per refresh (bench/board_counts.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from kiosk.domain.event import Registration, Session
+from kiosk.domain.seats import SeatPlan, seat_plan
+
+# An admission that still counts: not an undo, and not undone since.
+COUNTED_ENTRY = (
+    "c.delta > 0 AND c.undoes IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM checkins u WHERE u.undoes = c.id)"
+)
+
+
+@dataclass(frozen=True)
+class SessionCount:
+    session: Session
+    expected: int | None  # registered or invited; None: an open session (no list)
+    present: int  # attendees admitted at least once
+    expected_present: int  # of them, on the list (the percentage's numerator)
+    inside: int  # in the hall now
+    seats: int  # attendees on the list who have a seat (an open session: 0)
+    seated: int  # of them, inside now
+
+    @property
+    def capacity(self) -> int:
+        return self.session.capacity
+
+    @property
+    def share(self) -> float:
+        """Of the list, the share present; for an open session, the hall's fill now."""
+        if self.expected is not None:
+            return self.expected_present / self.expected if self.expected else 0.0
+        return self.inside / self.capacity if self.capacity else 0.0
+
+
+def listed(session: Session) -> bool:
+    return session.registration is not Registration.OPEN
+
+
+def session_counts(db: Database, sessions: Iterable[Session]) -> list[SessionCount]:
+    """The counts of `sessions`, in their order (one grouped query per figure, not per session)."""
+    chosen = list(sessions)
+    expected = dict(
+        db.execute(
+            "SELECT r.session_id, count(*) FROM registrations r "
+            "JOIN attendees a ON a.id = r.attendee_id WHERE a.cancelled = 0 "
+            "GROUP BY r.session_id"
+        ).fetchall()
+    )
+    inside = dict(db.execute("SELECT session_id, max(0, inside) FROM occupancy").fetchall())
+    present: dict[str, tuple[int, int, int]] = {
+        str(sid): (int(n), int(listed_n or 0), int(seated or 0))
+        for sid, n, listed_n, seated in db.execute(
+            "SELECT p.session_id, count(*), count(r.kind), "
+            "sum(p.inside > 0 AND r.kind IS NOT NULL AND a.seat != '') "
+            "FROM presence p LEFT JOIN registrations r "
+            "ON r.attendee_id = p.attendee_id AND r.session_id = p.session_id "
+            "LEFT JOIN attendees a ON a.id = p.attendee_id "
+            "WHERE p.entries > 0 GROUP BY p.session_id"
+        )
+    }
+    seats = _seats_expected(db)
+    counts = []
+    for s in chosen:
+        n, on_list, seated = present.get(s.id, (0, 0, 0))
+        counts.append(
+            SessionCount(
+                session=s,
+                expected=int(expected.get(s.id, 0)) if listed(s) else None,
+                present=n,
+                expected_present=on_list if listed(s) else n,
+                inside=int(inside.get(s.id, 0)),
+                seats=seats.get(s.id, 0) if listed(s) else 0,
+                seated=seated if listed(s) else 0,
+            )
+        )
+    return counts
+
+
+def _seats_expected(db: Database) -> dict[str, int]:
+    return {
+        str(sid): int(n)
+        for sid, n in db.execute(
+            "SELECT r.session_id, count(*) FROM registrations r "
+            "JOIN attendees a ON a.id = r.attendee_id "
+            "WHERE a.cancelled = 0 AND a.seat != '' GROUP BY r.session_id"
+        )
+    }
+
+
+def seats_of(db: Database, session: Session) -> SeatPlan:
+    """The seat map of a session with a list: each expected attendee's seat label, taken
+    when they are inside now. An open session has none: with no list of who is expected,
+    a seat cannot say "not yet" (and attendees' seats belong to the sessions they
+    registered for, not to every hall they may walk into)."""
+    if not listed(session):
+        return seat_plan(())
+    rows = db.execute(
+        "SELECT a.seat, coalesce(p.inside, 0) > 0 FROM registrations r "
+        "JOIN attendees a ON a.id = r.attendee_id "
+        "LEFT JOIN presence p ON p.attendee_id = a.id AND p.session_id = r.session_id "
+        "WHERE r.session_id = ? AND a.cancelled = 0 AND a.seat != ''",
+        [session.id],
+    )
+    return seat_plan((str(label), bool(taken)) for label, taken in rows)
+
+
+def late_arrivals(db: Database, session: Session) -> int:
+    """Attendees whose first admission that still counts came after the session's start."""
+    row = db.execute(
+        "SELECT count(*) FROM (SELECT min(c.at) AS first FROM checkins c "
+        f"WHERE c.session_id = ? AND c.attendee_id IS NOT NULL AND {COUNTED_ENTRY} "
+        "GROUP BY c.attendee_id) WHERE first > ?",
+        [session.id, _iso(session.start)],
+    ).fetchone()
+    return int(row[0])
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
