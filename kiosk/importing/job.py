@@ -67,6 +67,7 @@ class CheckedFile:
     row_of_id: dict[str, int]
     warnings: list[str]
     absent: frozenset[str]  # fields without a column: stored attendees keep theirs
+    headers: tuple[str, ...] = ()  # the header row, as the file has it
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def read_export(
             row_of_id=checker.row_of_id,
             warnings=_warnings(people),
             absent=_absent_fields(columns),
+            headers=tuple(table.headers),
         )
 
 
