@@ -64,7 +64,7 @@ def reader(secret_files: Sequence[Path], event_url: str | None) -> Reader:
     secrets, or (with neither option) the ordinary way. ColumnError for one option
     without the other or a bad event address; ImportFileError for bad secrets."""
     if not secret_files and event_url is None:
-        return read_export
+        return _read_plain
     if not secret_files or event_url is None:
         raise ColumnError(
             "--indico-secrets CHECKIN.json and --indico-event URL go together: the secrets "
@@ -75,6 +75,21 @@ def reader(secret_files: Sequence[Path], event_url: str | None) -> Reader:
     except ValueError as exc:
         raise ColumnError(f"--indico-event: {exc}") from None
     return functools.partial(read_indico_export, secrets=load_secrets(secret_files, origin))
+
+
+def _read_plain(
+    path: Path, event: Event, options: ImportOptions, progress: Progress | None = None
+) -> CheckedFile:
+    """The ordinary import, with a warning when the file is Indico's export: imported
+    without its secrets, its tickets' QR codes would not scan anywhere."""
+    checked = read_export(path, event, options, progress)
+    if is_indico_export(list(checked.headers)):
+        checked.warnings.append(
+            f"{path.name} looks like Indico's registration export: without --indico-secrets "
+            "CHECKIN.json --indico-event URL its tickets' QR codes will not scan (name search "
+            "and kiosk badges still work)"
+        )
+    return checked
 
 
 def is_indico_export(headers: list[str]) -> bool:

@@ -257,3 +257,21 @@ def test_command_line(db: Database, tmp_path: Path, capsys: pytest.CaptureFixtur
     status, out, err = kiosk(capsys, *base, "--indico-secrets", str(secrets))
     assert status == 2
     assert_one_line(err, "--indico-event URL go together")
+
+
+def test_indico_export_without_secrets_warns(
+    empty_db: Database, event: Event, tmp_path: Path
+) -> None:
+    """Imported the ordinary way, Indico's export still imports (Affiliation, Registration
+    state understood) but the summary warns that its tickets will not scan."""
+    export = indico.write_csv(tmp_path / "registrations.csv")
+    read = reader([], None)
+    report = import_file(empty_db, event, export, ImportOptions(default_type="visitor"), None, read)
+    assert report.warnings == [
+        "registrations.csv looks like Indico's registration export: without --indico-secrets "
+        "CHECKIN.json --indico-event URL its tickets' QR codes will not scan (name search and "
+        "kiosk badges still work)"
+    ]
+    assert [(row[0], row[3], row[7], row[8]) for row in stored(empty_db)][3:6] == [
+        ("4", "INTEX", None, 1), ("5", "INTEX", None, 0), ("6", "Y Corp", None, 1),
+    ]  # fmt: skip
