@@ -21,7 +21,6 @@ COMMAND_MODULES = (
     "kiosk.cli.late_checkin",
     "kiosk.cli.keys",
     "kiosk.cli.importer",
-    "kiosk.cli.pretix",
     "kiosk.cli.decode",
     "kiosk.cli.watch",
     "kiosk.cli.badges",

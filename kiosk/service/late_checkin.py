@@ -32,7 +32,12 @@ MAX_REASON = 500  # characters; a hub's schema takes notes up to 1,000
 
 
 class LateCheckinError(CheckInError):
-    """A late check-in refused: nothing was recorded."""
+    """A late check-in refused: nothing was recorded. `code` names the refusal for screens
+    that say it in their own language (the message is the command line's English)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,9 @@ def _local(event: Event, when: dt.datetime) -> str:
 def _session(event: Event, session_id: str) -> Session:
     session = event.session(session_id)
     if session is None:
-        raise LateCheckinError(f"unknown session {session_id!r} (see 'kiosk event show')")
+        raise LateCheckinError(
+            f"unknown session {session_id!r} (see 'kiosk event show')", "unknown_session"
+        )
     return session
 
 
@@ -71,15 +78,16 @@ def _claimed(
     span = f"check-in {_local(event, session.opens)} to the end {_local(event, session.end)}"
     if at is None:
         if now < session.opens:
-            raise LateCheckinError(f"{session.id} has not opened yet ({span})")
+            raise LateCheckinError(f"{session.id} has not opened yet ({span})", "not_open")
         return now if session.runs_at(now) else session.start
     if at.tzinfo is None:
-        raise LateCheckinError("times must carry a UTC offset or time zone")
+        raise LateCheckinError("times must carry a UTC offset or time zone", "no_time_zone")
     if at > now:
-        raise LateCheckinError(f"{_local(event, at)} is in the future: nothing recorded")
+        raise LateCheckinError(f"{_local(event, at)} is in the future: nothing recorded", "future")
     if not session.runs_at(at):
         raise LateCheckinError(
-            f"{session.id} did not run at {_local(event, at)} ({span}): nothing recorded"
+            f"{session.id} did not run at {_local(event, at)} ({span}): nothing recorded",
+            "outside_session",
         )
     return at
 
@@ -88,24 +96,33 @@ def _clean_reason(reason: str) -> str:
     text = reason.strip()
     if not text:
         raise LateCheckinError(
-            "a late check-in needs a reason (e.g. 'door scanner down, paper list')"
+            "a late check-in needs a reason (e.g. 'door scanner down, paper list')",
+            "no_reason",
         )
     if len(text) > MAX_REASON:
-        raise LateCheckinError(f"the reason is {len(text):,} characters long, at most {MAX_REASON}")
+        raise LateCheckinError(
+            f"the reason is {len(text):,} characters long, at most {MAX_REASON}", "reason_too_long"
+        )
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        raise LateCheckinError("the reason must be one line of text, without control characters")
+        raise LateCheckinError(
+            "the reason must be one line of text, without control characters", "reason_not_one_line"
+        )
     return text
 
 
 def _check_attendee(db: Database, event: Event, attendee_id: str, session: Session) -> None:
     person = attendees.find_by_id(db, attendee_id)
     if person is None:
-        raise LateCheckinError(f"no attendee with id {attendee_id!r}")
+        raise LateCheckinError(f"no attendee with id {attendee_id!r}", "unknown_attendee")
     if person.cancelled:
-        raise LateCheckinError(f"{attendee_id}'s registration was cancelled: nothing recorded")
+        raise LateCheckinError(
+            f"{attendee_id}'s registration was cancelled: nothing recorded", "cancelled"
+        )
     revoked = attendees.revocation(db, attendee_id)
     if revoked is not None and person.badge_issue < revoked[0]:
-        raise LateCheckinError(f"{attendee_id}'s badge is revoked ({revoked[1]}): nothing recorded")
+        raise LateCheckinError(
+            f"{attendee_id}'s badge is revoked ({revoked[1]}): nothing recorded", "revoked"
+        )
     # The session's access rules as a scan at its opening would check them (type, invitation,
     # registration); not the clock, presence or capacity, which a record after the fact
     # does not change.
@@ -116,15 +133,19 @@ def _check_attendee(db: Database, event: Event, attendee_id: str, session: Sessi
     if not outcome.verdict.lets_in:
         raise LateCheckinError(
             f"a scan would refuse {attendee_id} for {session.id} ({outcome.reason}): "
-            "nothing recorded"
+            "nothing recorded",
+            "not_admissible",
         )
     if checkins.presence(db, attendee_id, session.id) is not Presence.NEVER:
-        raise LateCheckinError(f"{attendee_id} was checked in to {session.id} by a scan already")
+        raise LateCheckinError(
+            f"{attendee_id} was checked in to {session.id} by a scan already", "already_scanned"
+        )
     earlier = _existing(db, attendee_id, session.id)
     if earlier is not None:
         raise LateCheckinError(
             f"{attendee_id} has a late check-in for {session.id} already "
-            f"(recorded {_local(event, earlier.recorded_at)} by {earlier.kiosk_id})"
+            f"(recorded {_local(event, earlier.recorded_at)} by {earlier.kiosk_id})",
+            "already_recorded",
         )
 
 
@@ -133,7 +154,8 @@ def _check_role(db: Database, kiosk_id: str) -> None:
     if enrolment is not None and not enrolment.allows(LATE_CHECKIN_KIND):
         raise LateCheckinError(
             f"this kiosk is enrolled as {enrolment.role.value}: a door or desk records late "
-            "check-ins (other kiosks would refuse this one's)"
+            "check-ins (other kiosks would refuse this one's)",
+            "wrong_role",
         )
 
 

@@ -1,4 +1,5 @@
-"""The staff menu behind the PIN: search and manual admission, undo, mode, hall, sound, language."""
+"""The staff menu behind the PIN: search and manual admission, undo, late check-in, mode, hall,
+sound, language."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.service.late_checkin import record_late_checkin
 from kiosk.ui import verdicts
 from kiosk.ui.i18n import ui_language
+from kiosk.ui.late_checkin_dialog import LateCheckinDialog
 from kiosk.ui.search_dialog import SearchDialog
 from kiosk.ui.staff_dialog import HallChooser, StaffDialog
 
@@ -61,6 +64,17 @@ def _undo(door: DoorWindow) -> None:
         door.undo_last(expect=last.record_id)
 
 
+def _late_checkin(door: DoorWindow) -> None:
+    """Late check-ins (补签到) for this hall's sessions of today, recorded on the GUI
+    thread's own connection: a staff action in a modal dialog, off the scan path."""
+    db, event = door.service.db, door.kiosk_event
+
+    def record(attendee_id: str, session_id: str, reason: str, when: dt.datetime | None) -> None:
+        record_late_checkin(db, event, attendee_id, session_id, reason, when, clock=door.clock)
+
+    LateCheckinDialog(db, event, door.hall, door.clock(), record, door).exec()
+
+
 def run_action(door: DoorWindow, name: str) -> None:
     if name == "search":
         search = SearchDialog(
@@ -74,6 +88,8 @@ def run_action(door: DoorWindow, name: str) -> None:
         search.exec()
     elif name == "undo":
         _undo(door)
+    elif name == "late_checkin":
+        _late_checkin(door)
     elif name == "toggle_mode":
         door.toggle_direction()
     elif name == "hall":

@@ -27,7 +27,8 @@ def _t(text: str) -> str:
 class StaffDialog(KioskDialog):
     """Big buttons; each closes the dialog and emits the action it names."""
 
-    action = Signal(str)  # search, undo, toggle_mode, hall, mute, motion, fullscreen, quit, lang:xx
+    # search, undo, late_checkin, toggle_mode, hall, mute, motion, fullscreen, quit, lang:xx
+    action = Signal(str)
 
     def __init__(
         self,
@@ -44,6 +45,7 @@ class StaffDialog(KioskDialog):
         entries = [
             ("search", _t("Search / admit manually")),
             ("undo", _t("Undo last scan")),
+            ("late_checkin", _t("Late check-in…")),
             ("toggle_mode", _t("Switch entry / exit")),
             ("hall", _t("Choose hall")),
             ("mute", _t("Sound on") if muted else _t("Mute sound")),
