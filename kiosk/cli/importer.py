@@ -19,10 +19,10 @@ from kiosk.importing import (
     ImportRefused,
     ImportReport,
     import_file,
+    indico,
     parse_map_options,
     parse_type_map,
 )
-from kiosk.importing import indico
 from kiosk.importing.job import check_options
 from kiosk.importing.pretix_json import import_pretix_json, looks_like
 from kiosk.store import cipher

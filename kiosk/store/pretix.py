@@ -244,6 +244,13 @@ def blocked(db: Database) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
+def blocked_states(db: Database) -> list[tuple[str, bool]]:
+    """Every secret ever blocked, with whether it is blocked now (what travels: an
+    unblocking must reach the kiosks as well as a block)."""
+    rows = db.execute("SELECT secret, blocked FROM pretix_blocked ORDER BY secret")
+    return [(str(s), bool(b)) for s, b in rows]
+
+
 def replace_secrets(db: Database, revoked_now: list[str], blocked_now: list[str]) -> None:
     """Make the lists exactly these (an organiser's publication); caller's transaction."""
     db.execute("DELETE FROM pretix_revoked")

@@ -7,6 +7,7 @@ import base64
 import binascii
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.trust import (
@@ -56,6 +57,7 @@ class Verified:
     attendees: list[AttendeeRow] = field(default_factory=list)
     revocations: list[RevocationRow] = field(default_factory=list)
     enrolments: list[Enrolment] = field(default_factory=list)
+    pretix: list[tuple[str, Any]] = field(default_factory=list)  # (kind, checked fields)
 
 
 def _root_of(statement: dict[str, object]) -> bytes:
@@ -123,6 +125,8 @@ def verify(
             out.revocations.append(value)
         elif kind == "attendee":
             out.attendees.append(value)
+        elif kind.startswith("pretix_"):
+            out.pretix.append((kind, value))
         else:
             out.enrolments.append(value)
     return out

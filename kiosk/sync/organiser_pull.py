@@ -14,7 +14,7 @@ from kiosk.domain.event_file import EventFileError, parse_event
 from kiosk.domain.trust import public_from_raw
 from kiosk.store import attendees, events, merges, minimise, search, sync_state, trust_state
 from kiosk.store.db import write
-from kiosk.sync import organiser
+from kiosk.sync import organiser, pretix_items
 from kiosk.sync.errors import HubError, HubMismatch
 from kiosk.sync.hub import Hub
 from kiosk.sync.report import Progress, SyncReport, quiet
@@ -127,6 +127,8 @@ def _apply(
         report.keys += len(part.keys) + len(part.revoked_keys)
         report.revocations += len(part.revocations)
         report.enrolments += len(part.enrolments)
+        for kind, fields in part.pretix:
+            pretix_items.apply(db, kind, fields)
         if bulk and part.attendees:
             search.suspend_search_index(db)
     size = BULK_ATTENDEE_BATCH if bulk else ATTENDEE_BATCH

@@ -23,6 +23,7 @@ from kiosk.domain.trust import (
 )
 from kiosk.store import events, settings, sync_state, trust_state
 from kiosk.store.db import write
+from kiosk.sync import pretix_items
 from kiosk.sync.hub import AttendeeRow, Hub, SignedPart
 
 PART_ITEMS = 20_000  # items per signed part: one folder file or one hub row each
@@ -41,6 +42,7 @@ class PublishReport:
     removed: int = 0
     revocations: int = 0
     enrolments: int = 0
+    pretix: int = 0  # pretix keys, product map, revoked and blocked secrets
 
     def summary(self) -> str:
         return (
@@ -48,7 +50,7 @@ class PublishReport:
             f"event {'sent' if self.event_sent else 'unchanged'}, {self.keys} keys, "
             f"{self.attendees} attendees changed ({self.removed} removed), "
             f"{self.revocations} revocations, {self.enrolments} kiosk enrolments"
-        )
+        ) + (f", {self.pretix} pretix items" if self.pretix else "")
 
 
 def _digest(value: object) -> str:
@@ -170,6 +172,13 @@ def _pieces(
             })  # fmt: skip
         piece.done.append(("enrolments", _digest(listed)))
         report.enrolments = len(listed)
+    for item, done, digest in pretix_items.emitted(db, before):
+        piece.items.append(item)
+        piece.done.append((done, digest))
+        report.pretix += 1
+        if len(piece.items) >= PART_ITEMS:
+            yield piece
+            piece = _Piece()
     for row in _changed_attendees(db, before):
         piece.items.append({"k": "attendee", **row._asdict()})
         piece.done.append((f"attendee:{row.id}", "removed" if row.removed else _digest(row)))

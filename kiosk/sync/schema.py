@@ -12,10 +12,12 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
+from kiosk.domain import pretix_sig1
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.cards import clean_note, clean_seat, normal_uid
 from kiosk.domain.decision import Verdict
 from kiosk.domain.trust import Enrolment, Role
+from kiosk.store import pretix
 from kiosk.store.checkins import MAX_STORED_CODE, LogRecord
 from kiosk.sync.hub import AttendeeRow, KeyRow, RevocationRow
 
@@ -232,6 +234,69 @@ def _public_key(value: Any) -> bytes:
     return raw
 
 
+# pretix (kiosk.store.pretix, kiosk.sync.pretix_items): the event's pretix_sig1 keys and date,
+# the product map, and each revoked or blocked secret; only ever from the organiser.
+_PRETIX_ITEM_ID = re.compile(r"^[0-9]{1,18}$")
+
+
+def _pretix_key(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > pretix_sig1.MAX_KEY_TEXT:
+        raise BadItem("a pretix key (base64 of a PEM) expected")
+    try:
+        pretix_sig1.load_key(value)
+    except ValueError as exc:
+        raise BadItem(str(exc)) from None
+    return value
+
+
+def _pretix_keys(limit: int) -> Check:
+    def check(value: Any) -> list[str]:
+        if not isinstance(value, list) or len(value) > limit:
+            raise BadItem(f"a list of at most {limit} pretix keys expected")
+        return [_pretix_key(v) for v in value]
+
+    return check
+
+
+def _pretix_label(value: Any, limit: int = pretix.MAX_NAME) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > limit:
+        raise BadItem(f"a name of 1 to {limit} characters expected")
+    if not value.isprintable():
+        raise BadItem("a name with control characters")
+    return value
+
+
+def _pretix_product_map(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping) or len(value) > pretix.MAX_ITEMS:
+        raise BadItem(f"a map of at most {pretix.MAX_ITEMS} products expected")
+    return {_pretix_label(k): _pretix_label(v) for k, v in value.items()}
+
+
+def _pretix_product_names(value: Any) -> dict[int, str]:
+    if not isinstance(value, Mapping) or len(value) > pretix.MAX_ITEMS:
+        raise BadItem(f"at most {pretix.MAX_ITEMS} product names expected")
+    if not all(isinstance(k, str) and _PRETIX_ITEM_ID.match(k) for k in value):
+        raise BadItem("product names are keyed by pretix product id")
+    return {int(k): _pretix_label(v) for k, v in value.items()}
+
+
+def _pretix_secret(value: Any) -> str:
+    return _pretix_label(value, pretix.MAX_SECRET)
+
+
+PRETIX_ITEMS: dict[str, dict[str, Check]] = {
+    "pretix_keys": {
+        "trusted": _pretix_keys(pretix.MAX_KEYS),
+        "distrusted": _pretix_keys(pretix.MAX_DISTRUSTED),
+        "subevent": integer(0, (1 << 63) - 1),
+    },
+    "pretix_items": {"map": _pretix_product_map, "names": _pretix_product_names},
+    "pretix_secret": {
+        "secret": _pretix_secret, "state": one_of("revoked", "blocked", "unblocked"),
+    },
+}  # fmt: skip
+
+
 ORGANISER_ITEMS: dict[str, dict[str, Check]] = {
     "event": {"source": text(MAX_EVENT_SOURCE)},
     "key": {"key_id": _IDENT, "event_id": _IDENT, "public_key": _public_key},
@@ -248,6 +313,7 @@ ORGANISER_ITEMS: dict[str, dict[str, Check]] = {
         "kiosk_id": _KIOSK, "public_key": _public_key,
         "role": one_of(*(r.value for r in Role)), "revoked": boolean,
     },
+    **PRETIX_ITEMS,
 }  # fmt: skip
 
 
@@ -261,6 +327,8 @@ def organiser_item(item: Mapping[str, Any]) -> tuple[str, Any]:
     fields = shaped({k: v for k, v in item.items() if k != "k"}, ORGANISER_ITEMS[kind], kind, later)
     if kind == "event":
         return kind, fields["source"]
+    if kind in PRETIX_ITEMS:
+        return kind, fields
     if kind == "key_revoked":
         return kind, fields["key_id"]
     if kind == "key":
