@@ -21,6 +21,11 @@ UI = ROOT / "kiosk" / "ui"
 # The pickup screen carries its own texts per language (kiosk/ui/pickup/texts.py): the
 # attendee picks the language there, whatever the kiosk's Qt language is.
 SOURCES = sorted(p for p in UI.rglob("*.py") if (UI / "pickup") not in p.parents)
+# Printed reports speak the UI language too, with texts of their own (context "Report").
+SOURCES += [
+    ROOT / "kiosk" / "cli" / "report_pages.py",
+    ROOT / "kiosk" / "cli" / "rollcall_pages.py",
+]
 OUT = ROOT / "kiosk" / "resources" / "translations"
 LANGS = ("en", "zh_CN", "de")
 

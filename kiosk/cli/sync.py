@@ -1,4 +1,4 @@
-"""`kiosk hub init`, `sync`, `publish`, `conflicts`, `export checkins` and `report`."""
+"""`kiosk hub init`, `sync`, `publish`, `conflicts`, `export checkins` (`report`: report.py)."""
 
 from __future__ import annotations
 
@@ -70,11 +70,6 @@ def register(sub: Any) -> None:
     p.add_argument("--day", type=dt.date.fromisoformat, help="YYYY-MM-DD (event time zone)")
     add_db_argument(p)
     p.set_defaults(func=run_export)
-
-    p = sub.add_parser("report", help="attendance report as PDF")
-    p.add_argument("--out", type=Path, required=True)
-    add_db_argument(p)
-    p.set_defaults(func=run_report)
 
 
 def _hub_address(args: argparse.Namespace, given: str) -> str:
@@ -232,71 +227,3 @@ def run_export(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     print(f"wrote {count} check-ins to {args.out}")
     return 0
-
-
-def run_report(args: argparse.Namespace) -> int:
-    from kiosk.printing.report import render_report
-
-    db = open_database(args)
-    event = require_event(db)
-    figures = stats.compute(db, event)
-    pages = render_report(build_report(db, event, figures), args.out)
-    print(f"wrote {args.out} ({pages} pages, {figures.records} records)")
-    return 0
-
-
-def _type_name(event: Event, type_id: str) -> str:
-    kind = event.type(type_id)
-    return kind.name if kind else type_id
-
-
-def _sessions_table(event: Event, figures: stats.Figures) -> Any:
-    from kiosk.printing.report import Table
-
-    rows = []
-    for f in figures.sessions:
-        start = f.session.start.astimezone(event.tz).strftime("%a %d %b %H:%M")
-        counts = (f.people, f.entries, f.peak, f.session.capacity)
-        rows.append((f.session.title, f.session.hall, start, *(f"{n:,}" for n in counts)))
-    headers = ("Session", "Hall", "Start", "People", "Entries", "Peak", "Capacity")
-    return Table("Attendance per session", headers, rows, (4.4, 1.6, 2.6, 1.1, 1.1, 1.0, 1.2))
-
-
-def build_report(db: Any, event: Event, figures: stats.Figures) -> Any:
-    """The report's pages from the figures: plain rows and bars for kiosk.printing.report."""
-    from kiosk.printing.report import BarChart, Report, Table
-    from kiosk.store import sync_state
-
-    blocks: list[Table | BarChart] = [_sessions_table(event, figures)]
-    for day, buckets in sorted(figures.entries_by_day.items()):
-        bars = [(b.strftime("%H:%M") if b.minute == 0 else "", n) for b, n in buckets]
-        title = f"Entries over time, {day.strftime('%a %d %b')} (per 15 minutes)"
-        note = f"{sum(n for _, n in buckets):,} admissions"
-        blocks.append(BarChart(title, bars, note=note))
-    no_shows = [
-        (_type_name(event, t), f"{n:,}", f"{x:,}", f"{100 * x / n:.0f}%" if n else "-")
-        for t, (n, x) in figures.no_shows.items()
-    ]
-    headers = ("Type", "Registered", "Never admitted", "Share")
-    blocks.append(Table("No-shows per attendee type", headers, no_shows, (4, 2, 2, 1.5)))
-    people = sync_state.people(db, (c.attendee_id for c in figures.conflicts))
-    conflicts = []
-    for c in figures.conflicts:
-        name = people[c.attendee_id].name if c.attendee_id in people else ""
-        doors = "; ".join(f"{r.kiosk_id} {_local(r.at, event)}" for r in c.admissions)
-        conflicts.append((f"{c.attendee_id} {name}", c.session_id, doors))
-    blocks.append(
-        Table(
-            "Conflicts: badges admitted twice at different doors",
-            ("Attendee", "Session", "Admissions"),
-            conflicts,
-            (3, 2, 6),
-            empty="none: no badge was admitted twice",
-        )
-    )
-    now = dt.datetime.now(event.tz).strftime("%Y-%m-%d %H:%M")
-    subtitle = (
-        f"{event.id}, generated {now}: {figures.records:,} records from {figures.kiosks} "
-        f"kiosks, {figures.offline:,} decided offline"
-    )
-    return Report(f"{event.name}: attendance", subtitle, blocks)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QPageLayout,
@@ -26,6 +27,10 @@ from PySide6.QtGui import (
 
 DPI = 150
 FAMILIES = ["DejaVu Sans", "Noto Sans CJK SC"]  # Latin, Greek, Cyrillic; then CJK
+CJK_FONT_FILES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+)
 INK = QColor("#212121")
 MUTED = QColor("#616161")
 RULE = QColor("#bdbdbd")
@@ -54,6 +59,7 @@ class Report:
     title: str
     subtitle: str
     blocks: list[Table | BarChart] = field(default_factory=list)
+    empty_chart: str = "no entries"  # under a chart with no bars, in the report's language
 
 
 class _Pages:
@@ -91,11 +97,22 @@ class _Pages:
         self.painter.drawText(QRectF(x + 4, self.y, width - 8, height), flags, shown)
 
 
+def _load_cjk_font() -> None:
+    """Register Noto Sans CJK where fontconfig has not (a bare offscreen run): without it
+    a Chinese report falls back to whatever font the machine has, or to empty boxes."""
+    if "Noto Sans CJK SC" in QFontDatabase.families():
+        return
+    for path in CJK_FONT_FILES:
+        if Path(path).exists():
+            QFontDatabase.addApplicationFont(path)
+
+
 def render_report(report: Report, out: Path) -> int:
     """Write the report to `out` (PDF); returns the number of pages."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     own_app = QGuiApplication.instance() is None
     app = QGuiApplication(["kiosk-report"]) if own_app else None
+    _load_cjk_font()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         writer = QPdfWriter(str(out))
@@ -112,7 +129,7 @@ def render_report(report: Report, out: Path) -> int:
                 if isinstance(block, Table):
                     _table(pages, block)
                 else:
-                    _chart(pages, block)
+                    _chart(pages, block, report.empty_chart)
             return pages.pages
         finally:
             painter.end()
@@ -178,20 +195,20 @@ def _table(pages: _Pages, table: Table) -> None:
 def _cells(pages: _Pages, widths: list[float], height: float, values: tuple[str, ...]) -> None:
     x = 0.0
     for width, value in zip(widths, values, strict=False):
-        numeric = value.replace(",", "").replace("%", "").replace(".", "").isdigit()
+        numeric = value == "-" or value.replace(",", "").replace("%", "").replace(".", "").isdigit()
         align = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
         pages.text(x, width, height, value, align)
         x += width
 
 
-def _chart(pages: _Pages, chart: BarChart) -> None:
+def _chart(pages: _Pages, chart: BarChart, empty: str) -> None:
     plot_height, label_height = 300.0, 30.0
     _block_title(pages, chart.title, plot_height + label_height)
     top = max((value for _, value in chart.bars), default=0)
     if not chart.bars or top == 0:
         pages.painter.setPen(MUTED)
         pages.font(8.5)
-        pages.text(0, pages.width, 30, "no entries", Qt.AlignmentFlag.AlignLeft)
+        pages.text(0, pages.width, 30, empty, Qt.AlignmentFlag.AlignLeft)
         pages.y += 60
         return
     axis = 70.0

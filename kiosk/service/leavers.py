@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from kiosk.domain.event import Event, Registration, Session
+from kiosk.service import late_checkin
 from kiosk.service.rollcall import effects, people, seat_of
 
 
@@ -104,8 +105,13 @@ class SessionCount:
 
     session: Session
     registered: int | None  # None: an open session, anyone the hall admits may come
-    present: int  # admitted at least once
+    scanned: int  # admitted at least once, at the door (by scan or by hand)
+    late: int  # a late check-in (补签到) and no scan
     inside: int
+
+    @property
+    def present(self) -> int:
+        return self.scanned + self.late
 
     @property
     def share(self) -> float | None:
@@ -122,19 +128,23 @@ def session_counts(db: Database, event: Event) -> list[SessionCount]:
             "ON a.id = r.attendee_id AND a.cancelled = 0 GROUP BY session_id"
         )
     }
-    figures = {
-        str(s): (int(p), int(i))
-        for s, p, i in db.execute(
-            "SELECT session_id, sum(entries > 0), sum(inside > 0) FROM presence GROUP BY session_id"
+    inside_now = {
+        str(s): int(n)
+        for s, n in db.execute(
+            "SELECT session_id, count(*) FROM presence WHERE inside > 0 GROUP BY session_id"
         )
     }
     counts = []
     for session in sorted(event.sessions, key=lambda s: (s.start, s.hall)):
-        present, inside_now = figures.get(session.id, (0, 0))
+        came = late_checkin.attendance(db, session.id)
         needs = session.registration is not Registration.OPEN
         counts.append(
             SessionCount(
-                session, registered.get(session.id, 0) if needs else None, present, inside_now
+                session,
+                registered.get(session.id, 0) if needs else None,
+                came.scanned,
+                came.late,
+                inside_now.get(session.id, 0),
             )
         )
     return counts

@@ -145,7 +145,9 @@ def replay_inside(effects: list[Effect], hall: str, at: dt.datetime | None) -> d
     return {p: door[p][1] for p, n in total.items() if n > 0}
 
 
-def replay_leavers(effects: list[Effect], session: str, end: dt.datetime) -> tuple[int, set[str], set[str]]:
+def replay_leavers(
+    effects: list[Effect], session: str, end: dt.datetime
+) -> tuple[int, set[str], set[str]]:
     """(entered, left and gone, left and back) by the end of `session`."""
     state: dict[str, int] = defaultdict(int)
     came: set[str] = set()

@@ -648,113 +648,6 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     </message>
   </context>
   <context>
-    <name>LateCheckinDialog</name>
-    <message>
-      <source>Forgot to scan at the door</source>
-      <translation>Am Eingang nicht gescannt</translation>
-    </message>
-    <message>
-      <source>The door scanner was down</source>
-      <translation>Der Scanner am Eingang war ausgefallen</translation>
-    </message>
-    <message>
-      <source>From the paper sign-in list</source>
-      <translation>Laut Anwesenheitsliste auf Papier</translation>
-    </message>
-    <message>
-      <source>That time is still to come.</source>
-      <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
-    </message>
-    <message>
-      <source>The session did not run at that time.</source>
-      <translation>Die Veranstaltung lief zu dieser Zeit nicht.</translation>
-    </message>
-    <message>
-      <source>Please give a reason.</source>
-      <translation>Bitte einen Grund angeben.</translation>
-    </message>
-    <message>
-      <source>The reason is too long (at most 500 characters).</source>
-      <translation>Der Grund ist zu lang (höchstens 500 Zeichen).</translation>
-    </message>
-    <message>
-      <source>The reason must be one line of text.</source>
-      <translation>Der Grund muss eine Textzeile sein.</translation>
-    </message>
-    <message>
-      <source>This registration was cancelled.</source>
-      <translation>Diese Anmeldung wurde storniert.</translation>
-    </message>
-    <message>
-      <source>This badge has been revoked.</source>
-      <translation>Dieser Ausweis wurde gesperrt.</translation>
-    </message>
-    <message>
-      <source>A scan would refuse this person for this session.</source>
-      <translation>Ein Scan würde diese Person für diese Veranstaltung abweisen.</translation>
-    </message>
-    <message>
-      <source>Already checked in to this session by a scan.</source>
-      <translation>Bereits per Scan für diese Veranstaltung eingecheckt.</translation>
-    </message>
-    <message>
-      <source>A late check-in is recorded for this person and session already.</source>
-      <translation>Für diese Person und Veranstaltung ist bereits ein nachträglicher Check-in erfasst.</translation>
-    </message>
-    <message>
-      <source>This kiosk may not record late check-ins.</source>
-      <translation>Dieses Terminal darf keine nachträglichen Check-ins erfassen.</translation>
-    </message>
-    <message>
-      <source>Nothing was recorded.</source>
-      <translation>Es wurde nichts erfasst.</translation>
-    </message>
-    <message>
-      <source>Late check-in</source>
-      <translation>Nachträglich einchecken</translation>
-    </message>
-    <message>
-      <source>For someone who attended although no scan recorded it. It counts as attendance, not as an entry: nobody is counted inside.</source>
-      <translation>Für jemanden, der teilgenommen hat, ohne dass ein Scan es erfasst hat. Zählt als Teilnahme, nicht als Eintritt: niemand wird als anwesend im Saal gezählt.</translation>
-    </message>
-    <message>
-      <source>HH:MM (empty: now, or the start if it has ended)</source>
-      <translation>HH:MM (leer: jetzt, nach dem Ende der Beginn)</translation>
-    </message>
-    <message>
-      <source>Record late check-in</source>
-      <translation>Nachträglich einchecken</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Schließen</translation>
-    </message>
-    <message>
-      <source>Session:</source>
-      <translation>Veranstaltung:</translation>
-    </message>
-    <message>
-      <source>Attended at:</source>
-      <translation>Anwesend um:</translation>
-    </message>
-    <message>
-      <source>Reason:</source>
-      <translation>Grund:</translation>
-    </message>
-    <message>
-      <source>No session of this hall has opened today.</source>
-      <translation>In diesem Saal hat heute noch keine Veranstaltung geöffnet.</translation>
-    </message>
-    <message>
-      <source>Type the time as HH:MM, e.g. 10:20.</source>
-      <translation>Uhrzeit als HH:MM eingeben, z. B. 10:20.</translation>
-    </message>
-    <message>
-      <source>Late check-in recorded: {name}, {session}.</source>
-      <translation>Nachträglicher Check-in erfasst: {name}, {session}.</translation>
-    </message>
-  </context>
-  <context>
     <name>PinDialog</name>
     <message>
       <source>Enter the staff PIN</source>
@@ -775,6 +668,257 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     <message>
       <source>Too many wrong PINs. Try again in {s} s.</source>
       <translation>Zu viele falsche PINs. Erneut versuchen in {s} s.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Report</name>
+    <message>
+      <source>ddd d MMM</source>
+      <translation>ddd d. MMM</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>Programmpunkt</translation>
+    </message>
+    <message>
+      <source>Hall</source>
+      <translation>Saal</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Beginn</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Personen</translation>
+    </message>
+    <message>
+      <source>Entries</source>
+      <translation>Eintritte</translation>
+    </message>
+    <message>
+      <source>Peak</source>
+      <translation>Höchststand</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>Kapazität</translation>
+    </message>
+    <message>
+      <source>Attendance per session</source>
+      <translation>Teilnahme je Programmpunkt</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>Angemeldet</translation>
+    </message>
+    <message>
+      <source>Scanned</source>
+      <translation>Gescannt</translation>
+    </message>
+    <message>
+      <source>Late check-ins</source>
+      <translation>Nachträgliche Check-ins</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Anwesend</translation>
+    </message>
+    <message>
+      <source>Present %</source>
+      <translation>Anwesend %</translation>
+    </message>
+    <message>
+      <source>Registered and present per session</source>
+      <translation>Angemeldet und anwesend je Programmpunkt</translation>
+    </message>
+    <message>
+      <source>Entered</source>
+      <translation>Eingetreten</translation>
+    </message>
+    <message>
+      <source>Left, not back</source>
+      <translation>Gegangen, nicht zurück</translation>
+    </message>
+    <message>
+      <source>Left, came back</source>
+      <translation>Gegangen, zurückgekehrt</translation>
+    </message>
+    <message>
+      <source>Exits before the end</source>
+      <translation>Austritte vor dem Ende</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Seat</source>
+      <translation>Platz</translation>
+    </message>
+    <message>
+      <source>Left at</source>
+      <translation>Gegangen um</translation>
+    </message>
+    <message>
+      <source>Then</source>
+      <translation>Danach</translation>
+    </message>
+    <message>
+      <source>Attendee</source>
+      <translation>Teilnehmer</translation>
+    </message>
+    <message>
+      <source>Attended at</source>
+      <translation>Anwesend um</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Grund</translation>
+    </message>
+    <message>
+      <source>Kiosk</source>
+      <translation>Kiosk</translation>
+    </message>
+    <message>
+      <source>Late check-ins (recorded by staff, apart from scans)</source>
+      <translation>Nachträgliche Check-ins (vom Personal erfasst, getrennt von Scans)</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Typ</translation>
+    </message>
+    <message>
+      <source>Never admitted</source>
+      <translation>Nie eingelassen</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>Anteil</translation>
+    </message>
+    <message>
+      <source>No-shows per attendee type</source>
+      <translation>Nicht erschienen je Teilnehmertyp</translation>
+    </message>
+    <message>
+      <source>Conflicts: badges admitted twice at different doors</source>
+      <translation>Konflikte: Ausweise zweimal an verschiedenen Eingängen eingelassen</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <source>Leavers per session (left before the end)</source>
+      <translation>Vorzeitig gegangen je Programmpunkt</translation>
+    </message>
+    <message>
+      <source>People who left before the end</source>
+      <translation>Personen, die vor dem Ende gingen</translation>
+    </message>
+    <message>
+      <source>Admissions</source>
+      <translation>Einlässe</translation>
+    </message>
+    <message>
+      <source>none: no badge was admitted twice</source>
+      <translation>keine: kein Ausweis wurde zweimal eingelassen</translation>
+    </message>
+    <message>
+      <source>{event}, generated {time}: {records} records from {kiosks} kiosks, {offline} decided offline</source>
+      <translation>{event}, erstellt {time}: {records} Einträge von {kiosks} Kiosken, {offline} offline entschieden</translation>
+    </message>
+    <message>
+      <source>{event}: attendance</source>
+      <translation>{event}: Teilnahme</translation>
+    </message>
+    <message>
+      <source>no entries</source>
+      <translation>keine Eintritte</translation>
+    </message>
+    <message>
+      <source>came back</source>
+      <translation>zurückgekehrt</translation>
+    </message>
+    <message>
+      <source>did not return</source>
+      <translation>nicht zurückgekehrt</translation>
+    </message>
+    <message>
+      <source>none: nobody entered a session</source>
+      <translation>keine: niemand hat einen Programmpunkt betreten</translation>
+    </message>
+    <message>
+      <source>Entries over time, {day} (per 15 minutes)</source>
+      <translation>Eintritte im Tagesverlauf, {day} (je 15 Minuten)</translation>
+    </message>
+    <message>
+      <source>{count} admissions</source>
+      <translation>{count} Einlässe</translation>
+    </message>
+    <message>
+      <source>Where the data comes from</source>
+      <translation>Woher die Daten stammen</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rolle</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>Einträge</translation>
+    </message>
+    <message>
+      <source>Newest record</source>
+      <translation>Neuester Eintrag</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Stand</translation>
+    </message>
+    <message>
+      <source>no records and no door kiosks enrolled</source>
+      <translation>keine Einträge und keine Eingangskioske registriert</translation>
+    </message>
+    <message>
+      <source>no session</source>
+      <translation>kein Programmpunkt</translation>
+    </message>
+    <message>
+      <source>{time} ({zone}): {count} inside, per the records merged here</source>
+      <translation>{time} ({zone}): {count} im Saal, nach den hier zusammengeführten Einträgen</translation>
+    </message>
+    <message>
+      <source>{event}: roll call</source>
+      <translation>{event}: Anwesenheitsliste</translation>
+    </message>
+    <message>
+      <source>this kiosk, never synced: other doors' entries are missing</source>
+      <translation>dieser Kiosk, nie synchronisiert: Eintritte anderer Eingänge fehlen</translation>
+    </message>
+    <message>
+      <source>nothing received: its entries are missing here</source>
+      <translation>nichts empfangen: seine Eintritte fehlen hier</translation>
+    </message>
+    <message>
+      <source>{hall} ({session}): {count} inside</source>
+      <translation>{hall} ({session}): {count} im Saal</translation>
+    </message>
+    <message>
+      <source>quiet: idle, or not synced since</source>
+      <translation>still: untätig oder seitdem nicht synchronisiert</translation>
+    </message>
+    <message>
+      <source>Door</source>
+      <translation>Eingang</translation>
+    </message>
+    <message>
+      <source>nobody inside</source>
+      <translation>niemand im Saal</translation>
+    </message>
+    <message>
+      <source>this kiosk, last sync {time}</source>
+      <translation>dieser Kiosk, zuletzt synchronisiert {time}</translation>
     </message>
   </context>
   <context>
@@ -1339,10 +1483,6 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>QR-Code vor die Kamera halten oder den Handscanner benutzen.</translation>
-    </message>
-    <message>
-      <source>Late check-in…</source>
-      <translation>Nachträglich einchecken…</translation>
     </message>
     <message>
       <source>Decided offline: no answer from the hub</source>

@@ -648,113 +648,6 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
-    <name>LateCheckinDialog</name>
-    <message>
-      <source>Forgot to scan at the door</source>
-      <translation>Forgot to scan at the door</translation>
-    </message>
-    <message>
-      <source>The door scanner was down</source>
-      <translation>The door scanner was down</translation>
-    </message>
-    <message>
-      <source>From the paper sign-in list</source>
-      <translation>From the paper sign-in list</translation>
-    </message>
-    <message>
-      <source>That time is still to come.</source>
-      <translation>That time is still to come.</translation>
-    </message>
-    <message>
-      <source>The session did not run at that time.</source>
-      <translation>The session did not run at that time.</translation>
-    </message>
-    <message>
-      <source>Please give a reason.</source>
-      <translation>Please give a reason.</translation>
-    </message>
-    <message>
-      <source>The reason is too long (at most 500 characters).</source>
-      <translation>The reason is too long (at most 500 characters).</translation>
-    </message>
-    <message>
-      <source>The reason must be one line of text.</source>
-      <translation>The reason must be one line of text.</translation>
-    </message>
-    <message>
-      <source>This registration was cancelled.</source>
-      <translation>This registration was cancelled.</translation>
-    </message>
-    <message>
-      <source>This badge has been revoked.</source>
-      <translation>This badge has been revoked.</translation>
-    </message>
-    <message>
-      <source>A scan would refuse this person for this session.</source>
-      <translation>A scan would refuse this person for this session.</translation>
-    </message>
-    <message>
-      <source>Already checked in to this session by a scan.</source>
-      <translation>Already checked in to this session by a scan.</translation>
-    </message>
-    <message>
-      <source>A late check-in is recorded for this person and session already.</source>
-      <translation>A late check-in is recorded for this person and session already.</translation>
-    </message>
-    <message>
-      <source>This kiosk may not record late check-ins.</source>
-      <translation>This kiosk may not record late check-ins.</translation>
-    </message>
-    <message>
-      <source>Nothing was recorded.</source>
-      <translation>Nothing was recorded.</translation>
-    </message>
-    <message>
-      <source>Late check-in</source>
-      <translation>Late check-in</translation>
-    </message>
-    <message>
-      <source>For someone who attended although no scan recorded it. It counts as attendance, not as an entry: nobody is counted inside.</source>
-      <translation>For someone who attended although no scan recorded it. It counts as attendance, not as an entry: nobody is counted inside.</translation>
-    </message>
-    <message>
-      <source>HH:MM (empty: now, or the start if it has ended)</source>
-      <translation>HH:MM (empty: now, or the start if it has ended)</translation>
-    </message>
-    <message>
-      <source>Record late check-in</source>
-      <translation>Record late check-in</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Close</translation>
-    </message>
-    <message>
-      <source>Session:</source>
-      <translation>Session:</translation>
-    </message>
-    <message>
-      <source>Attended at:</source>
-      <translation>Attended at:</translation>
-    </message>
-    <message>
-      <source>Reason:</source>
-      <translation>Reason:</translation>
-    </message>
-    <message>
-      <source>No session of this hall has opened today.</source>
-      <translation>No session of this hall has opened today.</translation>
-    </message>
-    <message>
-      <source>Type the time as HH:MM, e.g. 10:20.</source>
-      <translation>Type the time as HH:MM, e.g. 10:20.</translation>
-    </message>
-    <message>
-      <source>Late check-in recorded: {name}, {session}.</source>
-      <translation>Late check-in recorded: {name}, {session}.</translation>
-    </message>
-  </context>
-  <context>
     <name>PinDialog</name>
     <message>
       <source>Enter the staff PIN</source>
@@ -775,6 +668,257 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>Too many wrong PINs. Try again in {s} s.</source>
       <translation>Too many wrong PINs. Try again in {s} s.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Report</name>
+    <message>
+      <source>ddd d MMM</source>
+      <translation>ddd d MMM</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>Session</translation>
+    </message>
+    <message>
+      <source>Hall</source>
+      <translation>Hall</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <source>Entries</source>
+      <translation>Entries</translation>
+    </message>
+    <message>
+      <source>Peak</source>
+      <translation>Peak</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>Capacity</translation>
+    </message>
+    <message>
+      <source>Attendance per session</source>
+      <translation>Attendance per session</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <source>Scanned</source>
+      <translation>Scanned</translation>
+    </message>
+    <message>
+      <source>Late check-ins</source>
+      <translation>Late check-ins</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>Present %</source>
+      <translation>Present %</translation>
+    </message>
+    <message>
+      <source>Registered and present per session</source>
+      <translation>Registered and present per session</translation>
+    </message>
+    <message>
+      <source>Entered</source>
+      <translation>Entered</translation>
+    </message>
+    <message>
+      <source>Left, not back</source>
+      <translation>Left, not back</translation>
+    </message>
+    <message>
+      <source>Left, came back</source>
+      <translation>Left, came back</translation>
+    </message>
+    <message>
+      <source>Exits before the end</source>
+      <translation>Exits before the end</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Seat</source>
+      <translation>Seat</translation>
+    </message>
+    <message>
+      <source>Left at</source>
+      <translation>Left at</translation>
+    </message>
+    <message>
+      <source>Then</source>
+      <translation>Then</translation>
+    </message>
+    <message>
+      <source>Attendee</source>
+      <translation>Attendee</translation>
+    </message>
+    <message>
+      <source>Attended at</source>
+      <translation>Attended at</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Kiosk</source>
+      <translation>Kiosk</translation>
+    </message>
+    <message>
+      <source>Late check-ins (recorded by staff, apart from scans)</source>
+      <translation>Late check-ins (recorded by staff, apart from scans)</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Never admitted</source>
+      <translation>Never admitted</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>Share</translation>
+    </message>
+    <message>
+      <source>No-shows per attendee type</source>
+      <translation>No-shows per attendee type</translation>
+    </message>
+    <message>
+      <source>Conflicts: badges admitted twice at different doors</source>
+      <translation>Conflicts: badges admitted twice at different doors</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>Leavers per session (left before the end)</source>
+      <translation>Leavers per session (left before the end)</translation>
+    </message>
+    <message>
+      <source>People who left before the end</source>
+      <translation>People who left before the end</translation>
+    </message>
+    <message>
+      <source>Admissions</source>
+      <translation>Admissions</translation>
+    </message>
+    <message>
+      <source>none: no badge was admitted twice</source>
+      <translation>none: no badge was admitted twice</translation>
+    </message>
+    <message>
+      <source>{event}, generated {time}: {records} records from {kiosks} kiosks, {offline} decided offline</source>
+      <translation>{event}, generated {time}: {records} records from {kiosks} kiosks, {offline} decided offline</translation>
+    </message>
+    <message>
+      <source>{event}: attendance</source>
+      <translation>{event}: attendance</translation>
+    </message>
+    <message>
+      <source>no entries</source>
+      <translation>no entries</translation>
+    </message>
+    <message>
+      <source>came back</source>
+      <translation>came back</translation>
+    </message>
+    <message>
+      <source>did not return</source>
+      <translation>did not return</translation>
+    </message>
+    <message>
+      <source>none: nobody entered a session</source>
+      <translation>none: nobody entered a session</translation>
+    </message>
+    <message>
+      <source>Entries over time, {day} (per 15 minutes)</source>
+      <translation>Entries over time, {day} (per 15 minutes)</translation>
+    </message>
+    <message>
+      <source>{count} admissions</source>
+      <translation>{count} admissions</translation>
+    </message>
+    <message>
+      <source>Where the data comes from</source>
+      <translation>Where the data comes from</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>Records</translation>
+    </message>
+    <message>
+      <source>Newest record</source>
+      <translation>Newest record</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>no records and no door kiosks enrolled</source>
+      <translation>no records and no door kiosks enrolled</translation>
+    </message>
+    <message>
+      <source>no session</source>
+      <translation>no session</translation>
+    </message>
+    <message>
+      <source>{time} ({zone}): {count} inside, per the records merged here</source>
+      <translation>{time} ({zone}): {count} inside, per the records merged here</translation>
+    </message>
+    <message>
+      <source>{event}: roll call</source>
+      <translation>{event}: roll call</translation>
+    </message>
+    <message>
+      <source>this kiosk, never synced: other doors' entries are missing</source>
+      <translation>this kiosk, never synced: other doors' entries are missing</translation>
+    </message>
+    <message>
+      <source>nothing received: its entries are missing here</source>
+      <translation>nothing received: its entries are missing here</translation>
+    </message>
+    <message>
+      <source>{hall} ({session}): {count} inside</source>
+      <translation>{hall} ({session}): {count} inside</translation>
+    </message>
+    <message>
+      <source>quiet: idle, or not synced since</source>
+      <translation>quiet: idle, or not synced since</translation>
+    </message>
+    <message>
+      <source>Door</source>
+      <translation>Door</translation>
+    </message>
+    <message>
+      <source>nobody inside</source>
+      <translation>nobody inside</translation>
+    </message>
+    <message>
+      <source>this kiosk, last sync {time}</source>
+      <translation>this kiosk, last sync {time}</translation>
     </message>
   </context>
   <context>
@@ -1339,10 +1483,6 @@ Admit anyway? The override and your reason are logged.</translation>
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>Hold the QR code up to the camera, or use the handheld scanner.</translation>
-    </message>
-    <message>
-      <source>Late check-in…</source>
-      <translation>Late check-in…</translation>
     </message>
     <message>
       <source>Decided offline: no answer from the hub</source>

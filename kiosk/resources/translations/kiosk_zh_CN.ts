@@ -648,113 +648,6 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
-    <name>LateCheckinDialog</name>
-    <message>
-      <source>Forgot to scan at the door</source>
-      <translation>入场时忘记扫码</translation>
-    </message>
-    <message>
-      <source>The door scanner was down</source>
-      <translation>入口扫码设备故障</translation>
-    </message>
-    <message>
-      <source>From the paper sign-in list</source>
-      <translation>依据纸质签到表</translation>
-    </message>
-    <message>
-      <source>That time is still to come.</source>
-      <translation>该时间尚未到来。</translation>
-    </message>
-    <message>
-      <source>The session did not run at that time.</source>
-      <translation>该场次在这个时间并未进行。</translation>
-    </message>
-    <message>
-      <source>Please give a reason.</source>
-      <translation>请填写原因。</translation>
-    </message>
-    <message>
-      <source>The reason is too long (at most 500 characters).</source>
-      <translation>原因过长（最多 500 个字符）。</translation>
-    </message>
-    <message>
-      <source>The reason must be one line of text.</source>
-      <translation>原因只能是一行文字。</translation>
-    </message>
-    <message>
-      <source>This registration was cancelled.</source>
-      <translation>该注册已取消。</translation>
-    </message>
-    <message>
-      <source>This badge has been revoked.</source>
-      <translation>该胸卡已被吊销。</translation>
-    </message>
-    <message>
-      <source>A scan would refuse this person for this session.</source>
-      <translation>扫码时此人不能进入该场次。</translation>
-    </message>
-    <message>
-      <source>Already checked in to this session by a scan.</source>
-      <translation>此人已通过扫码签到该场次。</translation>
-    </message>
-    <message>
-      <source>A late check-in is recorded for this person and session already.</source>
-      <translation>此人该场次的补签到已有记录。</translation>
-    </message>
-    <message>
-      <source>This kiosk may not record late check-ins.</source>
-      <translation>本终端无权记录补签到。</translation>
-    </message>
-    <message>
-      <source>Nothing was recorded.</source>
-      <translation>未作任何记录。</translation>
-    </message>
-    <message>
-      <source>Late check-in</source>
-      <translation>补签到</translation>
-    </message>
-    <message>
-      <source>For someone who attended although no scan recorded it. It counts as attendance, not as an entry: nobody is counted inside.</source>
-      <translation>用于已出席但没有扫码记录的人。补签到计入出席，不算入场：不计入场内人数。</translation>
-    </message>
-    <message>
-      <source>HH:MM (empty: now, or the start if it has ended)</source>
-      <translation>时:分（留空：现在；场次已结束则为开始时间）</translation>
-    </message>
-    <message>
-      <source>Record late check-in</source>
-      <translation>记录补签到</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
-      <source>Session:</source>
-      <translation>场次：</translation>
-    </message>
-    <message>
-      <source>Attended at:</source>
-      <translation>出席时间：</translation>
-    </message>
-    <message>
-      <source>Reason:</source>
-      <translation>原因：</translation>
-    </message>
-    <message>
-      <source>No session of this hall has opened today.</source>
-      <translation>本会场今天还没有开放签到的场次。</translation>
-    </message>
-    <message>
-      <source>Type the time as HH:MM, e.g. 10:20.</source>
-      <translation>请按 时:分 输入时间，例如 10:20。</translation>
-    </message>
-    <message>
-      <source>Late check-in recorded: {name}, {session}.</source>
-      <translation>补签到已记录：{name}，{session}。</translation>
-    </message>
-  </context>
-  <context>
     <name>PinDialog</name>
     <message>
       <source>Enter the staff PIN</source>
@@ -775,6 +668,257 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>Too many wrong PINs. Try again in {s} s.</source>
       <translation>错误次数过多。请在 {s} 秒后重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Report</name>
+    <message>
+      <source>ddd d MMM</source>
+      <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>场次</translation>
+    </message>
+    <message>
+      <source>Hall</source>
+      <translation>会场</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>Entries</source>
+      <translation>入场次数</translation>
+    </message>
+    <message>
+      <source>Peak</source>
+      <translation>峰值</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>容量</translation>
+    </message>
+    <message>
+      <source>Attendance per session</source>
+      <translation>各场次出席情况</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>报名</translation>
+    </message>
+    <message>
+      <source>Scanned</source>
+      <translation>扫码签到</translation>
+    </message>
+    <message>
+      <source>Late check-ins</source>
+      <translation>补签到</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>出席</translation>
+    </message>
+    <message>
+      <source>Present %</source>
+      <translation>出席率</translation>
+    </message>
+    <message>
+      <source>Registered and present per session</source>
+      <translation>各场次报名与出席</translation>
+    </message>
+    <message>
+      <source>Entered</source>
+      <translation>入场</translation>
+    </message>
+    <message>
+      <source>Left, not back</source>
+      <translation>离场未返回</translation>
+    </message>
+    <message>
+      <source>Left, came back</source>
+      <translation>离场后返回</translation>
+    </message>
+    <message>
+      <source>Exits before the end</source>
+      <translation>散会前离场时间</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Seat</source>
+      <translation>座位</translation>
+    </message>
+    <message>
+      <source>Left at</source>
+      <translation>离场时间</translation>
+    </message>
+    <message>
+      <source>Then</source>
+      <translation>之后</translation>
+    </message>
+    <message>
+      <source>Attendee</source>
+      <translation>参会者</translation>
+    </message>
+    <message>
+      <source>Attended at</source>
+      <translation>出席时间</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Kiosk</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <source>Late check-ins (recorded by staff, apart from scans)</source>
+      <translation>补签到（工作人员登记，与扫码分开统计）</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Never admitted</source>
+      <translation>从未入场</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>比例</translation>
+    </message>
+    <message>
+      <source>No-shows per attendee type</source>
+      <translation>各类型未到场人数</translation>
+    </message>
+    <message>
+      <source>Conflicts: badges admitted twice at different doors</source>
+      <translation>冲突：同一胸卡在不同入口重复入场</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Leavers per session (left before the end)</source>
+      <translation>各场次中途退场（散会前离场）</translation>
+    </message>
+    <message>
+      <source>People who left before the end</source>
+      <translation>散会前离场人员</translation>
+    </message>
+    <message>
+      <source>Admissions</source>
+      <translation>入场记录</translation>
+    </message>
+    <message>
+      <source>none: no badge was admitted twice</source>
+      <translation>无：没有胸卡重复入场</translation>
+    </message>
+    <message>
+      <source>{event}, generated {time}: {records} records from {kiosks} kiosks, {offline} decided offline</source>
+      <translation>{event}，生成于 {time}：来自 {kiosks} 台终端的 {records} 条记录，其中 {offline} 条离线判定</translation>
+    </message>
+    <message>
+      <source>{event}: attendance</source>
+      <translation>{event}：出席报告</translation>
+    </message>
+    <message>
+      <source>no entries</source>
+      <translation>无入场记录</translation>
+    </message>
+    <message>
+      <source>came back</source>
+      <translation>已返回</translation>
+    </message>
+    <message>
+      <source>did not return</source>
+      <translation>未返回</translation>
+    </message>
+    <message>
+      <source>none: nobody entered a session</source>
+      <translation>无：没有人进入任何场次</translation>
+    </message>
+    <message>
+      <source>Entries over time, {day} (per 15 minutes)</source>
+      <translation>入场人数随时间变化，{day}（每 15 分钟）</translation>
+    </message>
+    <message>
+      <source>{count} admissions</source>
+      <translation>共 {count} 次入场</translation>
+    </message>
+    <message>
+      <source>Where the data comes from</source>
+      <translation>数据来源</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>记录数</translation>
+    </message>
+    <message>
+      <source>Newest record</source>
+      <translation>最新记录</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>no records and no door kiosks enrolled</source>
+      <translation>无记录，也没有登记的入口终端</translation>
+    </message>
+    <message>
+      <source>no session</source>
+      <translation>无场次</translation>
+    </message>
+    <message>
+      <source>{time} ({zone}): {count} inside, per the records merged here</source>
+      <translation>{time}（{zone}）：场内 {count} 人，依据本机已汇总的记录</translation>
+    </message>
+    <message>
+      <source>{event}: roll call</source>
+      <translation>{event}：场内人员名单</translation>
+    </message>
+    <message>
+      <source>this kiosk, never synced: other doors' entries are missing</source>
+      <translation>本机，从未同步：缺少其他入口的入场记录</translation>
+    </message>
+    <message>
+      <source>nothing received: its entries are missing here</source>
+      <translation>未收到任何数据：此处缺少其入场记录</translation>
+    </message>
+    <message>
+      <source>{hall} ({session}): {count} inside</source>
+      <translation>{hall}（{session}）：场内 {count} 人</translation>
+    </message>
+    <message>
+      <source>quiet: idle, or not synced since</source>
+      <translation>长时间无记录：空闲，或此后未同步</translation>
+    </message>
+    <message>
+      <source>Door</source>
+      <translation>入口</translation>
+    </message>
+    <message>
+      <source>nobody inside</source>
+      <translation>场内无人</translation>
+    </message>
+    <message>
+      <source>this kiosk, last sync {time}</source>
+      <translation>本机，最近同步 {time}</translation>
     </message>
   </context>
   <context>
@@ -1339,10 +1483,6 @@ Admit anyway? The override and your reason are logged.</source>
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>请将二维码对准摄像头，或使用手持扫码枪。</translation>
-    </message>
-    <message>
-      <source>Late check-in…</source>
-      <translation>补签到…</translation>
     </message>
     <message>
       <source>Decided offline: no answer from the hub</source>
