@@ -648,6 +648,113 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     </message>
   </context>
   <context>
+    <name>LateCheckinDialog</name>
+    <message>
+      <source>Forgot to scan at the door</source>
+      <translation>Am Eingang nicht gescannt</translation>
+    </message>
+    <message>
+      <source>The door scanner was down</source>
+      <translation>Der Scanner am Eingang war ausgefallen</translation>
+    </message>
+    <message>
+      <source>From the paper sign-in list</source>
+      <translation>Laut Anwesenheitsliste auf Papier</translation>
+    </message>
+    <message>
+      <source>That time is still to come.</source>
+      <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
+    </message>
+    <message>
+      <source>The session did not run at that time.</source>
+      <translation>Die Veranstaltung lief zu dieser Zeit nicht.</translation>
+    </message>
+    <message>
+      <source>Please give a reason.</source>
+      <translation>Bitte einen Grund angeben.</translation>
+    </message>
+    <message>
+      <source>The reason is too long (at most 500 characters).</source>
+      <translation>Der Grund ist zu lang (höchstens 500 Zeichen).</translation>
+    </message>
+    <message>
+      <source>The reason must be one line of text.</source>
+      <translation>Der Grund muss eine Textzeile sein.</translation>
+    </message>
+    <message>
+      <source>This registration was cancelled.</source>
+      <translation>Diese Anmeldung wurde storniert.</translation>
+    </message>
+    <message>
+      <source>This badge has been revoked.</source>
+      <translation>Dieser Ausweis wurde gesperrt.</translation>
+    </message>
+    <message>
+      <source>A scan would refuse this person for this session.</source>
+      <translation>Ein Scan würde diese Person für diese Veranstaltung abweisen.</translation>
+    </message>
+    <message>
+      <source>Already checked in to this session by a scan.</source>
+      <translation>Bereits per Scan für diese Veranstaltung eingecheckt.</translation>
+    </message>
+    <message>
+      <source>A late check-in is recorded for this person and session already.</source>
+      <translation>Für diese Person und Veranstaltung ist bereits ein nachträglicher Check-in erfasst.</translation>
+    </message>
+    <message>
+      <source>This kiosk may not record late check-ins.</source>
+      <translation>Dieses Terminal darf keine nachträglichen Check-ins erfassen.</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded.</source>
+      <translation>Es wurde nichts erfasst.</translation>
+    </message>
+    <message>
+      <source>Late check-in</source>
+      <translation>Nachträglich einchecken</translation>
+    </message>
+    <message>
+      <source>For someone who attended although no scan recorded it. It counts as attendance, not as an entry: nobody is counted inside.</source>
+      <translation>Für jemanden, der teilgenommen hat, ohne dass ein Scan es erfasst hat. Zählt als Teilnahme, nicht als Eintritt: niemand wird als anwesend im Saal gezählt.</translation>
+    </message>
+    <message>
+      <source>HH:MM (empty: now, or the start if it has ended)</source>
+      <translation>HH:MM (leer: jetzt, nach dem Ende der Beginn)</translation>
+    </message>
+    <message>
+      <source>Record late check-in</source>
+      <translation>Nachträglich einchecken</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Session:</source>
+      <translation>Veranstaltung:</translation>
+    </message>
+    <message>
+      <source>Attended at:</source>
+      <translation>Anwesend um:</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>Grund:</translation>
+    </message>
+    <message>
+      <source>No session of this hall has opened today.</source>
+      <translation>In diesem Saal hat heute noch keine Veranstaltung geöffnet.</translation>
+    </message>
+    <message>
+      <source>Type the time as HH:MM, e.g. 10:20.</source>
+      <translation>Uhrzeit als HH:MM eingeben, z. B. 10:20.</translation>
+    </message>
+    <message>
+      <source>Late check-in recorded: {name}, {session}.</source>
+      <translation>Nachträglicher Check-in erfasst: {name}, {session}.</translation>
+    </message>
+  </context>
+  <context>
     <name>PinDialog</name>
     <message>
       <source>Enter the staff PIN</source>
@@ -1483,6 +1590,10 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>QR-Code vor die Kamera halten oder den Handscanner benutzen.</translation>
+    </message>
+    <message>
+      <source>Late check-in…</source>
+      <translation>Nachträglich einchecken…</translation>
     </message>
     <message>
       <source>Decided offline: no answer from the hub</source>

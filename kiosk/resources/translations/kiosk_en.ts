@@ -648,6 +648,113 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
+    <name>LateCheckinDialog</name>
+    <message>
+      <source>Forgot to scan at the door</source>
+      <translation>Forgot to scan at the door</translation>
+    </message>
+    <message>
+      <source>The door scanner was down</source>
+      <translation>The door scanner was down</translation>
+    </message>
+    <message>
+      <source>From the paper sign-in list</source>
+      <translation>From the paper sign-in list</translation>
+    </message>
+    <message>
+      <source>That time is still to come.</source>
+      <translation>That time is still to come.</translation>
+    </message>
+    <message>
+      <source>The session did not run at that time.</source>
+      <translation>The session did not run at that time.</translation>
+    </message>
+    <message>
+      <source>Please give a reason.</source>
+      <translation>Please give a reason.</translation>
+    </message>
+    <message>
+      <source>The reason is too long (at most 500 characters).</source>
+      <translation>The reason is too long (at most 500 characters).</translation>
+    </message>
+    <message>
+      <source>The reason must be one line of text.</source>
+      <translation>The reason must be one line of text.</translation>
+    </message>
+    <message>
+      <source>This registration was cancelled.</source>
+      <translation>This registration was cancelled.</translation>
+    </message>
+    <message>
+      <source>This badge has been revoked.</source>
+      <translation>This badge has been revoked.</translation>
+    </message>
+    <message>
+      <source>A scan would refuse this person for this session.</source>
+      <translation>A scan would refuse this person for this session.</translation>
+    </message>
+    <message>
+      <source>Already checked in to this session by a scan.</source>
+      <translation>Already checked in to this session by a scan.</translation>
+    </message>
+    <message>
+      <source>A late check-in is recorded for this person and session already.</source>
+      <translation>A late check-in is recorded for this person and session already.</translation>
+    </message>
+    <message>
+      <source>This kiosk may not record late check-ins.</source>
+      <translation>This kiosk may not record late check-ins.</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded.</source>
+      <translation>Nothing was recorded.</translation>
+    </message>
+    <message>
+      <source>Late check-in</source>
+      <translation>Late check-in</translation>
+    </message>
+    <message>
+      <source>For someone who attended although no scan recorded it. It counts as attendance, not as an entry: nobody is counted inside.</source>
+      <translation>For someone who attended although no scan recorded it. It counts as attendance, not as an entry: nobody is counted inside.</translation>
+    </message>
+    <message>
+      <source>HH:MM (empty: now, or the start if it has ended)</source>
+      <translation>HH:MM (empty: now, or the start if it has ended)</translation>
+    </message>
+    <message>
+      <source>Record late check-in</source>
+      <translation>Record late check-in</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Session:</source>
+      <translation>Session:</translation>
+    </message>
+    <message>
+      <source>Attended at:</source>
+      <translation>Attended at:</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>Reason:</translation>
+    </message>
+    <message>
+      <source>No session of this hall has opened today.</source>
+      <translation>No session of this hall has opened today.</translation>
+    </message>
+    <message>
+      <source>Type the time as HH:MM, e.g. 10:20.</source>
+      <translation>Type the time as HH:MM, e.g. 10:20.</translation>
+    </message>
+    <message>
+      <source>Late check-in recorded: {name}, {session}.</source>
+      <translation>Late check-in recorded: {name}, {session}.</translation>
+    </message>
+  </context>
+  <context>
     <name>PinDialog</name>
     <message>
       <source>Enter the staff PIN</source>
@@ -1483,6 +1590,10 @@ Admit anyway? The override and your reason are logged.</translation>
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>Hold the QR code up to the camera, or use the handheld scanner.</translation>
+    </message>
+    <message>
+      <source>Late check-in…</source>
+      <translation>Late check-in…</translation>
     </message>
     <message>
       <source>Decided offline: no answer from the hub</source>

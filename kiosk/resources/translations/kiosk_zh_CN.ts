@@ -648,6 +648,113 @@ Only if you have checked that this is a different person from the {name} already
     </message>
   </context>
   <context>
+    <name>LateCheckinDialog</name>
+    <message>
+      <source>Forgot to scan at the door</source>
+      <translation>入场时忘记扫码</translation>
+    </message>
+    <message>
+      <source>The door scanner was down</source>
+      <translation>入口扫码设备故障</translation>
+    </message>
+    <message>
+      <source>From the paper sign-in list</source>
+      <translation>依据纸质签到表</translation>
+    </message>
+    <message>
+      <source>That time is still to come.</source>
+      <translation>该时间尚未到来。</translation>
+    </message>
+    <message>
+      <source>The session did not run at that time.</source>
+      <translation>该场次在这个时间并未进行。</translation>
+    </message>
+    <message>
+      <source>Please give a reason.</source>
+      <translation>请填写原因。</translation>
+    </message>
+    <message>
+      <source>The reason is too long (at most 500 characters).</source>
+      <translation>原因过长（最多 500 个字符）。</translation>
+    </message>
+    <message>
+      <source>The reason must be one line of text.</source>
+      <translation>原因只能是一行文字。</translation>
+    </message>
+    <message>
+      <source>This registration was cancelled.</source>
+      <translation>该注册已取消。</translation>
+    </message>
+    <message>
+      <source>This badge has been revoked.</source>
+      <translation>该胸卡已被吊销。</translation>
+    </message>
+    <message>
+      <source>A scan would refuse this person for this session.</source>
+      <translation>扫码时此人不能进入该场次。</translation>
+    </message>
+    <message>
+      <source>Already checked in to this session by a scan.</source>
+      <translation>此人已通过扫码签到该场次。</translation>
+    </message>
+    <message>
+      <source>A late check-in is recorded for this person and session already.</source>
+      <translation>此人该场次的补签到已有记录。</translation>
+    </message>
+    <message>
+      <source>This kiosk may not record late check-ins.</source>
+      <translation>本终端无权记录补签到。</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded.</source>
+      <translation>未作任何记录。</translation>
+    </message>
+    <message>
+      <source>Late check-in</source>
+      <translation>补签到</translation>
+    </message>
+    <message>
+      <source>For someone who attended although no scan recorded it. It counts as attendance, not as an entry: nobody is counted inside.</source>
+      <translation>用于已出席但没有扫码记录的人。补签到计入出席，不算入场：不计入场内人数。</translation>
+    </message>
+    <message>
+      <source>HH:MM (empty: now, or the start if it has ended)</source>
+      <translation>时:分（留空：现在；场次已结束则为开始时间）</translation>
+    </message>
+    <message>
+      <source>Record late check-in</source>
+      <translation>记录补签到</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Session:</source>
+      <translation>场次：</translation>
+    </message>
+    <message>
+      <source>Attended at:</source>
+      <translation>出席时间：</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>原因：</translation>
+    </message>
+    <message>
+      <source>No session of this hall has opened today.</source>
+      <translation>本会场今天还没有开放签到的场次。</translation>
+    </message>
+    <message>
+      <source>Type the time as HH:MM, e.g. 10:20.</source>
+      <translation>请按 时:分 输入时间，例如 10:20。</translation>
+    </message>
+    <message>
+      <source>Late check-in recorded: {name}, {session}.</source>
+      <translation>补签到已记录：{name}，{session}。</translation>
+    </message>
+  </context>
+  <context>
     <name>PinDialog</name>
     <message>
       <source>Enter the staff PIN</source>
@@ -1483,6 +1590,10 @@ Admit anyway? The override and your reason are logged.</source>
     <message>
       <source>Hold the QR code up to the camera, or use the handheld scanner.</source>
       <translation>请将二维码对准摄像头，或使用手持扫码枪。</translation>
+    </message>
+    <message>
+      <source>Late check-in…</source>
+      <translation>补签到…</translation>
     </message>
     <message>
       <source>Decided offline: no answer from the hub</source>
