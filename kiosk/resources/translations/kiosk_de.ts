@@ -1545,6 +1545,30 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
       <translation>Dieser Ausweis gehört zu einer anderen Veranstaltung.</translation>
     </message>
     <message>
+      <source>This ticket was replaced by a newer one (revoked in pretix).</source>
+      <translation>Dieses Ticket wurde durch ein neueres ersetzt (in pretix widerrufen).</translation>
+    </message>
+    <message>
+      <source>This ticket is blocked in pretix: ask the registration desk.</source>
+      <translation>Dieses Ticket ist in pretix gesperrt: bitte an der Registrierung fragen.</translation>
+    </message>
+    <message>
+      <source>This ticket is not valid yet.</source>
+      <translation>Dieses Ticket ist noch nicht gültig.</translation>
+    </message>
+    <message>
+      <source>This ticket has expired.</source>
+      <translation>Dieses Ticket ist abgelaufen.</translation>
+    </message>
+    <message>
+      <source>This ticket's product has no attendee type here.</source>
+      <translation>Für das Produkt dieses Tickets gibt es hier keinen Teilnehmertyp.</translation>
+    </message>
+    <message>
+      <source>This ticket is for another date of the event.</source>
+      <translation>Dieses Ticket gilt für einen anderen Termin der Veranstaltung.</translation>
+    </message>
+    <message>
       <source>Not in this kiosk's list yet, but the badge is genuine: check the name by eye.</source>
       <translation>Noch nicht in der Liste dieses Kiosks, aber der Ausweis ist echt: Namen bitte prüfen.</translation>
     </message>
@@ -1563,6 +1587,18 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
     <message>
       <source>Admitted by staff despite: {rule} The reason is logged.</source>
       <translation>Vom Personal eingelassen trotz: {rule} Der Grund ist protokolliert.</translation>
+    </message>
+    <message>
+      <source>This ticket's product ({product}) has no attendee type here: ask the organiser.</source>
+      <translation>Für das Produkt dieses Tickets ({product}) gibt es hier keinen Teilnehmertyp: bitte den Veranstalter fragen.</translation>
+    </message>
+    <message>
+      <source>This ticket is not valid yet (from {time} UTC).</source>
+      <translation>Dieses Ticket ist noch nicht gültig (ab {time} UTC).</translation>
+    </message>
+    <message>
+      <source>This ticket has expired (valid until {time} UTC).</source>
+      <translation>Dieses Ticket ist abgelaufen (gültig bis {time} UTC).</translation>
     </message>
     <message>
       <source>{type} badges have no access to this hall.</source>

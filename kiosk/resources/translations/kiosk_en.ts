@@ -1545,6 +1545,30 @@ Admit anyway? The override and your reason are logged.</translation>
       <translation>This badge is for another event.</translation>
     </message>
     <message>
+      <source>This ticket was replaced by a newer one (revoked in pretix).</source>
+      <translation>This ticket was replaced by a newer one (revoked in pretix).</translation>
+    </message>
+    <message>
+      <source>This ticket is blocked in pretix: ask the registration desk.</source>
+      <translation>This ticket is blocked in pretix: ask the registration desk.</translation>
+    </message>
+    <message>
+      <source>This ticket is not valid yet.</source>
+      <translation>This ticket is not valid yet.</translation>
+    </message>
+    <message>
+      <source>This ticket has expired.</source>
+      <translation>This ticket has expired.</translation>
+    </message>
+    <message>
+      <source>This ticket's product has no attendee type here.</source>
+      <translation>This ticket's product has no attendee type here.</translation>
+    </message>
+    <message>
+      <source>This ticket is for another date of the event.</source>
+      <translation>This ticket is for another date of the event.</translation>
+    </message>
+    <message>
       <source>Not in this kiosk's list yet, but the badge is genuine: check the name by eye.</source>
       <translation>Not in this kiosk's list yet, but the badge is genuine: check the name by eye.</translation>
     </message>
@@ -1563,6 +1587,18 @@ Admit anyway? The override and your reason are logged.</translation>
     <message>
       <source>Admitted by staff despite: {rule} The reason is logged.</source>
       <translation>Admitted by staff despite: {rule} The reason is logged.</translation>
+    </message>
+    <message>
+      <source>This ticket's product ({product}) has no attendee type here: ask the organiser.</source>
+      <translation>This ticket's product ({product}) has no attendee type here: ask the organiser.</translation>
+    </message>
+    <message>
+      <source>This ticket is not valid yet (from {time} UTC).</source>
+      <translation>This ticket is not valid yet (from {time} UTC).</translation>
+    </message>
+    <message>
+      <source>This ticket has expired (valid until {time} UTC).</source>
+      <translation>This ticket has expired (valid until {time} UTC).</translation>
     </message>
     <message>
       <source>{type} badges have no access to this hall.</source>

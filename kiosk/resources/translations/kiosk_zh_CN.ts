@@ -1545,6 +1545,30 @@ Admit anyway? The override and your reason are logged.</source>
       <translation>此胸卡属于其他活动。</translation>
     </message>
     <message>
+      <source>This ticket was replaced by a newer one (revoked in pretix).</source>
+      <translation>此门票已被新门票取代（已在 pretix 中作废）。</translation>
+    </message>
+    <message>
+      <source>This ticket is blocked in pretix: ask the registration desk.</source>
+      <translation>此门票已在 pretix 中被冻结：请咨询登记处。</translation>
+    </message>
+    <message>
+      <source>This ticket is not valid yet.</source>
+      <translation>此门票尚未生效。</translation>
+    </message>
+    <message>
+      <source>This ticket has expired.</source>
+      <translation>此门票已过期。</translation>
+    </message>
+    <message>
+      <source>This ticket's product has no attendee type here.</source>
+      <translation>此门票的产品在此没有对应的参会者类型。</translation>
+    </message>
+    <message>
+      <source>This ticket is for another date of the event.</source>
+      <translation>此门票适用于本活动的另一个日期。</translation>
+    </message>
+    <message>
       <source>Not in this kiosk's list yet, but the badge is genuine: check the name by eye.</source>
       <translation>本机名单中暂无此人，但胸卡真实有效：请人工核对姓名。</translation>
     </message>
@@ -1563,6 +1587,18 @@ Admit anyway? The override and your reason are logged.</source>
     <message>
       <source>Admitted by staff despite: {rule} The reason is logged.</source>
       <translation>工作人员越过规则放行：{rule} 原因已记录。</translation>
+    </message>
+    <message>
+      <source>This ticket's product ({product}) has no attendee type here: ask the organiser.</source>
+      <translation>此门票的产品（{product}）在此没有对应的参会者类型：请咨询主办方。</translation>
+    </message>
+    <message>
+      <source>This ticket is not valid yet (from {time} UTC).</source>
+      <translation>此门票尚未生效（自 {time} UTC 起）。</translation>
+    </message>
+    <message>
+      <source>This ticket has expired (valid until {time} UTC).</source>
+      <translation>此门票已过期（有效期至 {time} UTC）。</translation>
     </message>
     <message>
       <source>{type} badges have no access to this hall.</source>
