@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "kiosk.cli.late_checkin",
     "kiosk.cli.keys",
     "kiosk.cli.importer",
+    "kiosk.cli.pretix",
     "kiosk.cli.decode",
     "kiosk.cli.watch",
     "kiosk.cli.badges",
