@@ -93,7 +93,7 @@ def _read_plain(
 
 
 def is_indico_export(headers: list[str]) -> bool:
-    """Indico's export begins with ID and Name and has an e-mail column."""
+    """Indico's export: ID and Name first, and the personal-data field Email Address."""
     keys = [header_key(h) for h in headers]
     return keys[:2] == ["id", "name"] and "emailaddress" in keys
 
@@ -112,13 +112,18 @@ def read_indico_export(
     check_options(event, options)
     secrets.claimed.clear()  # each reading claims afresh (a dry run, then the import)
     with open_table(path, options.encoding) as table, _collector_paused():
-        if not is_indico_export(table.headers):
+        if [header_key(h) for h in table.headers[:2]] != ["id", "name"]:
             raise ImportFileError(
-                f"{path}: not an Indico registration export (its columns start with ID, Name "
-                "and include Email Address); --indico-secrets is for Indico's export only"
+                f"{path}: not an Indico registration export (its columns start with ID, "
+                "Name); --indico-secrets is for Indico's export only"
             )
         width = len(table.headers)
         columns = _columns(path, table.headers, options)
+        if columns["email"] < 0:
+            raise ColumnError(
+                f"{path}: no e-mail column, which the check-in secrets are joined on; name "
+                'it with --map email="HEADER"'
+            )
         tags_at = _index(table.headers, "tags")
         types = TypeResolver(event, options.type_map, options.default_type)
         checker = RowChecker(columns, types, width + 2)

@@ -227,6 +227,12 @@ def test_not_an_indico_export(
     secrets = indico.write_json(tmp_path / "checkin.json", indico.checkin_json())
     with pytest.raises(ImportFileError, match="not an Indico registration export"):
         run(empty_db, event, path, [secrets])
+    renamed = export("renamed.csv", indico.write_csv(tmp_path / "r.csv").read_text(
+        encoding="utf-8-sig").replace("Email Address", "Contact"))  # fmt: skip
+    with pytest.raises(ColumnError, match="no e-mail column"):
+        run(empty_db, event, renamed, [secrets])
+    report = run(empty_db, event, renamed, [secrets], mapping={"email": "Contact"})
+    assert report.rows == 7
 
 
 def test_options_go_together(tmp_path: Path) -> None:
