@@ -3,18 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo check setup system clean
+.PHONY: demo check setup system pretix clean
 
 demo: setup
 	$(VENV)/bin/kiosk demo
 
-check: setup
+check: setup pretix
 	./scripts/check
 
 setup: system $(STAMP)
 
 system:
 	./scripts/setup-system.sh
+
+# A real pretix server for tests/pretix, in its own venv (fast when already installed).
+pretix:
+	./scripts/setup-pretix
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,4 +27,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-pretix .pytest_cache .mypy_cache .ruff_cache
