@@ -27,6 +27,7 @@ class BadgeData:
     caption: str  # small text under the QR: the ticket code or id, for staff lookups
     photo: Path | None = None
     session_line: str = ""
+    seat: str = ""  # printed where the template has a seat box (GB 50799 12.2.4)
 
 
 def days_line(days: tuple[dt.date, ...]) -> str:
@@ -79,4 +80,5 @@ def badge_for(
         caption=attendee.ticket_code or attendee.id,
         photo=photo,
         session_line=days_line(event.days) if session_line is None else session_line,
+        seat=attendee.seat,
     )

@@ -98,6 +98,9 @@ class BadgePainter:
         lines, size = ctx.name(lay, badge.name_parts, badge.name_break)
         if badge.company:
             ctx.text(lay.company, badge.company, lay.company_size, color=MUTED)
+        if badge.seat and lay.seat is not None and lay.seat_size is not None:
+            words = lay.seat_text.replace("{seat}", badge.seat)
+            ctx.text(lay.seat, words, lay.seat_size, bold=True)
         photo_shown = lay.photo is not None and ctx.photo(lay.photo, badge)
         qr_box = lay.qr_with_photo if photo_shown and lay.qr_with_photo else lay.qr
         qr_rect = ctx.qr(qr_box, badge.code, sample=sample_qr) if badge.code else None

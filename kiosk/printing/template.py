@@ -47,6 +47,9 @@ class BadgeLayout:
     session_size: float
     band: Box
     band_size: float
+    seat: Box | None = None  # where the seat prints; a size without it prints none
+    seat_size: float | None = None
+    seat_text: str = "Seat {seat}"  # the words around the seat label: "座位 {seat}"
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ def _box(table: dict[str, Any], key: str, size: str) -> Box:
 
 def _layout(size: str, table: dict[str, Any]) -> BadgeLayout:
     values: dict[str, Any] = {"size": size, "label": str(table.get("label", size))}
+    values["seat_text"] = _seat_text(table.get("seat_text", "Seat {seat}"), size)
     for name, field in BadgeLayout.__dataclass_fields__.items():
         if name in values:
             continue
@@ -95,7 +99,18 @@ def _layout(size: str, table: dict[str, Any]) -> BadgeLayout:
     layout = BadgeLayout(**values)
     if layout.width <= 0 or layout.height <= 0:
         raise TemplateError(f"size {size}: width and height must be positive")
+    if (layout.seat is None) != (layout.seat_size is None):
+        raise TemplateError(f"size {size}: 'seat' and 'seat_size' go together")
     return layout
+
+
+def _seat_text(value: Any, size: str) -> str:
+    """The seat line's words: '{seat}' once (filled in by replacement, never str.format)."""
+    if not isinstance(value, str) or value.count("{seat}") != 1 or len(value) > 60:
+        raise TemplateError(
+            f"size {size}: 'seat_text' must hold {{seat}} once, e.g. 'Seat {{seat}}'"
+        )
+    return value
 
 
 def load_template(path: Path = TEMPLATE_FILE) -> BadgeTemplate:
