@@ -57,6 +57,8 @@ def describe(decision: Decision) -> str:
         parts.append(f"{decision.occupancy}/{decision.capacity} inside")
     if decision.warnings:
         parts.append("warning: " + ", ".join(decision.warnings))
+    if decision.attention:
+        parts.append("note for staff: " + decision.attention.replace("\n", " / "))
     if decision.repeat:
         parts.append("(repeat scan, not recorded again)")
     return "  ".join(parts)

@@ -59,6 +59,7 @@ class Decision:
     at: str | None = None  # ISO-8601 UTC time of the decision
     offline: bool = False  # decided without the hub
     delta: int = 0  # the change to the session's occupancy (+1 in, -1 out): what a hub arbitrates
+    attention: str = ""  # a note for door staff shown with this verdict (attention_note)
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -70,7 +71,14 @@ class Decision:
             "warnings": list(self.warnings),
             "attendee": None
             if a is None
-            else {"id": a.id, "name": a.name, "company": a.company, "type": a.type},
+            else {
+                "id": a.id,
+                "name": a.name,
+                "company": a.company,
+                "type": a.type,
+                "position": a.position,
+                "seat": a.seat,
+            },
             "hall": self.hall,
             "session": self.session,
             "direction": self.direction.value,
@@ -81,5 +89,6 @@ class Decision:
             "capacity": self.capacity,
             "at": self.at,
             "offline": self.offline,
+            "attention_note": self.attention,
             **self.extra,
         }

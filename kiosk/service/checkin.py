@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from kiosk.domain.attendee import Attendee
+from kiosk.domain.attention import attention_note
 from kiosk.domain.decision import Decision, Direction, Verdict
 from kiosk.domain.event import Event
 from kiosk.domain.rules import Outcome, Presence, decide, session_for, session_to_check
@@ -41,6 +42,7 @@ class Authority(Protocol):
         ...
 
 
+ATTENTION_NOTE = "attention_note"  # a record's warning: the door showed a note for staff
 CLAIM_TIMEOUT = 0.3  # seconds; past this the kiosk decides alone and says it is offline
 
 
@@ -138,7 +140,7 @@ class CheckInService:
                 at=_iso(when),
                 delta=outcome.delta,
                 clock_offset_ms=self._clock_offset(),
-                warnings=",".join(warnings),
+                warnings=",".join((*warnings, *self._attention(attendee))),
             )
             record = self._claimed(record)
             checkins.append(self.db, record)
@@ -260,6 +262,7 @@ class CheckInService:
                 delta=0 if inside or session is None else +1,
                 clock_offset_ms=self._clock_offset(),
                 note=note.strip(),
+                warnings=",".join(self._attention(attendee)),
             )
             record = self._claimed(record)
             checkins.append(self.db, record)
@@ -323,6 +326,12 @@ class CheckInService:
         value = settings.get(self.db, "clock_offset_ms")
         return None if value is None else int(value)
 
+    def _attention(self, attendee: Attendee | None) -> tuple[str, ...]:
+        """("attention_note",) where the attendee or their type carries a note for door
+        staff: the record says the note was shown, not what it said (it may be about
+        someone's health; the note itself stays in the organiser's attendee list)."""
+        return (ATTENTION_NOTE,) if attention_note(self.event, attendee) else ()
+
     def _decision(
         self,
         record: LogRecord,
@@ -331,6 +340,7 @@ class CheckInService:
         extra: dict[str, Any] | None = None,
     ) -> Decision:
         session = self.event.session(record.session_id) if record.session_id else None
+        warnings = tuple(w for w in record.warnings.split(",") if w)
         return Decision(
             verdict=Verdict(record.verdict),
             reason=record.reason,
@@ -338,7 +348,7 @@ class CheckInService:
             hall=record.hall,
             session=record.session_id,
             direction=Direction(record.direction),
-            warnings=tuple(w for w in record.warnings.split(",") if w),
+            warnings=tuple(w for w in warnings if w != ATTENTION_NOTE),
             record_id=record.id,
             recorded=not repeat,
             repeat=repeat,
@@ -348,6 +358,7 @@ class CheckInService:
             offline=record.offline,
             extra=extra or {},
             delta=record.delta,
+            attention=attention_note(self.event, attendee) if ATTENTION_NOTE in warnings else "",
         )
 
     def _from_record(self, record: LogRecord, repeat: bool) -> Decision:

@@ -43,7 +43,11 @@ def test_scan_json_for_an_admission_then_already_inside(
         (first[0], d["verdict"], d["session"], d["recorded"])
         for d, first in zip(decisions, [first, second], strict=True)
     ] == [(0, "admitted", "opening-plenary", True), (1, "already_inside", "opening-plenary", True)]
-    assert decisions[0]["attendee"] == {k: delegate[k] for k in ("id", "name", "company", "type")}
+    shown = decisions[0]["attendee"]
+    assert {k: shown[k] for k in ("id", "name", "company", "type")} == {
+        k: delegate[k] for k in ("id", "name", "company", "type")
+    }
+    assert {"position", "seat"} <= set(shown) and "attention_note" in decisions[0]
 
 
 def test_exit_is_recorded_with_status_zero(
