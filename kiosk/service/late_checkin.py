@@ -268,3 +268,18 @@ def attendance(db: Database, session_id: str) -> Attendance:
     by_scan = {str(r[0]) for r in scanned}
     only_late = {str(r[0]) for r in late} - by_scan
     return Attendance(len(by_scan), len(only_late), len(by_scan) + len(only_late))
+
+
+def late_only(db: Database) -> dict[str, tuple[int, int]]:
+    """Per session: people with a late check-in and no scan, and of them those on the
+    session's list (registered or invited); one grouped query, for the board's counts."""
+    rows = db.execute(
+        "SELECT c.session_id, count(DISTINCT c.attendee_id), "
+        "count(DISTINCT CASE WHEN r.kind IS NOT NULL THEN c.attendee_id END) "
+        "FROM checkins c LEFT JOIN registrations r "
+        "ON r.attendee_id = c.attendee_id AND r.session_id = c.session_id "
+        "WHERE c.verdict = 'late_checkin' AND c.attendee_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM presence p WHERE p.attendee_id = c.attendee_id "
+        "AND p.session_id = c.session_id AND p.entries > 0) GROUP BY c.session_id"
+    )
+    return {str(sid): (int(n), int(listed)) for sid, n, listed in rows}

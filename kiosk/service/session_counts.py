@@ -2,9 +2,10 @@
 local log: what the board, its seat map and the chair's view show.
 
 Expected is who registered (or was invited) for a session that asks for it; an open
-session has no list, only its capacity. Present is who was admitted at least once; inside
-is who is in the hall now (the occupancy the doors keep). All of it is read from the
-presence table the log keeps, in one pass per refresh (bench/board_counts.py).
+session has no list, only its capacity. Present is who was admitted at least once, or has
+a late check-in (补签到, kiosk.service.late_checkin); inside is who is in the hall now (the
+occupancy the doors keep). All of it is read from the presence table the log keeps (and
+the late check-ins' own index), in one pass per refresh (bench/board_counts.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlite_utils import Database
 
 from kiosk.domain.event import Registration, Session
 from kiosk.domain.seats import SeatPlan, seat_plan
+from kiosk.service import late_checkin
 
 # An admission that still counts: not an undo, and not undone since.
 COUNTED_ENTRY = (
@@ -74,9 +76,12 @@ def session_counts(db: Database, sessions: Iterable[Session]) -> list[SessionCou
         )
     }
     seats = _seats_expected(db)
+    late = late_checkin.late_only(db)  # 补签到: present, never inside
     counts = []
     for s in chosen:
         n, on_list, seated = present.get(s.id, (0, 0, 0))
+        extra, extra_listed = late.get(s.id, (0, 0))
+        n, on_list = n + extra, on_list + extra_listed
         counts.append(
             SessionCount(
                 session=s,

@@ -435,3 +435,14 @@ def m080_pretix(db: Database) -> None:
         ) WITHOUT ROWID;
         """,
     )
+
+
+@MIGRATIONS()
+def m100_late_checkin(db: Database) -> None:
+    # Late check-ins (kiosk.service.late_checkin) are looked up per session and person at
+    # every board refresh and before each new one: a partial index keeps that off the log.
+    _run_script(
+        db,
+        "CREATE INDEX checkins_late ON checkins(session_id, attendee_id) "
+        "WHERE verdict = 'late_checkin';\n",
+    )

@@ -24,6 +24,7 @@ from kiosk.service.late_checkin import (
     late_checkins,
     record_late_checkin,
 )
+from kiosk.service.session_counts import session_counts
 from kiosk.store import attendees, checkins, events, settings, trust_state
 from kiosk.store.db import write
 from kiosk.sync import stats
@@ -195,3 +196,23 @@ def test_reports_count_late_checkins_apart_from_scans(
     keynote = next(f for f in figures.sessions if f.session.id == "keynote")
     assert (keynote.people, keynote.entries, keynote.peak, keynote.late) == (1, 1, 1, 1)
     assert sum(n for buckets in figures.entries_by_day.values() for _, n in buckets) == 1
+
+
+def test_the_boards_counts_take_late_checkins_as_present_never_inside(
+    db: Database, event: Event, service: CheckInService
+) -> None:
+    """12.2.1 on the board: the keynote (open) with A1 scanned and A6 late is present 2,
+    inside 1; the workshop's list (A1, then A6 too) with A1 scanned and A6 late is 2 of 2
+    present, on the list both, 1 inside."""
+    service.scan("T-0001", "main", at=at("14 10:05"))
+    late(db, event, "14 12:00")
+    with write(db):
+        attendees.add_registrations(db, [("A6", "workshop", "registered")])
+    service.scan("T-0001", "main", at=at("14 13:45"))
+    late(db, event, "14 15:30", session="workshop")
+    sessions = [s for s in event.sessions if s.id in ("keynote", "workshop")]
+    keynote, workshop = session_counts(db, sessions)
+    assert (keynote.present, keynote.inside) == (2, 1)
+    assert (workshop.expected, workshop.present, workshop.expected_present, workshop.inside) == (
+        2, 2, 2, 1
+    )  # fmt: skip
