@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import add_db_argument, db_path, open_database
+from kiosk.cli.common import add_db_argument, open_database
 from kiosk.cli.errors import CommandError
 from kiosk.cli.progress import Progress
 from kiosk.store import cipher
@@ -24,7 +24,7 @@ def run_backup(args: argparse.Namespace) -> int:
     db = open_database(args, need_write=False)
     meter = Progress("backing up", "pages")
     try:
-        size = backup(db, args.file, lambda done, _total: meter.update(done), db_path(args))
+        size = backup(db, args.file, lambda done, _total: meter.update(done))
     except BackupError as exc:
         raise CommandError(str(exc)) from None
     finally:

@@ -21,15 +21,10 @@ class BackupError(Exception):
     """The copy could not be made or did not check out; nothing was left at the target."""
 
 
-def backup(
-    db: Database,
-    target: Path,
-    progress: Callable[[int, int], None] | None = None,
-    source: Path | None = None,
-) -> int:
+def backup(db: Database, target: Path, progress: Callable[[int, int], None] | None = None) -> int:
     """Copy `db` to `target` (a new file) while kiosks keep writing; the size in bytes.
-    An encrypted database (`source` is its path) gives an encrypted copy under the same
-    key, with its key file beside the copy: useless without the unlock code."""
+    An encrypted database gives an encrypted copy under the same key, with its key file
+    beside the copy: useless without the unlock code."""
     if target.exists():
         raise BackupError(f"{target} exists already: choose a new file name")
     if not target.parent.is_dir():
@@ -37,8 +32,8 @@ def backup(
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        encrypted = source is not None and cipher.is_encrypted(source)
-        key = cipher.database_key(source) if encrypted and source else None
+        source = cipher.encrypted_path(db.conn)
+        key = cipher.database_key(source) if source else None
         copy = cipher.connect(str(partial), key) if key else sqlite3.connect(str(partial))
         try:
             db.conn.backup(
@@ -52,10 +47,10 @@ def backup(
             copy.close()
         if verdict != "ok":
             raise BackupError(f"the copy did not check out ({verdict}); nothing kept")
-        if source is not None and key is not None:
+        if source is not None:
             cipher.write_wrapped(target, cipher.read_wrapped(source))
         os.replace(partial, target)
-    except cipher.Error + (OSError, cipher.Locked) as exc:
+    except cipher.errors(OSError, cipher.Locked) as exc:
         raise BackupError(f"cannot write {target}: {exc}") from None
     finally:
         with contextlib.suppress(OSError):

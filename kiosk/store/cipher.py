@@ -50,6 +50,11 @@ OperationalError: tuple[type[Exception], ...] = (
 )
 IntegrityError: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlcipher.IntegrityError)
 
+
+def errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
+    """`Error` and `more`, for one except clause."""
+    return (*Error, *more)
+
 Asker = Callable[[Path], "str | None"]
 
 
@@ -212,6 +217,14 @@ def database_key(db_path: Path) -> bytes:
     key = unwrap(wrapped, code)
     remember(db_path, key)
     return key
+
+
+def encrypted_path(conn: Any) -> Path | None:
+    """The file behind a SQLCipher connection (None for a plain one): what backup needs
+    to find the key and the key file."""
+    if not isinstance(conn, sqlcipher.Connection):
+        return None
+    return Path(conn.execute("PRAGMA database_list").fetchone()[2])
 
 
 def connect(target: str, key: bytes, uri: bool = False) -> Any:

@@ -94,7 +94,7 @@ class SyncRunner:
                 self._close_hub()
                 self._failed(str(exc))
                 return None
-            except cipher.Error + (StoreError,) as exc:
+            except cipher.errors(StoreError) as exc:
                 self._failed(local_error(exc))
                 return None
             except OSError as exc:

@@ -70,7 +70,7 @@ class ScanWorker(QThread):
         problem = ""
         try:
             service = self._make_service()
-        except cipher.Error + (StoreError,) as exc:
+        except cipher.errors(StoreError) as exc:
             problem = str(exc)
         try:
             while (job := self._jobs.get()) is not None:
@@ -84,7 +84,7 @@ class ScanWorker(QThread):
             if service is None:
                 raise CheckInError(problem)
             decision = job(service)
-        except cipher.Error + (CheckInError,) as exc:
+        except cipher.errors(CheckInError) as exc:
             self.failed.emit(str(exc))
             return
         except Exception as exc:  # a bug must cost one scan, not the thread and every later scan

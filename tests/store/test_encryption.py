@@ -148,7 +148,7 @@ def test_a_backup_of_an_encrypted_kiosk_is_encrypted_too(db: Database, tmp_path:
     cipher.set_asker(lambda _p: CODE)
     live = open_db(path)
     copy = tmp_path / "copy.db"
-    backup(live, copy, source=path)
+    backup(live, copy)
     assert cipher.is_encrypted(copy) and cipher.key_file(copy).is_file()
     assert b"zhang.wei" not in copy.read_bytes()
     cipher.forget_all()

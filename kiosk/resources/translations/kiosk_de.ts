@@ -1585,6 +1585,10 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
       <translation>EINLASS</translation>
     </message>
     <message>
+      <source>Seat {seat}</source>
+      <translation>Platz {seat}</translation>
+    </message>
+    <message>
       <source>Admitted by staff despite: {rule} The reason is logged.</source>
       <translation>Vom Personal eingelassen trotz: {rule} Der Grund ist protokolliert.</translation>
     </message>
@@ -1611,6 +1615,14 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
   </context>
   <context>
     <name>VerdictPanel</name>
+    <message>
+      <source>NOTE FOR STAFF</source>
+      <translation>HINWEIS FÜRS PERSONAL</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>Kein Foto</translation>
+    </message>
     <message>
       <source>EXIT</source>
       <translation>AUSGANG</translation>

@@ -1585,6 +1585,10 @@ Admit anyway? The override and your reason are logged.</translation>
       <translation>ADMIT</translation>
     </message>
     <message>
+      <source>Seat {seat}</source>
+      <translation>Seat {seat}</translation>
+    </message>
+    <message>
       <source>Admitted by staff despite: {rule} The reason is logged.</source>
       <translation>Admitted by staff despite: {rule} The reason is logged.</translation>
     </message>
@@ -1611,6 +1615,14 @@ Admit anyway? The override and your reason are logged.</translation>
   </context>
   <context>
     <name>VerdictPanel</name>
+    <message>
+      <source>NOTE FOR STAFF</source>
+      <translation>NOTE FOR STAFF</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>No photo</translation>
+    </message>
     <message>
       <source>EXIT</source>
       <translation>EXIT</translation>

@@ -1585,6 +1585,10 @@ Admit anyway? The override and your reason are logged.</source>
       <translation>放行</translation>
     </message>
     <message>
+      <source>Seat {seat}</source>
+      <translation>座位 {seat}</translation>
+    </message>
+    <message>
       <source>Admitted by staff despite: {rule} The reason is logged.</source>
       <translation>工作人员越过规则放行：{rule} 原因已记录。</translation>
     </message>
@@ -1611,6 +1615,14 @@ Admit anyway? The override and your reason are logged.</source>
   </context>
   <context>
     <name>VerdictPanel</name>
+    <message>
+      <source>NOTE FOR STAFF</source>
+      <translation>工作人员请注意</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>无照片</translation>
+    </message>
     <message>
       <source>EXIT</source>
       <translation>出口</translation>
