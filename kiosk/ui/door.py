@@ -40,6 +40,7 @@ from kiosk.ui.scan_worker import ScanWorker
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.staff import open_staff_menu
 from kiosk.ui.verdict_panel import VerdictPanel
+from kiosk.ui.verdicts import hold_seconds
 
 STAFF_GRACE_S = 120.0  # after a right PIN, staff functions stay open this long
 
@@ -112,6 +113,7 @@ class DoorWindow(QMainWindow):
 
         self.scans.decided.connect(self.show_decision)
         self.scans.failed.connect(self._fail)
+        self.scans.photo_ready.connect(self.panel.show_photo)
         self.header.mode_clicked.connect(lambda: self.with_staff(self.toggle_direction))
         self.header.staff_clicked.connect(lambda: open_staff_menu(self))
         self.languages.changed.connect(lambda _code: self.retranslate())
@@ -172,7 +174,10 @@ class DoorWindow(QMainWindow):
             self._fade_anim.setEndValue(1.0)
             self._fade_anim.start()
         self.sounds.play(look.sound)
-        self._reset.start(round(self.options.reset_after_s * 1000))
+        if decision.attention:
+            self.sounds.then_play("attention")  # after the verdict's sound: both heard
+        hold = hold_seconds(self.options.reset_after_s, decision.attention)
+        self._reset.start(round(hold * 1000))
         self.refresh_header()
         self.decided.emit(decision)
 

@@ -16,10 +16,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from kiosk.domain.decision import Decision, Direction
+from kiosk.domain.decision import Decision, Direction, Verdict
 from kiosk.service.checkin import CheckInError, CheckInService
 from kiosk.store import cipher, events
 from kiosk.store.db import StoreError
+from kiosk.ui.photo_slot import load_photo
 
 Job = Callable[[CheckInService], Decision | None]
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class ScanWorker(QThread):
 
     decided = Signal(object)  # a Decision, once it is recorded
     failed = Signal(str)  # a job that could not be decided or recorded
+    photo_ready = Signal(object, object)  # (Decision, QImage | None), after `decided`
 
     def __init__(
         self, make_service: Callable[[], CheckInService], parent: QObject | None = None
@@ -93,6 +95,19 @@ class ScanWorker(QThread):
             return
         if decision is not None:
             self.decided.emit(decision)
+            self._send_photo(service, decision)
+
+    def _send_photo(self, service: CheckInService, decision: Decision) -> None:
+        """The attendee's photo, read and decoded here once the verdict is on its way to
+        the screen: a photo never delays a verdict, and a broken one costs only itself."""
+        if decision.attendee is None or decision.verdict is Verdict.UNDONE:
+            return
+        try:
+            image = load_photo(service.db, decision.attendee)
+        except Exception:  # a photo is a nicety: the verdict is shown and recorded anyway
+            log.exception("photo of %s not loaded", decision.attendee.id)
+            image = None
+        self.photo_ready.emit(decision, image)
 
 
 def _reload(service: CheckInService, event_changed: bool) -> None:

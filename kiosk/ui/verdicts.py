@@ -12,6 +12,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.domain.attendee import Attendee
 from kiosk.domain.decision import Decision, Direction, Verdict
 
 
@@ -169,6 +170,33 @@ def warning_text(warning: str) -> str:
         ),
     }
     return texts.get(warning, warning)
+
+
+def position_line(person: Attendee) -> str:
+    """Position (职务) and company on one line: "Vice President · Huawei"."""
+    return " · ".join(p for p in (person.position.strip(), person.company.strip()) if p)
+
+
+def seat_text(seat: str) -> str:
+    return _t("Seat {seat}").format(seat=seat)
+
+
+# Reading a note for staff takes longer than a glance at a verdict: the screen holds a
+# decision with a note longer, by its length (CJK characters count double), up to a cap;
+# the next scan still replaces it at once, as any verdict.
+NOTE_CHARS_PER_S = 12.0
+NOTE_EXTRA_MAX_S = 8.0
+
+
+def hold_seconds(base: float, note: str) -> float:
+    """How long the door shows a decision before it resets: `base`, plus reading time for
+    a note for staff."""
+    if not note:
+        return base
+    weight = sum(
+        2 if "\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" else 1 for ch in note
+    )
+    return base + min(NOTE_EXTRA_MAX_S, 1.0 + weight / NOTE_CHARS_PER_S)
 
 
 def repeat_text() -> str:
