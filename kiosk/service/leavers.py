@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from kiosk.domain.event import Event, Registration, Session
 from kiosk.service import late_checkin
-from kiosk.service.rollcall import effects, people, seat_of
+from kiosk.service.rollcall import effects, people
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,9 @@ def leavers(
             rows.append(
                 Leaver(
                     attendee_id=attendee_id,
-                    name=(person.name if person else "") or attendee_id,
+                    name=person.name if person else attendee_id,
                     type=person.type if person else "",
-                    seat=seat_of(person),
+                    seat=person.seat if person else "",
                     left=tuple(times),
                     returned=attendee_id in inside_now,
                 )

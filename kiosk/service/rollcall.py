@@ -24,7 +24,6 @@ from sqlite_utils import Database
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.event import Event, Hall, Session
 from kiosk.service.freshness import Freshness, freshness
-from kiosk.store import attendees
 
 
 class RollCallError(ValueError):
@@ -76,6 +75,28 @@ class RollCall:
         return sum(h.count for h in self.halls)
 
 
+# The replay in SQL, for the board's few-second refresh: per person and session the sum of
+# the effects (undone pairs left out), up to a moment if one is given, and the latest
+# entry, whose other columns SQLite gives as the bare columns of the one max() aggregate.
+# julianday() keeps milliseconds: a record within a millisecond of the moment may fall
+# either side of it.
+_HUB_TIME = "(julianday(at) - coalesce(clock_offset_ms, 0) / 86400000.0)"
+_INSIDE = f"""
+    SELECT session_id, attendee_id, sum(delta) AS total,
+           max(CASE WHEN delta > 0 THEN {_HUB_TIME} END), at, clock_offset_ms, kiosk_id
+    FROM checkins
+    WHERE session_id IN (SELECT value FROM json_each(?)) AND delta != 0
+      AND attendee_id IS NOT NULL AND undoes IS NULL
+      AND id NOT IN (SELECT undoes FROM checkins WHERE undoes IS NOT NULL AND delta != 0)
+      AND (? IS NULL OR {_HUB_TIME} <= julianday(?))
+    GROUP BY session_id, attendee_id HAVING total > 0 ORDER BY 4, attendee_id
+"""
+
+
+def _iso(when: dt.datetime | None) -> str | None:
+    return None if when is None else when.astimezone(dt.UTC).isoformat()
+
+
 def reference_time(at: str, clock_offset_ms: int | None) -> dt.datetime:
     return dt.datetime.fromisoformat(at) - dt.timedelta(milliseconds=clock_offset_ms or 0)
 
@@ -101,17 +122,26 @@ def effects(db: Database, session_ids: Iterable[str]) -> list[Effect]:
     ]
 
 
-def people(db: Database, ids: Iterable[str]) -> dict[str, Attendee]:
-    """Attendees by id in one query (a roll call of thousands must not cost thousands)."""
+@dataclass(frozen=True)
+class Who:
+    name: str  # as the screens write it (张伟 family-first, Núria Puig i Solé)
+    type: str
+    seat: str
+
+
+def people(db: Database, ids: Iterable[str]) -> dict[str, Who]:
+    """Name, type and seat by attendee id, in one query of the few columns a roll call
+    prints (a roll call of thousands must not cost thousands of queries or full rows)."""
     rows = db.execute(
-        f"SELECT {attendees.COLUMNS} FROM attendees WHERE id IN (SELECT value FROM json_each(?))",
+        "SELECT id, first_name, last_name, type, seat FROM attendees "
+        "WHERE id IN (SELECT value FROM json_each(?))",
         [json.dumps(sorted(set(ids)))],
     )
-    return {person.id: person for person in map(attendees.from_row, rows)}
-
-
-def seat_of(person: Attendee | None) -> str:
-    return str(getattr(person, "seat", "") or "") if person else ""
+    found = {}
+    for aid, first, last, kind, seat in rows:
+        name = Attendee(aid, first, last, "", "", kind).name or aid
+        found[str(aid)] = Who(name, str(kind), str(seat or ""))
+    return found
 
 
 def _check_hall(event: Event, hall: str | None) -> list[Hall]:
@@ -141,33 +171,23 @@ def inside(
     halls = _check_hall(event, hall)
     current = {h.id: event.session_for_exit(h.id, moment) for h in halls}
     by_session = {s.id: h for h, s in current.items() if s is not None}
-    sums: dict[tuple[str, str], int] = {}
-    last_in: dict[tuple[str, str], Effect] = {}
-    for effect in effects(db, by_session):
-        if at is not None and effect.when > at:
-            continue
-        key = (effect.session_id, effect.attendee_id)
-        sums[key] = sums.get(key, 0) + effect.delta
-        if effect.delta > 0 and (key not in last_in or effect.when >= last_in[key].when):
-            last_in[key] = effect
-    inside_keys = [key for key, total in sums.items() if total > 0 and key in last_in]
-    known = people(db, (a for _, a in inside_keys))
+    rows = db.execute(_INSIDE, [json.dumps(sorted(by_session)), _iso(at), _iso(at)]).fetchall()
+    known = people(db, (str(r[1]) for r in rows))
     rolls: dict[str, list[Present]] = {h.id: [] for h in halls}
-    for session_id, attendee_id in inside_keys:
-        entry = last_in[(session_id, attendee_id)]
+    for session_id, attendee_id, _, _, entered_at, offset, kiosk_id in rows:
         person = known.get(attendee_id)
         rolls[by_session[session_id]].append(
             Present(
                 attendee_id=attendee_id,
-                name=(person.name if person else "") or attendee_id,
+                name=person.name if person else attendee_id,
                 type=person.type if person else "",
-                seat=seat_of(person),
-                entered=entry.when,
-                kiosk_id=entry.kiosk_id,
+                seat=person.seat if person else "",
+                entered=reference_time(entered_at, offset),
+                kiosk_id=kiosk_id,
             )
         )
     result = tuple(
-        HallRoll(h, current[h.id], tuple(sorted(rolls[h.id], key=lambda p: (p.entered, p.name))))
+        HallRoll(h, current[h.id], tuple(rolls[h.id]))  # by entry time, as SQL sorted them
         for h in halls
     )
     return RollCall(moment, result, freshness(db, now))
