@@ -68,10 +68,11 @@ class AttentionBand(QFrame):
         self.title.set_base_size(TITLE_SIZE * s)
         self.text.set_base_size(TEXT_SIZE * s)
         side = round(ICON_SIZE * s)
-        self.icon.setPixmap(
-            icon_pixmap("attention", side, ATTENTION_ACCENT, self.devicePixelRatioF())
-        )
-        self.icon.setFixedSize(side + 4, side + 4)
+        if self.icon.width() != side + 4:  # the bell is drawn again only at a new size
+            self.icon.setPixmap(
+                icon_pixmap("attention", side, ATTENTION_ACCENT, self.devicePixelRatioF())
+            )
+            self.icon.setFixedSize(side + 4, side + 4)
         m = round(12 * s)
         self.row.setContentsMargins(m, round(m * 0.7), m, round(m * 0.8))
         self.row.setSpacing(m)
@@ -80,7 +81,7 @@ class AttentionBand(QFrame):
     def _paint(self) -> None:
         border = max(3, round(4 * self.scale))
         edge = max(8, round(16 * self.scale))
-        self.setStyleSheet(
+        sheet = (
             f"#attentionBand {{ background:{ATTENTION_BACKGROUND}; border:{border}px solid"
             f" {self.outline}; border-left:{edge}px solid {ATTENTION_ACCENT};"
             f" border-radius:{round(10 * self.scale)}px; border-top-left-radius:3px;"
@@ -89,3 +90,5 @@ class AttentionBand(QFrame):
             " border:none; }"
             f"#attentionBand QLabel#attentionTitle {{ color:{ATTENTION_ACCENT}; }}"
         )
+        if sheet != self.styleSheet():  # a new style sheet restyles every label in the band
+            self.setStyleSheet(sheet)

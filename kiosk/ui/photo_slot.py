@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from sqlite_utils import Database
 
@@ -19,6 +19,8 @@ from kiosk.ui.paths import ui_font
 from kiosk.ui.widgets import icon_pixmap
 
 PHOTO_W, PHOTO_H = 150, 200  # at scale 1.0 (a 1280x800 screen): a 3:4 passport shape
+# Imported photos are made far smaller (kiosk.importing.photos); these bound what is decoded.
+MAX_PHOTO_SIDE, MAX_PHOTO_BYTES = 2000, 2 * 1024 * 1024
 
 
 def _t(text: str) -> str:
@@ -32,10 +34,24 @@ def load_photo(db: Database, attendee: Attendee) -> QImage | None:
 
     data = photo_for(db, attendee.id)
     if data is None and attendee.photo and Path(attendee.photo).is_file():
-        data = Path(attendee.photo).read_bytes()
-    if not data:
+        path = Path(attendee.photo)
+        data = path.read_bytes() if path.stat().st_size <= MAX_PHOTO_BYTES else None
+    return decoded(data) if data else None
+
+
+def decoded(data: bytes) -> QImage | None:
+    """`data` as an image, or None where it is none or too big to be a door photo: the
+    header's size is read before anything is decoded, so a tiny file claiming 30,000 x
+    30,000 pixels costs nothing (a photo arrives from an import or a hub: any bytes)."""
+    if len(data) > MAX_PHOTO_BYTES:
         return None
-    image = QImage.fromData(data)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if not size.isValid() or max(size.width(), size.height()) > MAX_PHOTO_SIDE:
+        return None
+    image = reader.read()
     return None if image.isNull() else image
 
 
@@ -60,6 +76,7 @@ class PhotoSlot(QLabel):
         self.scale = 1.0
         self.foreground = "#ffffff"
         self.has_photo = False
+        self._stand_in_for: tuple[object, QPixmap] = (None, QPixmap())
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_scale(1.0)
@@ -77,7 +94,10 @@ class PhotoSlot(QLabel):
         if image is not None and self.has_photo:
             picture = QPixmap.fromImage(_rounded(cropped(image, w, h), round(10 * self.scale)))
         else:
-            picture = self._stand_in(w, h, ratio)
+            key = (w, h, ratio, foreground, _t("No photo"))
+            if self._stand_in_for[0] != key:  # drawn again only for a new size, colour or language
+                self._stand_in_for = (key, self._stand_in(w, h, ratio))
+            picture = self._stand_in_for[1]
         picture.setDevicePixelRatio(ratio)
         self.setPixmap(picture)
         self.setVisible(True)

@@ -38,6 +38,7 @@ class VerdictPanel(QFrame):
         self.decision: Decision | None = None
         self.photo_image: QImage | None = None  # the shown decision's photo, once loaded
         self._icon = ("scan", IDLE_FOREGROUND)  # the verdict icon's name and colour
+        self._icon_drawn: tuple[str, str, int, float] | None = None
         self.look: Look | None = None
         self.direction = Direction.ENTRY  # the door's mode: what the idle screen says
         self.squeeze = 1.0  # < 1 when all texts were made smaller to fit the panel's height
@@ -257,10 +258,11 @@ class VerdictPanel(QFrame):
             f"#verdictPanel {{ background:{background}; border-radius:18px; }}"
             f"#verdictPanel QLabel {{ color:{foreground}; background:transparent; }}"
         )
-        self._icon = (icon, foreground)
-        self._draw_icon()
+        self._icon = (icon, foreground)  # drawn once its size is known (_fit_height)
 
     def _draw_icon(self) -> None:
         name, color = self._icon
-        side = self.icon.width() - 8
-        self.icon.setPixmap(icon_pixmap(name, side, color, self.devicePixelRatioF()))
+        key = (name, color, self.icon.width() - 8, self.devicePixelRatioF())
+        if key != self._icon_drawn:  # an SVG drawn and recoloured: ~1 ms, not per scan
+            self._icon_drawn = key
+            self.icon.setPixmap(icon_pixmap(name, key[2], color, key[3]))

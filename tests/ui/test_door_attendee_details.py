@@ -29,6 +29,7 @@ from kiosk.ui.attention_band import (
 )
 from kiosk.ui.door import DoorOptions
 from kiosk.ui.palette import MIN_TEXT_CONTRAST, contrast_ratio
+from kiosk.ui.photo_slot import decoded
 from kiosk.ui.verdicts import LOOKS, Kind
 from kiosk.ui.widgets import FitLabel
 from tests.conftest import TINY_EVENT
@@ -129,6 +130,29 @@ def test_no_photo_keeps_the_box_and_nothing_moves(
     assert panel.photo.isVisible() and not panel.photo.has_photo
     wait_decided(qtbot, door, lambda: door.window.on_code("T-NOBODY"))
     assert not panel.photo.isVisible()
+
+
+def test_a_broken_or_oversized_photo_shows_the_stand_in(
+    make_door: Callable[..., Door], db: Database, code_for: Callable[..., str], qtbot: QtBot
+) -> None:
+    """Bytes that are no image, and a JPEG of 2400 pixels on a side (bigger than a door
+    photo may be; its header is read, nothing decoded), give no photo: the verdict and
+    the "No photo" box show as for anyone without one."""
+    assert decoded(b"\xff\xd8 not a jpeg" * 50) is None
+    assert decoded(jpeg(2400, 30)) is None
+    assert decoded(jpeg(300, 400)) is not None
+    with write(db):
+        photos.save_many(db, [("A1", b"GIF89a garbage"), ("A6", jpeg(2400, 30))])
+    door = make_door()
+    for aid in ("A1", "A6"):
+        decision, image = scan_with_photo(qtbot, door, code_for(aid))
+        panel = door.window.panel
+        assert (decision.verdict, image, panel.photo.isVisible(), panel.photo.has_photo) == (
+            Verdict.ADMITTED,
+            None,
+            True,
+            False,
+        )
 
 
 def test_a_late_photo_of_an_earlier_scan_is_not_shown(make_door: Callable[..., Door]) -> None:
