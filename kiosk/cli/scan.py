@@ -57,6 +57,8 @@ def describe(decision: Decision) -> str:
         parts.append(f"{decision.occupancy}/{decision.capacity} inside")
     if decision.warnings:
         parts.append("warning: " + ", ".join(decision.warnings))
+    if decision.extra:  # what the reason is about: a pretix product id, a validity limit
+        parts.append(" ".join(f"{k}={v}" for k, v in decision.extra.items()))
     if decision.attention:
         parts.append("note for staff: " + decision.attention.replace("\n", " / "))
     if decision.repeat:
