@@ -31,7 +31,7 @@ VERSION = 0x01
 MAX_TEXT = 1024  # a QR text longer than this is no pretix ticket (theirs are ~110 chars)
 MAX_PAYLOAD = 512  # a Ticket is a seed and five integers: a few dozen bytes
 SIGNATURE_LENGTH = 64  # Ed25519
-MAX_SEED = 64  # pretix's seeds are a few characters; the attendee id is made of it
+MAX_SEED = 48  # pretix's seeds are a few characters; "pretix-SEED" must fit a log's 64-char id
 MAX_KEY_TEXT = 4096
 _SHAPE = re.compile(r"^[A-Za-z0-9+/=]{16,1024}$")
 _INT64 = 1 << 63

@@ -80,6 +80,21 @@ def test_a_signed_ticket_not_in_the_list_is_admitted_with_a_warning(
     assert _said(again) == (Verdict.ALREADY_INSIDE, "already_inside")
 
 
+def test_the_longest_seed_still_makes_an_id_a_log_record_carries(
+    door: CheckInService, key: Ed25519PrivateKey
+) -> None:
+    """A seed of 48 characters enters, and its attendee id fits the sync schema's 64; a
+    longer seed is malformed (no record anyone else would refuse)."""
+    longest, longer = (pretix_sig1.encode_ticket("S" * n, 1) for n in (48, 49))
+    admitted = _scan(door, pretix_sig1.pack(longest, key.sign(longest)))
+    refused = _scan(door, pretix_sig1.pack(longer, key.sign(longer)))
+    assert admitted.attendee is not None and len(admitted.attendee.id) <= 64
+    assert (_said(admitted), _said(refused)) == (
+        (Verdict.ADMITTED, "admitted"),
+        (Verdict.INVALID_CODE, "malformed"),
+    )
+
+
 def test_its_type_meets_the_hall_rules(door: CheckInService, ticket: Ticketer) -> None:
     """A visitor's ticket (product 2) opens the floor, not the main hall."""
     secret = ticket(item=2)
