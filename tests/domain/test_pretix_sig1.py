@@ -84,9 +84,9 @@ def test_keys_load_in_pretix_form_as_pem_and_as_der() -> None:
     der = pretix_sig1.load_key(K0)
     in_pretix_form = pretix_sig1.pem_b64(der)
     pem = base64.b64decode(in_pretix_form).decode()
-    assert {
-        pretix_sig1.raw_key(pretix_sig1.load_key(t)) for t in (K0, in_pretix_form, pem)
-    } == {pretix_sig1.raw_key(der)}
+    assert {pretix_sig1.raw_key(pretix_sig1.load_key(t)) for t in (K0, in_pretix_form, pem)} == {
+        pretix_sig1.raw_key(der)
+    }
 
 
 def _signed(private: Ed25519PrivateKey, payload: bytes) -> str:
