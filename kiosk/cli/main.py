@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "kiosk.cli.watch",
     "kiosk.cli.badges",
     "kiosk.cli.desk",
+    "kiosk.cli.cards",
     "kiosk.cli.printer",
     "kiosk.cli.gui",
     "kiosk.cli.hub",

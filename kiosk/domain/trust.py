@@ -36,12 +36,17 @@ LATE_CHECKIN_KIND = "late_checkin"
 
 # What each role may send (docs/trust.md): a door cannot register walk-ins, replace badges
 # or correct names; a pickup kiosk cannot record entries; a desk records no entries.
+# Lost cards, cards handed out, attention notes (issue 15): staff at a desk, or the organiser.
+STAFF_KINDS = ("card_loss", "card_assignment", "attention_note")
 KINDS_BY_ROLE: dict[Role, frozenset[str]] = {
     Role.DOOR: frozenset({"checkin", LATE_CHECKIN_KIND}),
     Role.PICKUP: frozenset({"print", "name_correction"}),
-    Role.DESK: frozenset({"print", "name_correction", "walk_in", "replacement", LATE_CHECKIN_KIND}),
+    Role.DESK: frozenset(
+        {"print", "name_correction", "walk_in", "replacement", LATE_CHECKIN_KIND, *STAFF_KINDS}
+    ),
     Role.ORGANISER: frozenset(
         {"checkin", "print", "name_correction", "walk_in", "replacement", LATE_CHECKIN_KIND}
+        | set(STAFF_KINDS)
     ),
 }
 

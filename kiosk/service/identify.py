@@ -12,7 +12,7 @@ from kiosk.domain import codes
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.decision import Verdict
 from kiosk.domain.pretix_sig1 import typed_variants
-from kiosk.service import indico_scan, pretix_door
+from kiosk.service import card_scan, indico_scan, pretix_door
 from kiosk.service.results import Identified, Refused
 from kiosk.store import attendees
 
@@ -56,6 +56,9 @@ def identify(
         found = attendees.find_by_ticket_code(db, candidate)
         if found is not None:
             return _ticket(db, candidate, found, when, entry)
+    card = card_scan.identify_card(db, candidate)  # a card reader types its UID (12.2.3)
+    if card is not None:
+        return card
     pretix_ticket = pretix_door.identify_signed(db, candidate, when, entry)
     if pretix_ticket is not None:
         return pretix_ticket

@@ -12,7 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.domain.attendee import Attendee
-from kiosk.store import attendees, checkins
+from kiosk.store import attendees, checkins, door_records
 from kiosk.store.checkins import LogRecord
 from kiosk.store.sync_state import JOURNAL_TABLES
 
@@ -78,6 +78,8 @@ def merge_journal(db: Database, kind: str, row: dict[str, Any], person: Attendee
     or ticket code), a correction renames (only first and last name, only if the name is
     still the one it corrected), a replacement voids the badges it replaced and may renew
     only the ticket code. `row` was checked against kiosk.sync.schema."""
+    if kind in door_records.TABLES:
+        return door_records.merge(db, kind, row)
     table = JOURNAL_TABLES[kind]
     columns = _columns(db, table)
     unknown = set(row) - set(columns)

@@ -20,6 +20,9 @@ JOURNAL_TABLES = {
     "name_correction": "name_corrections",
     "walk_in": "walk_ins",
     "replacement": "replacements",
+    "card_loss": "card_losses",  # kiosk.store.door_records
+    "card_assignment": "card_assignments",
+    "attention_note": "attention_notes",
 }
 
 

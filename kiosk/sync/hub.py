@@ -15,7 +15,10 @@ from typing import Any, NamedTuple, Protocol
 from kiosk.store.checkins import LogRecord
 
 # Records of the kiosks' logs other than check-ins, by the local table they live in.
-JOURNAL_KINDS = ("print", "name_correction", "walk_in", "replacement")
+JOURNAL_KINDS = (
+    "print", "name_correction", "walk_in", "replacement",
+    "card_loss", "card_assignment", "attention_note",  # kiosk.store.door_records
+)  # fmt: skip
 RECORD_KINDS = ("checkin", *JOURNAL_KINDS)
 LOG_FIELDS = tuple(LogRecord.__dataclass_fields__)
 # A record on the wire: {"k": kind, "id", "kiosk_id", "sig", ...}; a check-in carries the

@@ -14,6 +14,7 @@ from kiosk.domain.event_file import EventFileError, parse_event
 from kiosk.domain.trust import public_from_raw
 from kiosk.store import attendees, events, merges, minimise, search, sync_state, trust_state
 from kiosk.store.db import write
+from kiosk.store.door_records import keep_on_site
 from kiosk.sync import organiser, pretix_items
 from kiosk.sync.errors import HubError, HubMismatch
 from kiosk.sync.hub import Hub
@@ -142,6 +143,7 @@ def _apply(
             people = list(_people(db, piece, emails))
             report.attendees += merges.merge_attendees(db, people, replace=not fresh)
             merges.keep_corrections(db)
+            keep_on_site(db)
             if number == len(pieces):
                 trust_state.put_applied(db, done)
 

@@ -130,6 +130,8 @@ CHECKIN: dict[str, Check] = {
     "clock_offset_ms": integer(-(10**10), 10**10, optional=True),
     "note": text(TEXT), "undoes": _OPT_IDENT, "offline": boolean, "warnings": text(TEXT),
 }  # fmt: skip
+_CARD: Check = lambda v: _in_normal_form(v, normal_uid, "card UID")  # noqa: E731
+_NOTE: Check = lambda v: _in_normal_form(v, clean_note, "note")  # noqa: E731
 _COMMON = {"id": _IDENT, "kiosk_id": _KIOSK, "attendee_id": _IDENT, "at": moment}
 JOURNAL: dict[str, dict[str, Check]] = {
     "print": {
@@ -147,6 +149,9 @@ JOURNAL: dict[str, dict[str, Check]] = {
         **_COMMON, "old_issue": integer(0, MAX_ISSUE), "new_issue": integer(1, MAX_ISSUE),
         "reason": text(TEXT), "signed": flag,
     },
+    "card_loss": {**_COMMON, "card_uid": _CARD, "reason": text(TEXT)},
+    "card_assignment": {**_COMMON, "card_uid": _CARD},
+    "attention_note": {**_COMMON, "note": _NOTE},
 }  # fmt: skip
 ATTENDEE: dict[str, Check] = {
     "id": _IDENT, "first_name": text(NAME), "last_name": text(NAME), "company": text(NAME),
@@ -154,8 +159,8 @@ ATTENDEE: dict[str, Check] = {
     "badge_issue": integer(0, MAX_ISSUE), "cancelled": boolean,
     "photo": text(TEXT, optional=True), "position": text(NAME),
     "seat": lambda v: _in_normal_form(v, clean_seat, "seat"),
-    "card_uid": lambda v: None if v is None else _in_normal_form(v, normal_uid, "card UID"),
-    "note": lambda v: _in_normal_form(v, clean_note, "note"),
+    "card_uid": lambda v: None if v is None else _CARD(v),
+    "note": lambda v: _NOTE(v),
 }  # fmt: skip
 ATTENDEE_LATER = ("seat", "card_uid", "note")  # issue 15: older senders lack them
 
