@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "kiosk.cli.badges",
     "kiosk.cli.desk",
     "kiosk.cli.cards",
+    "kiosk.cli.photos",
     "kiosk.cli.printer",
     "kiosk.cli.gui",
     "kiosk.cli.hub",

@@ -58,6 +58,7 @@ class Verified:
     revocations: list[RevocationRow] = field(default_factory=list)
     enrolments: list[Enrolment] = field(default_factory=list)
     pretix: list[tuple[str, Any]] = field(default_factory=list)  # (kind, checked fields)
+    photos: list[tuple[str, bytes]] = field(default_factory=list)  # (attendee id, JPEG)
 
 
 def _root_of(statement: dict[str, object]) -> bytes:
@@ -127,6 +128,8 @@ def verify(
             out.attendees.append(value)
         elif kind.startswith("pretix_"):
             out.pretix.append((kind, value))
+        elif kind == "photo":
+            out.photos.append(value)
         else:
             out.enrolments.append(value)
     return out

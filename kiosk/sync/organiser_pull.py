@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from kiosk.domain.event_file import EventFileError, parse_event
 from kiosk.domain.trust import public_from_raw
-from kiosk.store import attendees, events, merges, minimise, search, sync_state, trust_state
+from kiosk.store import attendees, events, merges, minimise, photos, search, sync_state, trust_state
 from kiosk.store.db import write
 from kiosk.store.door_records import keep_on_site
 from kiosk.sync import organiser, pretix_items
@@ -130,6 +130,8 @@ def _apply(
         report.enrolments += len(part.enrolments)
         for kind, fields in part.pretix:
             pretix_items.apply(db, kind, fields)
+        photos.save_many(db, part.photos)
+        report.photos += len(part.photos)
         if bulk and part.attendees:
             search.suspend_search_index(db)
     size = BULK_ATTENDEE_BATCH if bulk else ATTENDEE_BATCH

@@ -23,8 +23,9 @@ from kiosk.domain.trust import (
 )
 from kiosk.store import events, settings, sync_state, trust_state
 from kiosk.store.db import write
-from kiosk.sync import pretix_items
+from kiosk.sync import photo_items, pretix_items
 from kiosk.sync.hub import AttendeeRow, Hub, SignedPart
+from kiosk.sync.photo_items import PART_BYTES
 
 PART_ITEMS = 20_000  # items per signed part: one folder file or one hub row each
 VALID_DAYS = 30
@@ -43,14 +44,19 @@ class PublishReport:
     revocations: int = 0
     enrolments: int = 0
     pretix: int = 0  # pretix keys, product map, revoked and blocked secrets
+    photos: int = 0  # attendee photos new or changed
 
     def summary(self) -> str:
         return (
-            f"published version {self.version} to {self.hub}: "
-            f"event {'sent' if self.event_sent else 'unchanged'}, {self.keys} keys, "
-            f"{self.attendees} attendees changed ({self.removed} removed), "
-            f"{self.revocations} revocations, {self.enrolments} kiosk enrolments"
-        ) + (f", {self.pretix} pretix items" if self.pretix else "")
+            (
+                f"published version {self.version} to {self.hub}: "
+                f"event {'sent' if self.event_sent else 'unchanged'}, {self.keys} keys, "
+                f"{self.attendees} attendees changed ({self.removed} removed), "
+                f"{self.revocations} revocations, {self.enrolments} kiosk enrolments"
+            )
+            + (f", {self.pretix} pretix items" if self.pretix else "")
+            + (f", {self.photos} photos" if self.photos else "")
+        )
 
 
 def _digest(value: object) -> str:
@@ -187,6 +193,17 @@ def _pieces(
         if len(piece.items) >= PART_ITEMS:
             yield piece
             piece = _Piece()
+    size = 0  # photos after the attendees they show, bounded by bytes per part
+    for item, done, digest in photo_items.emitted(db, before):
+        if piece.items and (
+            len(piece.items) >= PART_ITEMS or size + photo_items.item_bytes(item) > PART_BYTES
+        ):
+            yield piece
+            piece, size = _Piece(), 0
+        piece.items.append(item)
+        piece.done.append((done, digest))
+        size += photo_items.item_bytes(item)
+        report.photos += 1
     yield piece
 
 

@@ -22,6 +22,7 @@ class SyncReport:
     keys: int = 0
     revocations: int = 0
     enrolments: int = 0
+    photos: int = 0
     event_updated: bool = False
     resent: bool = False
     problems: list[str] = field(default_factory=list)
@@ -36,6 +37,8 @@ class SyncReport:
             )
         if self.enrolments:
             parts.append(f"{self.enrolments} kiosk enrolments")
+        if self.photos:
+            parts.append(f"{self.photos} photos")
         if self.event_updated:
             parts.append("event updated")
         return f"synced with {self.hub}: " + ", ".join(parts)

@@ -19,6 +19,7 @@ from kiosk.domain.decision import Verdict
 from kiosk.domain.trust import Enrolment, Role
 from kiosk.store import pretix
 from kiosk.store.checkins import MAX_STORED_CODE, LogRecord
+from kiosk.sync import photo_items
 from kiosk.sync.hub import AttendeeRow, KeyRow, RevocationRow
 
 ID = 64
@@ -302,6 +303,13 @@ PRETIX_ITEMS: dict[str, dict[str, Check]] = {
 }  # fmt: skip
 
 
+def _photo(value: Any) -> bytes:
+    try:
+        return photo_items.jpeg_of(value)
+    except photo_items.BadPhoto as exc:
+        raise BadItem(str(exc)) from None
+
+
 ORGANISER_ITEMS: dict[str, dict[str, Check]] = {
     "event": {"source": text(MAX_EVENT_SOURCE)},
     "key": {"key_id": _IDENT, "event_id": _IDENT, "public_key": _public_key},
@@ -319,6 +327,7 @@ ORGANISER_ITEMS: dict[str, dict[str, Check]] = {
         "role": one_of(*(r.value for r in Role)), "revoked": boolean,
     },
     **PRETIX_ITEMS,
+    "photo": {"attendee_id": _IDENT, "jpeg": _photo},
 }  # fmt: skip
 
 
@@ -334,6 +343,8 @@ def organiser_item(item: Mapping[str, Any]) -> tuple[str, Any]:
         return kind, fields["source"]
     if kind in PRETIX_ITEMS:
         return kind, fields
+    if kind == "photo":
+        return kind, (fields["attendee_id"], fields["jpeg"])
     if kind == "key_revoked":
         return kind, fields["key_id"]
     if kind == "key":
