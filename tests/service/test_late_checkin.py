@@ -16,6 +16,7 @@ from kiosk.domain.decision import Verdict
 from kiosk.domain.event import Event
 from kiosk.domain.rules import Presence
 from kiosk.domain.trust import Enrolment, Role, raw_public
+from kiosk.service import rollcall
 from kiosk.service.checkin import CheckInService
 from kiosk.service.late_checkin import (
     LateCheckin,
@@ -216,3 +217,12 @@ def test_the_boards_counts_take_late_checkins_as_present_never_inside(
     assert (workshop.expected, workshop.present, workshop.expected_present, workshop.inside) == (
         2, 2, 2, 1
     )  # fmt: skip
+
+
+def test_the_roll_call_lists_nobody_for_a_late_checkin(db: Database, event: Event) -> None:
+    """Recorded at 10:10 during the keynote, claimed at 10:05: the roll call of `main` at
+    10:30 (replayed) and now (the presence table) has nobody in it."""
+    late(db, event, "14 10:10", at=at("14 10:05"))
+    replayed = rollcall.inside(db, event, at=at("14 10:30"), hall="main", now=at("14 10:30"))
+    current = rollcall.inside(db, event, hall="main", now=at("14 10:30"))
+    assert (replayed.count, current.count) == (0, 0)
