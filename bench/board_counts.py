@@ -9,6 +9,10 @@ Measures medians over --runs refreshes of: the baseline (hall_states +
 entries_per_quarter, what every board refresh already reads), session_counts() for
 today's sessions, one seat map and the chair's late arrivals. Goal: the counts take well
 under a second every 5 s refresh (below 200 ms) at 100,000 attendees.
+
+--old also times, once, the chart query as it was before (a NOT EXISTS per record over an
+unindexed column: quadratic in the log); at 100,000 attendees it runs for minutes, so try
+it with --count 10000.
 """
 
 from __future__ import annotations
@@ -65,6 +69,13 @@ def build(path: Path, count: int) -> None:
     db.conn.close()
 
 
+OLD_CHART = (
+    "SELECT hall, CAST(strftime('%s', substr(at, 1, 19)) AS INTEGER) / 900 AS q, count(*) "
+    "FROM checkins c WHERE delta > 0 AND undoes IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM checkins u WHERE u.undoes = c.id) GROUP BY hall, q"
+)
+
+
 def median_ms(action: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -79,6 +90,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=REPO / "bench/results/board-100k.db")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--old", action="store_true", help="time the old chart query once")
     args = parser.parse_args()
     if not args.db.exists():
         args.db.parent.mkdir(parents=True, exist_ok=True)
@@ -105,6 +117,11 @@ def main() -> None:
         "late_arrivals_ms": median_ms(lambda: late_arrivals(db, biggest), args.runs),
     }
     result["counts_vs_baseline"] = result["session_counts_ms"] / result["baseline_ms"]
+    if args.old:
+        result["old_chart_query_ms"] = median_ms(lambda: db.execute(OLD_CHART).fetchall(), 1)
+        new = median_ms(lambda: entries_per_quarter(db, event, AT), args.runs)
+        result["chart_query_ms"] = new
+        result["old_vs_new_chart"] = result["old_chart_query_ms"] / new
     print(json.dumps(result, indent=2))
 
 

@@ -144,7 +144,9 @@ class ChairWindow(QMainWindow):
         super().resizeEvent(event)
         w, h = max(1, self.width()), max(1, self.height())
         portrait = h > w
-        self.scale = max(0.5, min(min(w / 1280, h / 800) if not portrait else w / 800, 2.0))
+        # Portrait: four figures stacked must fit the height too.
+        fit = min(w / 1280, h / 800) if not portrait else min(w / 800, h / 1280) * 0.8
+        self.scale = max(0.5, min(fit, 2.0))
         # Portrait: one figure a row, each as wide as the screen.
         self._place(1 if portrait else 2)
         self.refresh()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from kiosk.domain.event import Event, Hall, Session
+from kiosk.service.session_counts import COUNTED_ENTRY
 from kiosk.store import attendees, checkins, sync_state
 from kiosk.sync.stats import single_entry_sessions
 
@@ -54,8 +55,7 @@ def entries_per_quarter(
     start, end = day_bounds(event, now)
     rows = db.execute(
         "SELECT hall, CAST(strftime('%s', substr(at, 1, 19)) AS INTEGER) / ? AS q, count(*) "
-        "FROM checkins c WHERE delta > 0 AND undoes IS NULL AND at >= ? AND at < ? "
-        "AND NOT EXISTS (SELECT 1 FROM checkins u WHERE u.undoes = c.id) "
+        f"FROM checkins c WHERE {COUNTED_ENTRY} AND at >= ? AND at < ? "
         "GROUP BY hall, q ORDER BY q",
         [
             QUARTER_S,

@@ -7,22 +7,14 @@ shows no e-mail: a board stands where the public walks past.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -33,8 +25,8 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from kiosk.domain.event import Event
-from kiosk.service.freshness import Freshness
 from kiosk.service.rollcall import RollCall, inside
+from kiosk.ui.board_rollcall_model import PeopleModel, freshness_lines
 from kiosk.ui.i18n import ui_language
 from kiosk.ui.paths import ui_font
 from kiosk.ui.widgets import FitLabel
@@ -56,72 +48,6 @@ def rollcall_from_service(
     return lambda: inside(db, event, now=clock())
 
 
-class PeopleModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[str, ...]] = []
-
-    def set_rows(self, rows: Sequence[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
-            return self.rows[index.row()][index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal:
-            return [_t("Hall"), _t("Name"), _t("Type"), _t("Seat"), _t("Entered"),
-                    _t("Door")][section]  # fmt: skip
-        return None
-
-
-def _age(now: dt.datetime, then: dt.datetime) -> str:
-    minutes = max(0, int((now - then).total_seconds() // 60))
-    if minutes < 1:
-        return _t("just now")
-    if minutes < 120:
-        return _t("{n} min ago").format(n=minutes)
-    return _t("{n} h ago").format(n=minutes // 60)
-
-
-def freshness_lines(fresh: Freshness, tz: Any) -> list[str]:
-    """How far the roll call reaches, per kiosk, and what it may lack."""
-    now = fresh.now
-
-    def at(when: dt.datetime) -> str:
-        return f"{when.astimezone(tz).strftime('%H:%M')} ({_age(now, when)})"
-
-    lines = [
-        _t("Last sync: {time}").format(time=at(fresh.last_sync))
-        if fresh.last_sync
-        else _t("Never synced: this kiosk's own records only")
-    ]
-    for kiosk in fresh.kiosks:
-        if kiosk.records == 0:
-            lines.append(
-                _t("{kiosk}: nothing received yet: its entries may be missing").format(
-                    kiosk=kiosk.kiosk_id
-                )
-            )
-        elif kiosk.newest is not None:
-            text = _t("{kiosk}: newest record {time}").format(
-                kiosk=kiosk.kiosk_id, time=at(kiosk.newest)
-            )
-            if kiosk.quiet(now):
-                text += " · " + _t("quiet: may not have synced")
-            lines.append(text)
-    return lines
-
-
 class RollCallView(QWidget):
     closed = Signal()
 
@@ -135,8 +61,19 @@ class RollCallView(QWidget):
         super().__init__(parent)
         self.kiosk_event, self.source = event, source
         self.title = FitLabel(22, bold=True, min_ratio=0.5)
-        self.counts = FitLabel(15, min_ratio=0.6, max_lines=3)
-        self.fresh = FitLabel(12, min_ratio=0.7, max_lines=8)
+        self.fresh = FitLabel(12, min_ratio=0.7, max_lines=12)
+        self.fresh.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # One button a hall (and one for all), each with its count: the table shows its people.
+        self.hall_filter: str | None = None
+        self.hall_buttons: dict[str | None, QPushButton] = {}
+        for hall_id in (None, *(h.id for h in event.halls)):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, h=hall_id: self.choose_hall(h))
+            self.hall_buttons[hall_id] = button
+        self.hall_grid = QGridLayout()
+        self._columns = 0
         self.model = PeopleModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -149,11 +86,14 @@ class RollCallView(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.close_button)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self.table, 3)
+        self.body.addWidget(self.fresh, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.fresh)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(self.hall_grid)
+        layout.addLayout(self.body, 1)
+        self._place_halls(4)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(idle_ms)
@@ -178,8 +118,10 @@ class RollCallView(QWidget):
         if app is not None:
             app.removeEventFilter(self)
         self.model.set_rows([])
-        self.counts.setText("")
         self.fresh.setText("")
+        self.hall_filter = None
+        for button in self.hall_buttons.values():
+            button.setText("")
         if was_open:
             self.closed.emit()
 
@@ -191,7 +133,6 @@ class RollCallView(QWidget):
     def refresh(self, scale: float) -> None:
         self.scale = scale
         self.title.set_base_size(22 * scale)
-        self.counts.set_base_size(15 * scale)
         self.fresh.set_base_size(12 * scale)
         self.table.setFont(ui_font(12 * scale))
         self.table.horizontalHeader().setFont(ui_font(12 * scale, bold=True))
@@ -200,17 +141,47 @@ class RollCallView(QWidget):
         self.close_button.setFont(ui_font(14 * scale, bold=True))
         self.close_button.setMinimumSize(round(120 * scale), round(48 * scale))
         self.title.setText(_t("Roll call: who is inside now"))
+        for hall_id, button in self.hall_buttons.items():
+            button.setFont(ui_font(13 * scale, bold=hall_id == self.hall_filter))
+            button.setMinimumHeight(round(44 * scale))
+            button.setChecked(hall_id == self.hall_filter)
         if not self.is_open:
             return
         self.show_roll(self.source())
 
+    def choose_hall(self, hall_id: str | None) -> None:
+        self.hall_filter = hall_id
+        self.refresh(self.scale)
+
+    def _place_halls(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, button in enumerate(self.hall_buttons.values()):
+            self.hall_grid.addWidget(button, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        self._place_halls(2 if portrait or self.width() < 1000 else 4)
+        # Portrait: the freshness lines above the table, the table the whole width.
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.body.setStretch(0, 3)
+        self.body.setStretch(1, 0 if portrait else 1)
+
     def show_roll(self, roll: RollCall) -> None:
         lang, tz = ui_language(), self.kiosk_event.tz
-        parts, rows = [], []
+        rows = []
+        self.hall_buttons[None].setText(_t("All halls: {n}").format(n=roll.count))
         for hall_roll in roll.halls:
             name = hall_roll.hall.name_in(lang)
-            session = hall_roll.session.title_in(lang) if hall_roll.session else _t("no session")
-            parts.append(f"{name} ({session}): {hall_roll.count}")
+            button = self.hall_buttons.get(hall_roll.hall.id)
+            if button is not None:
+                button.setText(f"{name}: {hall_roll.count}")
+            if self.hall_filter not in (None, hall_roll.hall.id):
+                continue
             for person in hall_roll.people:
                 kind = self.kiosk_event.type(person.type)
                 rows.append((
@@ -221,6 +192,5 @@ class RollCallView(QWidget):
                     person.entered.astimezone(tz).strftime("%H:%M"),
                     person.kiosk_id,
                 ))  # fmt: skip
-        self.counts.setText(_t("{n} inside").format(n=roll.count) + " · " + " · ".join(parts))
         self.fresh.setText("\n".join(freshness_lines(roll.freshness, tz)))
         self.model.set_rows(rows)

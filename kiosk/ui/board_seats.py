@@ -9,7 +9,7 @@ washing colours out); labels that do not read as row and seat are counted under 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.seats import Seat, SeatPlan
@@ -82,6 +82,8 @@ class SeatGrid(QWidget):
         room = h - stage_h - head_h - key_h
         cell = min((w - 2 * label_w) / plan.columns, room / len(plan.rows))
         self.cell = cell = max(2.0, cell)
+        # A map shorter than the room (a wide hall, a portrait screen) sits in its middle.
+        painter.translate(0, max(0.0, (room - cell * len(plan.rows)) / 2))
         grid_w = cell * plan.columns
         left = (w - grid_w) / 2
         top = stage_h + head_h
@@ -135,23 +137,42 @@ class SeatMapPage(QWidget):
         for button, direction in ((self.prev_button, -1), (self.next_button, +1)):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, d=direction: self.step.emit(d))
-        head = QHBoxLayout()
+        self.head = QHBoxLayout()
         names = QVBoxLayout()
         names.addWidget(self.title)
         names.addWidget(self.where)
-        head.addLayout(names, 3)
-        head.addWidget(self.figures, 2)
-        head.addWidget(self.prev_button)
-        head.addWidget(self.next_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.grid, 1)
-        layout.addWidget(self.legend)
+        self.head.addLayout(names, 3)
+        self.head.addWidget(self.figures, 2)
+        self.head.addWidget(self.prev_button)
+        self.head.addWidget(self.next_button)
+        self.column = QVBoxLayout(self)
+        self.column.addLayout(self.head)
+        self.column.addWidget(self.grid, 1)
+        self.column.addWidget(self.legend)
+        self.portrait = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        if portrait == self.portrait:
+            return
+        # Portrait: a row of seats is as wide as the screen, so the map is short; the
+        # figures go under it, large, instead of beside the title.
+        self.portrait = portrait
+        (self.head if portrait else self.column).removeWidget(self.figures)
+        if portrait:
+            self.column.insertWidget(2, self.figures)
+        else:
+            self.head.insertWidget(1, self.figures, 2)
+        self.figures.setAlignment(
+            Qt.AlignmentFlag.AlignCenter if portrait else Qt.AlignmentFlag.AlignLeft
+        )
 
     def show_session(
         self, count: SessionCount | None, plan: SeatPlan, hall: str, scale: float, sessions: int
     ) -> None:
-        for label, size in ((self.title, 24), (self.where, 14), (self.figures, 44),
+        figures = 64 if self.portrait else 44
+        for label, size in ((self.title, 24), (self.where, 14), (self.figures, figures),
                             (self.legend, 14)):  # fmt: skip
             label.set_base_size(size * scale)
         for button in (self.prev_button, self.next_button):

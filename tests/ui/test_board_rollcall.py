@@ -97,9 +97,21 @@ def test_roll_call_lists_who_is_inside(board: BoardWindow) -> None:
         ("Main hall", "张伟", "Delegate", "—", "09:40", "door-main"),
         ("Main hall", "Núria Puig i Solé", "Delegate", "B-7", "09:45", "door-main"),
     ]
-    assert "2 inside" in view.counts.text()
+    assert (view.hall_buttons[None].text(), view.hall_buttons["main"].text()) == (
+        "All halls: 2", "Main hall: 2",
+    )  # fmt: skip
     assert "door-north: nothing received yet: its entries may be missing" in view.fresh.text()
     assert "door-main: newest record 10:05 (15 min ago)" in view.fresh.text()
+
+
+def test_roll_call_by_hall(board: BoardWindow) -> None:
+    """A hall's button shows only the people in that hall; All shows everyone again."""
+    _open_with(board, PIN)
+    view = board.pages.rollcall
+    view.hall_buttons["floor"].click()
+    assert (view.model.rows, view.hall_buttons["floor"].text()) == ([], "Exhibition floor: 0")
+    view.hall_buttons[None].click()
+    assert len(view.model.rows) == 2
 
 
 def test_roll_call_never_shows_an_e_mail(board: BoardWindow) -> None:
@@ -133,4 +145,3 @@ def test_a_touch_keeps_the_roll_call_open(board: BoardWindow, qtbot) -> None:  #
     assert view.is_open
     board.pages.buttons[HALLS].click()
     assert (view.is_open, view.model.rows) == (False, [])
-

@@ -1031,6 +1031,18 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
   <context>
     <name>RollCallView</name>
     <message>
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Roll call: who is inside now</source>
+      <translation>Anwesenheitsliste: wer gerade drinnen ist</translation>
+    </message>
+    <message>
+      <source>All halls: {n}</source>
+      <translation>Alle Säle: {n}</translation>
+    </message>
+    <message>
       <source>just now</source>
       <translation>gerade eben</translation>
     </message>
@@ -1043,20 +1055,8 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
       <translation>Nie synchronisiert: nur die Daten dieses Kiosks</translation>
     </message>
     <message>
-      <source>Close</source>
-      <translation>Schließen</translation>
-    </message>
-    <message>
-      <source>Roll call: who is inside now</source>
-      <translation>Anwesenheitsliste: wer gerade drinnen ist</translation>
-    </message>
-    <message>
       <source>{n} min ago</source>
       <translation>vor {n} min</translation>
-    </message>
-    <message>
-      <source>no session</source>
-      <translation>keine Veranstaltung</translation>
     </message>
     <message>
       <source>Hall</source>
@@ -1097,10 +1097,6 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     <message>
       <source>quiet: may not have synced</source>
       <translation>still: vielleicht nicht synchronisiert</translation>
-    </message>
-    <message>
-      <source>{n} inside</source>
-      <translation>{n} drinnen</translation>
     </message>
   </context>
   <context>

@@ -1031,6 +1031,18 @@ Only if you have checked that this is a different person from the {name} already
   <context>
     <name>RollCallView</name>
     <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Roll call: who is inside now</source>
+      <translation>Roll call: who is inside now</translation>
+    </message>
+    <message>
+      <source>All halls: {n}</source>
+      <translation>All halls: {n}</translation>
+    </message>
+    <message>
       <source>just now</source>
       <translation>just now</translation>
     </message>
@@ -1043,20 +1055,8 @@ Only if you have checked that this is a different person from the {name} already
       <translation>Never synced: this kiosk's own records only</translation>
     </message>
     <message>
-      <source>Close</source>
-      <translation>Close</translation>
-    </message>
-    <message>
-      <source>Roll call: who is inside now</source>
-      <translation>Roll call: who is inside now</translation>
-    </message>
-    <message>
       <source>{n} min ago</source>
       <translation>{n} min ago</translation>
-    </message>
-    <message>
-      <source>no session</source>
-      <translation>no session</translation>
     </message>
     <message>
       <source>Hall</source>
@@ -1097,10 +1097,6 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>quiet: may not have synced</source>
       <translation>quiet: may not have synced</translation>
-    </message>
-    <message>
-      <source>{n} inside</source>
-      <translation>{n} inside</translation>
     </message>
   </context>
   <context>

@@ -1031,6 +1031,18 @@ Only if you have checked that this is a different person from the {name} already
   <context>
     <name>RollCallView</name>
     <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Roll call: who is inside now</source>
+      <translation>在场名单：当前在场人员</translation>
+    </message>
+    <message>
+      <source>All halls: {n}</source>
+      <translation>全部会场：{n}</translation>
+    </message>
+    <message>
       <source>just now</source>
       <translation>刚刚</translation>
     </message>
@@ -1043,20 +1055,8 @@ Only if you have checked that this is a different person from the {name} already
       <translation>从未同步：仅有本机记录</translation>
     </message>
     <message>
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
-      <source>Roll call: who is inside now</source>
-      <translation>在场名单：当前在场人员</translation>
-    </message>
-    <message>
       <source>{n} min ago</source>
       <translation>{n} 分钟前</translation>
-    </message>
-    <message>
-      <source>no session</source>
-      <translation>无场次</translation>
     </message>
     <message>
       <source>Hall</source>
@@ -1097,10 +1097,6 @@ Only if you have checked that this is a different person from the {name} already
     <message>
       <source>quiet: may not have synced</source>
       <translation>长时间无记录：可能未同步</translation>
-    </message>
-    <message>
-      <source>{n} inside</source>
-      <translation>在场 {n} 人</translation>
     </message>
   </context>
   <context>
