@@ -3,8 +3,8 @@ trusted pretix keys, and pretix's revoked and blocked lists applied to any preti
 
 The order of the checks follows pretix's own offline scanner (libpretixsync's
 AsyncCheckProvider): a secret in the local list is that attendee; otherwise the signature,
-then revoked, blocked, the validity window (entries only), the event date (subevent) and
-the product; the hall and session rules come after, as for kiosk badges.
+then revoked, blocked, the validity window (entries only), the product and the event date
+(subevent); the hall and session rules come after, as for kiosk badges.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def verify(db: Database, text: str) -> Signed | Refused | None:
     # and stopped trusting (or trusting none) tells an untrusted key from a forgery.
     if not trusted:
         return Refused(Verdict.INVALID_CODE, "unknown_key")
-    for _, ticket in tickets[:1]:
+    for _, ticket in tickets:
         for _, key in pretix.verifying_keys(db, trusted=False):
             if checks >= MAX_CHECKS:
                 break
@@ -137,15 +137,18 @@ def identify_signed(
             return Refused(Verdict.REVOKED, "cancelled", found)
         return Identified(found)
     refused = listed_refusal(db, secret, None) or _window(ticket, when, entry, None)
-    refused = refused or _date(db, ticket, None)
     if refused is not None:
         return refused
-    kind = pretix.item_type(db, ticket.item, pretix.item_name(db, ticket.item))
-    if kind is None:
+    name = pretix.item_name(db, ticket.item)
+    kind = pretix.item_type(db, ticket.item, name)
+    if kind is None:  # pretix: a product the check-in list does not hold, before the date
         extra: dict[str, object] = {"pretix_item": ticket.item}
-        if (name := pretix.item_name(db, ticket.item)) is not None:
+        if name is not None:
             extra["pretix_item_name"] = name
         return Refused(Verdict.NOT_REGISTERED, "unmapped_product", None, extra)
+    refused = _date(db, ticket, None)
+    if refused is not None:
+        return refused
     # Signed by the event's pretix but not (yet) in the local list: admit on the ticket's
     # word, as kiosk's own badges issued after the last sync are.
     stranger = Attendee(f"pretix-{ticket.seed}", "", "", "", "", kind, ticket_code=secret)
