@@ -125,7 +125,9 @@ def print_text(roll: RollCall, event: Event, names: bool) -> None:
         print(f"{hall.hall.id} {hall.hall.name}{session}: {hall.count} inside")
         for p in hall.people if names else ():
             seat = f"  seat {p.seat}" if p.seat else ""
-            print(f"  {local(p.entered, event)}  {p.name}  {p.type}{seat}  {p.kiosk_id}")
+            kind = event.type(p.type)
+            type_name = kind.name if kind else p.type
+            print(f"  {local(p.entered, event)}  {p.name}  {type_name}{seat}  {p.kiosk_id}")
     print_freshness(roll.freshness, event)
 
 

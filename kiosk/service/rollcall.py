@@ -75,26 +75,41 @@ class RollCall:
         return sum(h.count for h in self.halls)
 
 
-# The replay in SQL, for the board's few-second refresh: per person and session the sum of
-# the effects (undone pairs left out), up to a moment if one is given, and the latest
-# entry, whose other columns SQLite gives as the bare columns of the one max() aggregate.
-# julianday() keeps milliseconds: a record within a millisecond of the moment may fall
-# either side of it.
-_HUB_TIME = "(julianday(at) - coalesce(clock_offset_ms, 0) / 86400000.0)"
+# A past moment: the replay in SQL, per person and session the sum of the effects (undone
+# pairs left out) up to the moment, and the latest entry, whose other columns SQLite gives
+# as the bare columns of the one max() aggregate. julianday() keeps milliseconds: a record
+# within a millisecond of the moment may fall either side of it.
+_HUB_TIME = "(julianday({p}at) - coalesce({p}clock_offset_ms, 0) / 86400000.0)"
 _INSIDE = f"""
     SELECT session_id, attendee_id, sum(delta) AS total,
-           max(CASE WHEN delta > 0 THEN {_HUB_TIME} END), at, clock_offset_ms, kiosk_id
+           max(CASE WHEN delta > 0 THEN {_HUB_TIME.format(p="")} END), at, clock_offset_ms, kiosk_id
     FROM checkins
     WHERE session_id IN (SELECT value FROM json_each(?)) AND delta != 0
       AND attendee_id IS NOT NULL AND undoes IS NULL
       AND id NOT IN (SELECT undoes FROM checkins WHERE undoes IS NOT NULL AND delta != 0)
-      AND (? IS NULL OR {_HUB_TIME} <= julianday(?))
+      AND {_HUB_TIME.format(p="")} <= julianday(?)
     GROUP BY session_id, attendee_id HAVING total > 0 ORDER BY 4, attendee_id
 """
 
+# Now (the board's few-second refresh): the presence table already holds each person's sum
+# (the same the door decides on); only the entries of those inside are read, through the
+# (attendee_id, session_id) index, which an undo of an entry shares with it.
+_INSIDE_NOW = f"""
+    SELECT c.session_id, c.attendee_id, p.inside,
+           max({_HUB_TIME.format(p="c.")}),
+           c.at, c.clock_offset_ms, c.kiosk_id
+    FROM presence p CROSS JOIN checkins c  -- CROSS: SQLite keeps this order (presence first)
+      ON c.attendee_id = p.attendee_id AND c.session_id = p.session_id
+    WHERE p.session_id IN (SELECT value FROM json_each(?)) AND p.inside > 0
+      AND c.delta > 0 AND c.undoes IS NULL
+      AND NOT EXISTS (SELECT 1 FROM checkins u WHERE u.attendee_id = c.attendee_id
+                      AND u.session_id = c.session_id AND u.undoes = c.id AND u.delta != 0)
+    GROUP BY c.session_id, c.attendee_id ORDER BY 4, c.attendee_id
+"""
 
-def _iso(when: dt.datetime | None) -> str | None:
-    return None if when is None else when.astimezone(dt.UTC).isoformat()
+
+def _iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat()
 
 
 def reference_time(at: str, clock_offset_ms: int | None) -> dt.datetime:
@@ -171,7 +186,11 @@ def inside(
     halls = _check_hall(event, hall)
     current = {h.id: event.session_for_exit(h.id, moment) for h in halls}
     by_session = {s.id: h for h, s in current.items() if s is not None}
-    rows = db.execute(_INSIDE, [json.dumps(sorted(by_session)), _iso(at), _iso(at)]).fetchall()
+    wanted = json.dumps(sorted(by_session))
+    if at is None:
+        rows = db.execute(_INSIDE_NOW, [wanted]).fetchall()
+    else:
+        rows = db.execute(_INSIDE, [wanted, _iso(at)]).fetchall()
     known = people(db, (str(r[1]) for r in rows))
     rolls: dict[str, list[Present]] = {h.id: [] for h in halls}
     for session_id, attendee_id, _, _, entered_at, offset, kiosk_id in rows:

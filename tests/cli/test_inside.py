@@ -51,7 +51,7 @@ def test_text_lists_each_hall_and_says_what_is_missing(
     status, out, _ = kiosk(capsys, "inside", "--at", AT, "--db", door)
     assert status == 0
     assert "main Main hall (Keynote): 1 inside" in out
-    assert "09:40  张伟  delegate" in out and "Núria" not in out
+    assert "09:40  张伟  Delegate" in out and "Núria" not in out
     assert "floor Exhibition floor (Exhibition day 1): 1 inside" in out
     assert "(this kiosk): never synced: other doors' entries are missing here" in out
     assert "k-door-b: nothing received from it: its entries are missing here" in out

@@ -13,6 +13,7 @@ from kiosk.domain.decision import Direction
 from kiosk.domain.event import Event
 from kiosk.domain.trust import Enrolment, Role
 from kiosk.service.checkin import CheckInService
+from kiosk.service.late_checkin import record_late_checkin
 from kiosk.service.leavers import leavers, session_counts
 from kiosk.service.rollcall import RollCallError, inside
 from kiosk.store import checkins, settings, sync_state, trust_state
@@ -225,3 +226,17 @@ def test_session_counts_registered_present_share(
     assert counts["workshop"].share == 1.0
     assert (counts["keynote"].registered, counts["keynote"].share) == (None, None)
     assert (counts["gala"].registered, counts["gala"].present) == (1, 0)
+
+
+def test_a_late_check_in_is_present_not_inside(
+    db: Database, event: Event, service: CheckInService, code_for: Code
+) -> None:
+    """补签到 counts as present (apart from scans) and puts nobody in the roll call."""
+    service.scan(code_for("A1"), "main", ENTRY, at("14 09:40"))
+    record_late_checkin(
+        db, event, "A6", "keynote", "paper list", at("14 10:10"), clock=lambda: at("14 10:30")
+    )
+    (keynote,) = [c for c in session_counts(db, event) if c.session.id == "keynote"]
+    assert (keynote.scanned, keynote.late, keynote.present, keynote.inside) == (1, 1, 2, 1)
+    assert names(db, event, "main", None) == ["A1"]
+    assert names(db, event, "main", at("14 10:20")) == ["A1"]
