@@ -22,6 +22,7 @@ from kiosk.cli.common import (
 )
 from kiosk.cli.errors import CommandError
 from kiosk.cli.keys import new_signing_key
+from kiosk.demo_fields import add_demo_fields
 from kiosk.demodata import generate_demo
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.codes import sign_code
@@ -230,6 +231,7 @@ def make_demo_database(
                 batch, registrations = [], []
                 if on_progress:
                     on_progress(done, count, started)
+        add_demo_fields(db, event)
         refresh_search_index(db)
     db.conn.close()
 
