@@ -11,6 +11,7 @@ the late check-ins' own index), in one pass per refresh (bench/board_counts.py).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from sqlite_utils import Database
 from kiosk.domain.event import Registration, Session
 from kiosk.domain.seats import SeatPlan, seat_plan
 from kiosk.service import late_checkin
+from kiosk.store import sync_state
 
 # An admission that still counts: not an undo, and not undone since (an undo the hub
 # refused has delta 0 and undid nothing, as the presence table has it). NOT IN a list
@@ -56,8 +58,49 @@ def listed(session: Session) -> bool:
     return session.registration is not Registration.OPEN
 
 
-def session_counts(db: Database, sessions: Iterable[Session]) -> list[SessionCount]:
-    """The counts of `sessions`, in their order (one grouped query per figure, not per session)."""
+class PresentTally:
+    """Per session, the attendees admitted at least once, kept from one refresh to the next:
+    the first call reads the presence table, later ones only the pairs that records added
+    since touched (a scan of 100,000 presence rows every few seconds is what it saves)."""
+
+    def __init__(self) -> None:
+        self.seq = 0  # the log's last record read
+        self.present: set[tuple[str, str]] = set()  # (attendee, session)
+        self.per_session: Counter[str] = Counter()
+
+    def counts(self, db: Database) -> Counter[str]:
+        top = sync_state.max_seq(db, "checkins")
+        if top < self.seq or self.seq == 0:  # first call, or another database behind it
+            self.present = {
+                (str(a), str(sid))
+                for a, sid in db.execute(
+                    "SELECT attendee_id, session_id FROM presence WHERE entries > 0"
+                )
+            }
+            self.per_session = Counter(sid for _, sid in self.present)
+        elif top > self.seq:
+            # What presence says now for each touched pair: reading it twice is harmless.
+            touched = db.execute(
+                "SELECT DISTINCT c.attendee_id, c.session_id, coalesce(p.entries, 0) > 0 "
+                "FROM checkins c LEFT JOIN presence p "
+                "ON p.attendee_id = c.attendee_id AND p.session_id = c.session_id "
+                "WHERE c.seq > ? AND c.attendee_id IS NOT NULL AND c.session_id IS NOT NULL",
+                [self.seq],
+            )
+            for a, sid, now_present in touched:
+                pair = (str(a), str(sid))
+                if bool(now_present) != (pair in self.present):
+                    (self.present.add if now_present else self.present.discard)(pair)
+                    self.per_session[pair[1]] += 1 if now_present else -1
+        self.seq = top
+        return self.per_session
+
+
+def session_counts(
+    db: Database, sessions: Iterable[Session], tally: PresentTally | None = None
+) -> list[SessionCount]:
+    """The counts of `sessions`, in their order (one grouped query per figure, not per
+    session); a board passes the same `tally` at each refresh."""
     chosen = list(sessions)
     expected = dict(
         db.execute(
@@ -67,16 +110,21 @@ def session_counts(db: Database, sessions: Iterable[Session]) -> list[SessionCou
         ).fetchall()
     )
     inside = dict(db.execute("SELECT session_id, max(0, inside) FROM occupancy").fetchall())
-    present: dict[str, tuple[int, int, int]] = {
-        str(sid): (int(n), int(listed_n or 0), int(seated or 0))
-        for sid, n, listed_n, seated in db.execute(
-            "SELECT p.session_id, count(*), count(r.kind), "
-            "sum(p.inside > 0 AND r.kind IS NOT NULL AND a.seat != '') "
-            "FROM presence p LEFT JOIN registrations r "
-            "ON r.attendee_id = p.attendee_id AND r.session_id = p.session_id "
-            "LEFT JOIN attendees a ON a.id = p.attendee_id "
-            "WHERE p.entries > 0 GROUP BY p.session_id"
+    everyone = (tally or PresentTally()).counts(db)
+    # The list's share from the list's side: registrations are far fewer than presence rows.
+    listed_present: dict[str, tuple[int, int]] = {
+        str(sid): (int(n), int(seated or 0))
+        for sid, n, seated in db.execute(
+            "SELECT r.session_id, count(*), sum(p.inside > 0 AND a.seat != '') "
+            "FROM registrations r JOIN presence p "
+            "ON p.attendee_id = r.attendee_id AND p.session_id = r.session_id "
+            "JOIN attendees a ON a.id = r.attendee_id "
+            "WHERE p.entries > 0 AND a.cancelled = 0 GROUP BY r.session_id"
         )
+    }
+    present = {
+        sid: (everyone.get(sid, 0), *listed_present.get(sid, (0, 0)))
+        for sid in {s.id for s in chosen}
     }
     seats = _seats_expected(db)
     late = late_checkin.late_only(db)  # 补签到: present, never inside

@@ -29,11 +29,11 @@ from kiosk.ui.board_data import (
     HallState,
     conflict_rows,
     day_bounds,
-    entries_per_quarter,
     hall_states,
     log_version,
 )
 from kiosk.ui.board_pages import BoardPages
+from kiosk.ui.board_quarters import QuarterTally
 from kiosk.ui.board_rollcall import RollCallSource
 from kiosk.ui.conflicts_panel import ConflictsPanel
 from kiosk.ui.i18n import Languages, ui_language
@@ -133,6 +133,7 @@ class BoardWindow(QMainWindow):
         legend.setVisible(True)
         legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
         self._colors: list[QColor] = []
+        self.quarters = QuarterTally()  # the chart's counts, kept between refreshes
         self._make_chart()
         self.chart_view = ChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -239,7 +240,7 @@ class BoardWindow(QMainWindow):
         self.y_axis.setLabelsFont(ui_font(10 * self.scale))
         chart.legend().setFont(ui_font(11 * self.scale))
         start, end = day_bounds(self.kiosk_event, now)
-        data = entries_per_quarter(self.db, self.kiosk_event, now)
+        data = self.quarters.per_quarter(self.db, self.kiosk_event, now)
         first = min((p[0][0] for p in data.values() if p), default=now)
         lo = _quarter(max(start, min(first, now) - dt.timedelta(minutes=30)))
         hi = _quarter(min(end, now + dt.timedelta(minutes=15)))

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from kiosk.domain.event import Event, Session
 from kiosk.service.leavers import leavers
-from kiosk.service.session_counts import late_arrivals, session_counts
+from kiosk.service.session_counts import PresentTally, late_arrivals, session_counts
 from kiosk.sync.runner import SyncStatus
 from kiosk.ui.i18n import Languages, ui_language
 from kiosk.ui.sync_text import sync_look
@@ -78,6 +78,7 @@ class ChairWindow(QMainWindow):
         self.db, self.kiosk_event, self.session, self.clock = db, event, session, clock
         self.leavers_of = leavers
         self.sync_status: SyncStatus | None = None  # None: no hub, this database only
+        self.tally = PresentTally()
         self.scale = 1.0
         self.title = FitLabel(30, bold=True, min_ratio=0.5, max_lines=2)
         self.status = FitLabel(18, min_ratio=0.6)
@@ -125,7 +126,7 @@ class ChairWindow(QMainWindow):
         if self.sync_status is not None:
             status += " · " + sync_look(self.sync_status, tz).text
         self.status.setText(status)
-        count = session_counts(self.db, [session])[0]
+        count = session_counts(self.db, [session], self.tally)[0]
         self.present.show_figure(str(count.present), _t("Present"), s)
         if count.expected is not None:
             self.expected.show_figure(str(count.expected), _t("Expected"), s)

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from kiosk.domain.event import Event, Session
 from kiosk.domain.seats import SeatPlan
-from kiosk.service.session_counts import SessionCount, seats_of, session_counts
+from kiosk.service.session_counts import PresentTally, SessionCount, seats_of, session_counts
 from kiosk.service.staff_pin import StaffPin
 from kiosk.ui.board_rollcall import RollCallSource, RollCallView, rollcall_from_service
 from kiosk.ui.board_seats import SeatMapPage
@@ -74,6 +74,7 @@ class BoardPages(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        self.tally = PresentTally()  # who came, kept between refreshes
         self.seat_session: str | None = None  # chosen with ◀ ▶; None: the running one
         self.scale = 1.0
         self.pin_pad: PinDialog | None = None  # tests answer it
@@ -110,7 +111,8 @@ class BoardPages(QWidget):
 
     def _counts(self) -> list[SessionCount]:
         now = self.clock()
-        return session_counts(self.db, todays_sessions(self.kiosk_event, now))
+        today = todays_sessions(self.kiosk_event, now)
+        return session_counts(self.db, today, self.tally)
 
     @staticmethod
     def _with_seats(counts: list[SessionCount]) -> list[SessionCount]:

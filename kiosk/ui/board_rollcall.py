@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -63,6 +64,7 @@ class RollCallView(QWidget):
         self.title = FitLabel(22, bold=True, min_ratio=0.5)
         self.fresh = FitLabel(12, min_ratio=0.7, max_lines=12)
         self.fresh.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.fresh.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         # One button a hall (and one for all), each with its count: the table shows its people.
         self.hall_filter: str | None = None
         self.hall_buttons: dict[str | None, QPushButton] = {}
@@ -79,7 +81,9 @@ class RollCallView(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name: the rest
         self.close_button = QPushButton()
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.close_view)
@@ -165,11 +169,12 @@ class RollCallView(QWidget):
         portrait = self.height() > self.width()
         self._place_halls(2 if portrait or self.width() < 1000 else 4)
         # Portrait: the freshness lines above the table, the table the whole width.
+        self.body.removeWidget(self.fresh)
+        self.body.insertWidget(0 if portrait else 1, self.fresh, 0 if portrait else 1)
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        self.body.setStretch(0, 3)
-        self.body.setStretch(1, 0 if portrait else 1)
+        self.body.setStretchFactor(self.table, 3)
 
     def show_roll(self, roll: RollCall) -> None:
         lang, tz = ui_language(), self.kiosk_event.tz
@@ -192,5 +197,9 @@ class RollCallView(QWidget):
                     person.entered.astimezone(tz).strftime("%H:%M"),
                     person.kiosk_id,
                 ))  # fmt: skip
-        self.fresh.setText("\n".join(freshness_lines(roll.freshness, tz)))
+        lines = freshness_lines(roll.freshness, tz)
+        self.fresh.setText("\n".join(lines))
+        # No taller than its lines (plus one for a wrap): the table takes the rest.
+        spacing = QFontMetrics(self.fresh.font()).lineSpacing()
+        self.fresh.setMaximumHeight(spacing * (len(lines) + 1) + 8)
         self.model.set_rows(rows)

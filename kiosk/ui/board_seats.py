@@ -41,6 +41,22 @@ class SeatGrid(QWidget):
         self.plan, self.scale, self.key = plan, scale, key
         self.update()
 
+    def _margins(self) -> tuple[float, float, float, float]:
+        """Row labels' width; the stage's, seat numbers' and legend's heights."""
+        s = self.scale
+        metrics = QFontMetricsF(ui_font(max(9.0, 15 * s), bold=True))
+        key_h = QFontMetricsF(ui_font(max(9.0, 16 * s))).height() * 1.5
+        return metrics.horizontalAdvance("WW") + 12 * s, metrics.height() * 1.4, \
+            metrics.height() + 4 * s, key_h  # fmt: skip
+
+    def natural_height(self, width: int) -> int:
+        """The height the map takes when the width sets the seats' size."""
+        if not self.plan.rows:
+            return 0
+        label_w, stage_h, head_h, key_h = self._margins()
+        cell = (width - 2 * label_w) / self.plan.columns
+        return round(stage_h + head_h + key_h + cell * len(self.plan.rows)) + 2
+
     def _seat(self, painter: QPainter, rect: QRectF, taken: bool, cell: float) -> None:
         edge = max(1.0, cell * 0.1)
         if taken:
@@ -75,10 +91,7 @@ class SeatGrid(QWidget):
         w, h = float(self.width()), float(self.height())
         label_font = ui_font(max(9.0, 15 * s), bold=True)
         metrics = QFontMetricsF(label_font)
-        label_w = metrics.horizontalAdvance("WW") + 12 * s
-        stage_h = metrics.height() * 1.4
-        head_h = metrics.height() + 4 * s
-        key_h = QFontMetricsF(ui_font(max(9.0, 16 * s))).height() * 1.5
+        label_w, stage_h, head_h, key_h = self._margins()
         room = h - stage_h - head_h - key_h
         cell = min((w - 2 * label_w) / plan.columns, room / len(plan.rows))
         self.cell = cell = max(2.0, cell)
@@ -149,12 +162,14 @@ class SeatMapPage(QWidget):
         self.column.addLayout(self.head)
         self.column.addWidget(self.grid, 1)
         self.column.addWidget(self.legend)
+        self.column.addStretch(0)
         self.portrait = False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         portrait = self.height() > self.width()
         if portrait == self.portrait:
+            self._fit_grid()
             return
         # Portrait: a row of seats is as wide as the screen, so the map is short; the
         # figures go under it, large, instead of beside the title.
@@ -213,3 +228,10 @@ class SeatMapPage(QWidget):
         self.legend.setText(text)
         self.legend.setVisible(bool(text))
         self.grid.show_plan(plan, scale, key)
+        self._fit_grid()
+
+    def _fit_grid(self) -> None:
+        # Portrait: the map as tall as its seats need, the figures right under it.
+        tall = self.grid.natural_height(self.grid.width()) if self.portrait else 0
+        self.grid.setMaximumHeight(tall or 16_777_215)
+        self.column.setStretch(self.column.count() - 1, 1 if self.portrait else 0)

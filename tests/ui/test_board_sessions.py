@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from kiosk.domain.event import Event
 from kiosk.domain.seats import parse_seat
-from kiosk.service.session_counts import seats_of, session_counts
+from kiosk.service.session_counts import PresentTally, seats_of, session_counts
 from kiosk.store import attendees, checkins
 from kiosk.store.db import write
 from kiosk.store.demo_day import admit
@@ -73,6 +73,35 @@ def test_counts_of_an_open_session(db: Database, event: Event) -> None:
         None, 2, 1, 0, 1 / floor.capacity,
     )  # fmt: skip
     assert figure_text(count) == f"1 / {floor.capacity}"
+
+
+def test_a_kept_tally_follows_new_records_and_undos(db: Database, event: Event) -> None:
+    """A board keeps one tally between refreshes: it reads only what was added since, and
+    agrees with a fresh count after admissions, an undo and a new database behind it."""
+    floor = _session(event, "floor-d1")
+    tally = PresentTally()
+
+    def both() -> tuple[int, int]:
+        kept = session_counts(db, [floor], tally)[0].present
+        return kept, session_counts(db, [floor])[0].present
+
+    assert both() == (0, 0)
+    with write(db):
+        admit(db, floor, "A3", at("14 09:10"))
+    assert both() == (1, 1)
+    with write(db):
+        admit(db, floor, "A1", at("14 09:20"))
+        admit(db, floor, "A3", at("14 09:40"), -1)  # an exit: still came
+    assert both() == (2, 2)
+    with write(db):
+        first = db.execute("SELECT id FROM checkins WHERE attendee_id = 'A1'").fetchone()[0]
+        record = checkins.get(db, first)
+        assert record is not None
+        undo = {"id": "undo-A1", "undoes": record.id, "delta": -1, "verdict": "undone"}
+        checkins.append(db, checkins.LogRecord(**{**record.__dict__, **undo}))
+    assert both() == (1, 1)
+    tally.seq = 10**9  # as if the database behind it were another, shorter one
+    assert both() == (1, 1)
 
 
 def test_seat_map_marks_who_is_in_their_seat(db: Database, event: Event) -> None:
