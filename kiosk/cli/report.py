@@ -49,7 +49,10 @@ def report_language(db: Database, asked: str | None) -> ReportLanguage:
         return ReportLanguage()
     from kiosk.ui.i18n import compile_translations
 
-    lang = ReportLanguage(code, compile_translations())
+    try:
+        lang = ReportLanguage(code, compile_translations())
+    except OSError as exc:  # the user cache folder the .qm files are built into
+        raise CommandError(f"the {code} translations could not be built: {exc}") from None
     if not lang.loaded:
         raise CommandError(f"the {code} translations could not be built: no report written")
     return lang
