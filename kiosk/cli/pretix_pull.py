@@ -45,9 +45,11 @@ def register(pretix_sub: Any) -> None:
 
 
 def _progress(what: str, done: int, total: int) -> None:
-    if sys.stderr.isatty() or (total > 500 and done % 500 == 0) or done == total:
+    """On a terminal, each page; in a log, every 1,000 objects of a long pull."""
+    tty = sys.stderr.isatty()
+    if tty or (total > 1000 and (done % 1000 < 50 or done == total)):
         shown = f"{done:,} of {total:,}" if total else f"{done:,}"
-        end = "\r" if sys.stderr.isatty() and done < total else "\n"
+        end = "\r" if tty and done < total else "\n"
         print(f"pretix: {what}: {shown}", end=end, file=sys.stderr, flush=True)
 
 

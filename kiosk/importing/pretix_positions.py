@@ -6,8 +6,9 @@ REST API (kiosk pretix pull), which name the same fields alike.
 - Only paid orders admit: a pending (unpaid), expired or cancelled order, and a cancelled
   position, is imported cancelled, as pretix's check-in refuses them by default.
 - Products that are no admission (parking, merchandise) give no attendee; a product that
-  maps to no kiosk type (--type-map, `kiosk pretix items`, or a type of the same name) is
-  left out and counted, so the door denies its tickets as not registered.
+  maps to no kiosk type (`kiosk pretix items`, or an import's --type-map / --default-type;
+  never guessed from a name, as a door cannot for a signed ticket) is left out and
+  counted: its signed tickets are denied as an unmapped product, unsigned ones unknown.
 - A position of a listed order that is no longer listed (cancelled, or split off) is
   cancelled, and so is one whose product lost its mapping.
 """
@@ -23,7 +24,7 @@ from sqlite_utils import Database
 from kiosk.domain.attendee import Attendee
 from kiosk.domain.event import Event
 from kiosk.importing.names import split_full_name
-from kiosk.importing.rows import MAX_ID, MAX_TICKET_CODE, BadRow, TypeResolver, email_problem
+from kiosk.importing.rows import MAX_ID, MAX_TICKET_CODE, BadRow, email_problem
 from kiosk.store import attendees as stored
 from kiosk.store import pretix, search
 from kiosk.store.db import write
@@ -99,7 +100,7 @@ class Positions:
     _codes: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._types = TypeResolver(self.event, self.type_map, None)
+        self._map = {k.strip().casefold(): v for k, v in self.type_map.items()}
 
     def add_items(self, items: Iterable[Any]) -> None:
         """pretix's products (the export's event.items, or the API's items/)."""
@@ -115,14 +116,16 @@ class Positions:
                 self.not_admission.add(item_id)
 
     def type_of(self, item_id: int) -> str | None:
+        """--type-map (product id or name), then the item map the doors have too; no guess
+        from the product's name: a door deciding a signed ticket offline knows only the map."""
         name = self.item_names.get(item_id, "")
-        for text in (str(item_id), name):
-            if text and (found := self.type_map.get(text)) is not None:
+        for text in (str(item_id), name.casefold()):
+            if text and (found := self._map.get(text)) is not None:
                 return found
         mapped = pretix.item_type(self.db, item_id, name or None)
         if mapped is not None and self.event.type(mapped) is not None:
             return mapped
-        return (self._types.resolve(name) if name else None) or self.default_type
+        return self.default_type
 
     def add_order(self, number: int, order: Mapping[str, Any]) -> None:
         """One order (`number`: its place in the file or pull, for messages)."""

@@ -21,3 +21,7 @@ def pretix_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PretixSe
     running = server.start(tmp_path_factory.mktemp("pretix"))
     yield running
     running.stop()
+
+
+# The door kiosks of the sync tests, for the end-to-end test (tests/pretix/test_doors.py).
+from tests.sync.conftest import kiosk_factory  # noqa: E402, F401

@@ -3,9 +3,9 @@ server's organiser, events, products, orders and API token through pretix's Djan
 and changes them later the way pretix's own staff screens do (block a ticket, export).
 
     PRETIX_CONFIG_FILE=... python pretix_side.py setup          -> JSON on stdout
-    PRETIX_CONFIG_FILE=... python pretix_side.py block SLUG SECRET
-    PRETIX_CONFIG_FILE=... python pretix_side.py unblock SLUG SECRET
-    PRETIX_CONFIG_FILE=... python pretix_side.py add_order SLUG ITEM GIVEN FAMILY -> JSON
+    PRETIX_CONFIG_FILE=... python pretix_side.py block SLUG SECRET [SLUG SECRET ...]
+    PRETIX_CONFIG_FILE=... python pretix_side.py unblock SLUG SECRET [SLUG SECRET ...]
+    PRETIX_CONFIG_FILE=... python pretix_side.py add_orders '[[SLUG, ITEM, GIVEN, FAMILY]]'
     PRETIX_CONFIG_FILE=... python pretix_side.py export SLUG OUT.json
 
 Imported by nothing in the project (Django is not installed there).
@@ -116,7 +116,15 @@ def setup() -> dict:
             press_order = _order(event, "press@example.org", Order.STATUS_PAID, [
                 {"item": press, "name": {"given_name": "Lee", "family_name": "Reporter"}},
             ])  # fmt: skip
+            lists = {}
+            for hall, products in (("main", [delegate]), ("floor", [delegate, visitor])):
+                made = event.checkin_lists.create(
+                    name=hall, all_products=False, allow_multiple_entries=True
+                )
+                made.limit_products.set(products)
+                lists[hall] = made.pk
             out["events"][event.slug] = {
+                "lists": lists,
                 "items": {
                     "delegate": delegate.pk, "visitor": visitor.pk, "press": press.pk,
                     "parking": parking.pk, "day2": day2.pk,
@@ -157,14 +165,20 @@ def set_block(slug: str, secret: str, blocked: bool) -> None:
         manager.commit(check_quotas=False)
 
 
-def add_order(slug: str, item_id: str, given: str, family: str) -> dict:
-    """A paid order of one ticket, as if sold just now: its code and secret."""
+def add_orders(tickets: list[list[str]]) -> list[dict]:
+    """Paid orders of one ticket each, as if sold just now, for [event slug, item id, given,
+    family] each: their code, secret and position id."""
+    made = []
     with scopes_disabled():
-        event = Event.objects.get(slug=slug)
-        item = event.items.get(pk=int(item_id))
-        name = {"given_name": given, "family_name": family}
-        order = _order(event, "late@example.org", Order.STATUS_PAID, [{"item": item, "name": name}])
-        return {"code": order.code, "secret": order.positions.get().secret}
+        for slug, item_id, given, family in tickets:
+            event = Event.objects.get(slug=slug)
+            item = event.items.get(pk=int(item_id))
+            name = {"given_name": given, "family_name": family}
+            order = _order(event, "late@example.org", Order.STATUS_PAID,
+                           [{"item": item, "name": name}])  # fmt: skip
+            position = order.positions.get()
+            made.append({"code": order.code, "secret": position.secret, "position": position.pk})
+    return made
 
 
 def export(slug: str, out: str) -> None:
@@ -182,10 +196,11 @@ def main(argv: list[str]) -> None:
     command = argv[0]
     if command == "setup":
         json.dump(setup(), sys.stdout)
-    elif command in ("block", "unblock"):
-        set_block(argv[1], argv[2], command == "block")
-    elif command == "add_order":
-        json.dump(add_order(*argv[1:5]), sys.stdout)
+    elif command in ("block", "unblock"):  # SLUG SECRET [SLUG SECRET ...]
+        for slug, secret in zip(argv[1::2], argv[2::2], strict=True):
+            set_block(slug, secret, command == "block")
+    elif command == "add_orders":
+        json.dump(add_orders(json.loads(argv[1])), sys.stdout)
     elif command == "export":
         export(argv[1], argv[2])
     else:

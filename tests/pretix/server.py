@@ -108,6 +108,25 @@ class PretixServer:
             **kwargs,
         )
 
+    def redeem(self, slug: str, secret: str, hall: str) -> str:
+        """pretix's own online check-in of `secret` on the event's list for `hall`: "ok"
+        or pretix's reason (invalid, revoked, blocked, canceled, unpaid, product...)."""
+        lists = [self.event(slug)["lists"][hall]]
+        answer = self.api("POST", "checkinrpc/redeem/", json={"secret": secret, "lists": lists})
+        found = answer.json()
+        return "ok" if found.get("status") == "ok" else str(found.get("reason"))
+
+    def add_orders(self, *tickets: tuple[str, str, str, str]) -> list[dict[str, Any]]:
+        """Paid orders of one ticket each, sold now, for (event slug, product, given name,
+        family name) each (product: delegate, visitor, press...): their code, secret and
+        position id, in one run of pretix_side.py (each run starts Django: seconds)."""
+        wanted = [
+            [slug, str(self.event(slug)["items"][product]), given, family]
+            for slug, product, given, family in tickets
+        ]
+        found: list[dict[str, Any]] = json.loads(self.side("add_orders", json.dumps(wanted)))
+        return found
+
     def side(self, *args: str) -> str:
         """pretix_side.py with this server's configuration (block, unblock, export)."""
         return _run(self.config, str(SIDE), *args)
