@@ -230,8 +230,7 @@ def import_file(
             bad = [
                 BadRow(
                     checked.row_of_id.get(c.attendee_id, 0),
-                    f"{c.field} {c.ticket_code!r} belongs to attendee {c.owner_id!r}, "
-                    "who is not in this file"
+                    f"{c.field} {c.ticket_code!r} belongs to attendee {c.owner_id!r}, {c.why}"
                     if c.owner_id
                     else f"{c.field} {c.ticket_code!r} was reported lost",
                 )

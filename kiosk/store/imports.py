@@ -91,6 +91,7 @@ class TicketCodeTaken:
     ticket_code: str
     owner_id: str  # an attendee in the database but not in the file who holds the code
     field: str = "ticket code"  # or "card UID" ("" owner: a card reported lost)
+    why: str = "who is not in this file"
 
 
 class ImportConflict(Exception):
@@ -291,8 +292,30 @@ def _check_cards(
             if owner is not None and owner != p.id and owner not in in_file:
                 taken.append(TicketCodeTaken(p.id, uid, owner, "card UID"))
                 break
+    taken += _cards_kept_at_desks(plan, existing, in_file, {t.attendee_id for t in taken})
     if taken:
         raise ImportConflict(taken)
+
+
+def _cards_kept_at_desks(
+    plan: _Plan, existing: dict[str, tuple[Any, ...]], in_file: set[str], seen: set[str]
+) -> list[TicketCodeTaken]:
+    """A card the file gives to one attendee while another in the file keeps it, because
+    a desk handed it to them (the export does not undo that)."""
+    after = {aid: old[10] for aid, old in existing.items() if old[10] is not None}
+    for p in [*plan.inserts, *(p for p, _ in plan.updates)]:
+        after[p.id] = p.card_uid
+    holders: dict[str, list[str]] = {}
+    for aid, uid in after.items():
+        if uid is not None:
+            holders.setdefault(uid, []).append(aid)
+    taken = []
+    for p in [*plan.inserts, *(p for p, _ in plan.updates if p.id in plan.card_moves)]:
+        others = [a for a in holders.get(p.card_uid or "", []) if a != p.id and a in in_file]
+        if p.card_uid and others and p.id not in seen:
+            why = "who keeps it (handed out at a desk)"
+            taken.append(TicketCodeTaken(p.id, p.card_uid, others[0], "card UID", why))
+    return taken
 
 
 def _check_ticket_codes(

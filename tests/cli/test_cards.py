@@ -181,3 +181,20 @@ def test_an_import_cannot_give_out_a_lost_card(
         True,
         before,
     )
+
+
+def test_an_import_cannot_move_a_card_handed_out_at_a_desk(
+    db: Database, staffed: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A1 was given card 7777 at the desk; an export giving 7777 to A2 (A1 in it too,
+    without a card) is refused with the row, not a database error."""
+    kiosk(capsys, "card", "assign", "A1", "7777", *staffed)
+    export = tmp_path / "list.csv"
+    export.write_text(
+        "id,name,type,card uid\nA1,Wei Zhang,delegate,\nA2,Núria Puig,delegate,7777\n",
+        encoding="utf-8",
+    )
+    before = dump(db)
+    status, _, err = kiosk(capsys, "import", str(export), *staffed[:2])
+    assert (status != 0, dump(db)) == (True, before)
+    assert "card UID '7777' belongs to attendee 'A1', who keeps it (handed out at a desk)" in err
