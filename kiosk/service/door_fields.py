@@ -115,5 +115,3 @@ class StaffRecords(StaffDesk):
                 AttentionNote(uuid.uuid4().hex, self.kiosk_id, attendee.id, self._now(), note),
             )
         return replace(attendee, note=note)
-
-
