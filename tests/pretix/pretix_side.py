@@ -7,6 +7,7 @@ and changes them later the way pretix's own staff screens do (block a ticket, ex
     PRETIX_CONFIG_FILE=... python pretix_side.py unblock SLUG SECRET [SLUG SECRET ...]
     PRETIX_CONFIG_FILE=... python pretix_side.py add_orders '[[SLUG, ITEM, GIVEN, FAMILY]]'
     PRETIX_CONFIG_FILE=... python pretix_side.py export SLUG OUT.json
+    PRETIX_CONFIG_FILE=... python pretix_side.py serve   (the same, a JSON list a line)
 
 Imported by nothing in the project (Django is not installed there).
 """
@@ -192,20 +193,40 @@ def export(slug: str, out: str) -> None:
         f.write(data)
 
 
-def main(argv: list[str]) -> None:
+def run(argv: list[str]) -> object:
     command = argv[0]
     if command == "setup":
-        json.dump(setup(), sys.stdout)
-    elif command in ("block", "unblock"):  # SLUG SECRET [SLUG SECRET ...]
+        return setup()
+    if command in ("block", "unblock"):  # SLUG SECRET [SLUG SECRET ...]
         for slug, secret in zip(argv[1::2], argv[2::2], strict=True):
             set_block(slug, secret, command == "block")
-    elif command == "add_orders":
-        json.dump(add_orders(json.loads(argv[1])), sys.stdout)
-    elif command == "export":
+        return None
+    if command == "add_orders":
+        return add_orders(json.loads(argv[1]))
+    if command == "export":
         export(argv[1], argv[2])
-    else:
-        raise SystemExit(f"unknown command {command!r}")
+        return None
+    raise ValueError(f"unknown command {command!r}")
+
+
+def serve() -> None:
+    """One command (a JSON list of arguments) per stdin line, one JSON line of answer each:
+    Django starts once for all of a test session's changes."""
+    import traceback
+
+    out = sys.stdout
+    sys.stdout = sys.stderr  # pretix's own prints must not mix into the answers
+    for line in sys.stdin:
+        try:
+            answer = {"ok": run(json.loads(line))}
+        except Exception:
+            answer = {"error": traceback.format_exc()}
+        out.write(json.dumps(answer) + "\n")
+        out.flush()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:] == ["serve"]:
+        serve()
+    else:
+        json.dump(run(sys.argv[1:]), sys.stdout)
