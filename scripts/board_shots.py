@@ -17,8 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sqlite_utils import Database  # noqa: E402
+
 from kiosk.app import make_application  # noqa: E402
 from kiosk.cli.data import make_demo_database  # noqa: E402
+from kiosk.domain.event import Event  # noqa: E402
 from kiosk.store import events  # noqa: E402
 from kiosk.store.db import open_db, write  # noqa: E402
 from kiosk.store.demo_day import fill_sessions, seat_session  # noqa: E402
@@ -35,18 +38,19 @@ MORNING = dt.datetime(2026, 10, 14, 11, 20, tzinfo=CST)  # workshops and talks r
 EVENING = dt.datetime(2026, 10, 14, 17, 55, tzinfo=CST)  # the Bridge launch, seated
 
 
-def demo(folder: Path, name: str, until: dt.datetime) -> object:
+def demo(folder: Path, name: str, until: dt.datetime, seated: str) -> tuple[Database, Event]:
+    """The demo on `until`'s day, admissions until then, seats for the `seated` session's
+    list (one session only: an attendee has one seat label)."""
     path = folder / f"{name}.db"
     make_demo_database(path, 3000)
     db = open_db(path)
     event = events.load_event(db)
     assert event is not None
+    session = event.session(seated)
+    assert session is not None
     today = [s for s in event.sessions if s.start.date() == until.date()]
     with write(db):
-        for session in today:
-            if session.registration.value != "open":
-                seat_session(db, session, per_row=25 if session.capacity > 100 else 8,
-                             odd_every=97)  # fmt: skip
+        seat_session(db, session, per_row=25 if session.capacity > 100 else 8, odd_every=97)
         fill_sessions(db, event, today, until, share=0.85, leave=0.08)
     return db, event
 
@@ -63,8 +67,8 @@ def main() -> None:
     load_fonts()
     languages = Languages(app, compile_translations())
     with tempfile.TemporaryDirectory() as tmp:
-        morning = demo(Path(tmp), "morning", MORNING)
-        evening = demo(Path(tmp), "evening", EVENING)
+        morning = demo(Path(tmp), "morning", MORNING, "d1-ws-city-dashboard")
+        evening = demo(Path(tmp), "evening", EVENING, "bcn-sha-bridge")
         for lang in args.only:
             languages.switch(lang)
             for w, h in sizes:

@@ -199,7 +199,9 @@ class RollCallView(QWidget):
                 ))  # fmt: skip
         lines = freshness_lines(roll.freshness, tz)
         self.fresh.setText("\n".join(lines))
-        # No taller than its lines (plus one for a wrap): the table takes the rest.
+        # Portrait: no taller than its lines (plus one for a wrap), the table takes the rest;
+        # landscape: a column beside the table, top-aligned.
         spacing = QFontMetrics(self.fresh.font()).lineSpacing()
-        self.fresh.setMaximumHeight(spacing * (len(lines) + 1) + 8)
+        portrait = self.height() > self.width()
+        self.fresh.setMaximumHeight(spacing * (len(lines) + 1) + 8 if portrait else 16_777_215)
         self.model.set_rows(rows)
