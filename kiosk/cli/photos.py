@@ -44,7 +44,9 @@ def run_import(args: argparse.Namespace) -> int:
         more = len(exc.bad) - SHOWN_BAD
         if more > 0:
             print(f"  ... and {more} more", file=sys.stderr)
-        raise CommandError(f"{len(exc.bad)} bad photo files in {args.folder}; none imported")
+        raise CommandError(
+            f"{len(exc.bad)} bad photo files in {args.folder}; none imported"
+        ) from None
     shown.done()
     print(
         f"imported {report.imported} photos (average {report.average_bytes / 1024:.1f} kB); "
