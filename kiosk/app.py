@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlite_utils import Database
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 from kiosk.domain.event import Event, Session
 from kiosk.logs import setup_logging
+from kiosk.printing.language import SETTING as LANGUAGE_SETTING
+from kiosk.printing.language import language_for
 from kiosk.scanning.frames import FrameSource
 from kiosk.scanning.sources import open_source
 from kiosk.service.checkin import Authority, CheckInService, utc_now
@@ -33,7 +35,7 @@ from kiosk.store.db import open_db
 from kiosk.sync.hub import is_postgres
 from kiosk.sync.runner import SyncRunner
 from kiosk.ui.door import DoorOptions, DoorWindow
-from kiosk.ui.i18n import LANGUAGES, Languages, compile_translations
+from kiosk.ui.i18n import Languages, compile_translations
 from kiosk.ui.paths import icon_path, load_fonts, ui_font
 from kiosk.ui.qt_messages import install_qt_message_handler
 from kiosk.ui.scan_worker import ScanWorker
@@ -106,15 +108,8 @@ def connect_scanners(
 
 
 def start_language(db: Database, event: Event) -> str:
-    saved = settings.get(db, "ui_language")
-    if saved in LANGUAGES:
-        return saved
-    system = QLocale.system().name()
-    if system.startswith("zh"):
-        return "zh_CN"
-    if system.startswith("de"):
-        return "de"
-    return "en"
+    """The screens' saved language, else the system's (as printed reports choose theirs)."""
+    return language_for(None, settings.get(db, LANGUAGE_SETTING))
 
 
 def database_file(db: Database) -> Path:
