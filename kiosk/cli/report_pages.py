@@ -174,7 +174,7 @@ def _late(db: Database, event: Event, lang: ReportLanguage) -> Table:
             (
                 session.title_in(lang.code) if session else x.session_id,
                 f"{x.attendee_id} {name}",
-                local(x.claimed_at, event, "%d %b %H:%M"),
+                local(x.claimed_at, event, "%m-%d %H:%M"),
                 x.reason,
                 x.kiosk_id,
             )
@@ -222,7 +222,7 @@ def _conflicts(db: Database, event: Event, figures: stats.Figures, lang: ReportL
     for c in figures.conflicts:
         name = people[c.attendee_id].name if c.attendee_id in people else ""
         doors = "; ".join(
-            f"{r.kiosk_id} {local(dt.datetime.fromisoformat(r.at), event, '%d %b %H:%M:%S')}"
+            f"{r.kiosk_id} {local(dt.datetime.fromisoformat(r.at), event, '%m-%d %H:%M:%S')}"
             for r in c.admissions
         )
         rows.append((f"{c.attendee_id} {name}", c.session_id, doors))

@@ -31,7 +31,7 @@ def _freshness(roll: RollCall, event: Event, lang: ReportLanguage) -> Table:
             state = _t("quiet: idle, or not synced since", lang)
         else:
             state = ""
-        newest = local(k.newest, event, "%d %b %H:%M") if k.newest else "-"
+        newest = local(k.newest, event, "%m-%d %H:%M") if k.newest else "-"
         rows.append((k.kiosk_id, k.role, f"{k.records:,}", newest, state))
     return Table(
         _t("Where the data comes from", lang),
@@ -43,7 +43,7 @@ def _freshness(roll: RollCall, event: Event, lang: ReportLanguage) -> Table:
             _t("State", lang),
         ),
         rows,
-        (2.4, 1.2, 1.2, 1.8, 5),
+        (1.9, 1.2, 1.1, 2.2, 6.4),
         empty=_t("no records and no door kiosks enrolled", lang),
     )
 
@@ -72,7 +72,7 @@ def rollcall_report(roll: RollCall, event: Event, lang: ReportLanguage) -> Repor
                     _t("Door", lang),
                 ),
                 rows,
-                (4.2, 2, 1.3, 1.2, 2),
+                (3.8, 2.2, 1.2, 1.5, 2),
                 empty=_t("nobody inside", lang),
             )
         )

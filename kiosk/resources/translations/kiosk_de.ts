@@ -973,11 +973,11 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     </message>
     <message>
       <source>Records</source>
-      <translation>Einträge</translation>
+      <translation>Anzahl</translation>
     </message>
     <message>
       <source>Newest record</source>
-      <translation>Neuester Eintrag</translation>
+      <translation>Letzter Eintrag</translation>
     </message>
     <message>
       <source>State</source>
@@ -997,11 +997,11 @@ Nur wenn Sie geprüft haben, dass es eine andere Person als der bereits angemeld
     </message>
     <message>
       <source>{event}: roll call</source>
-      <translation>{event}: Anwesenheitsliste</translation>
+      <translation>{event}: Anwesende</translation>
     </message>
     <message>
       <source>this kiosk, never synced: other doors' entries are missing</source>
-      <translation>dieser Kiosk, nie synchronisiert: Eintritte anderer Eingänge fehlen</translation>
+      <translation>dieser Kiosk, nie synchronisiert: andere Eingänge fehlen</translation>
     </message>
     <message>
       <source>nothing received: its entries are missing here</source>
