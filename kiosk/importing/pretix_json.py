@@ -88,7 +88,7 @@ def read_positions(
     except PositionError as exc:
         raise ImportFileError(f"{path}: {exc}") from None
     if found.bad:
-        raise ImportRefused(path, found.bad, len(found.bad))
+        raise ImportRefused(path, found.bad, found.bad_count)
     if not found.people and not found.orders:
         raise ImportFileError(f"{path}: a pretix export without orders")
     organizer = data.get("organizer")

@@ -91,7 +91,8 @@ class Positions:
     item_names: dict[int, str] = field(default_factory=dict)
     not_admission: set[int] = field(default_factory=set)
     people: list[Attendee] = field(default_factory=list)
-    bad: list[BadRow] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)  # the first 10,000
+    bad_count: int = 0
     unmapped: dict[int, int] = field(default_factory=dict)  # product id -> positions
     blocked: set[str] = field(default_factory=set)
     unblocked: set[str] = field(default_factory=set)
@@ -144,6 +145,7 @@ class Positions:
                 self._fail(number, f"order {code}: {exc}")
 
     def _fail(self, number: int, reason: str) -> None:
+        self.bad_count += 1
         if len(self.bad) < 10_000:
             self.bad.append(BadRow(number, reason))
 

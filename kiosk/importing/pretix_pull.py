@@ -76,7 +76,7 @@ def apply_pull(
     except PositionError as exc:
         raise PullRefused(f"pretix sent what kiosk cannot read: {exc}") from None
     if found.bad:
-        raise PullRefused(f"{len(found.bad):,} bad positions; nothing was pulled", found.bad)
+        raise PullRefused(f"{found.bad_count:,} bad positions; nothing was pulled", found.bad)
     try:
         for key in valid_keys:
             pretix_sig1.load_key(key)
