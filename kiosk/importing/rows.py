@@ -103,6 +103,7 @@ class RowChecker:
         self._row_of_card: dict[str, int] = {}
         c = columns
         self._door_cols = (c["seat"], c["card_uid"], c["note"])
+        self._has_door_cols = any(i >= 0 for i in self._door_cols)  # else no cost a row
         self._cols = (
             c["id"], c["first_name"], c["last_name"], c["name"], c["email"],
             c["company"], c["type"], c["ticket_code"], c["position"], c["status"],
@@ -159,7 +160,9 @@ class RowChecker:
                 first_row = self._row_of_code.setdefault(code, number)
                 if first_row != number:
                     reasons.append(f"duplicate ticket code {code!r} (also row {first_row})")
-        seat, card, note = self._door_fields(number, cells, code, reasons)
+        seat, card, note = "", None, ""
+        if self._has_door_cols:
+            seat, card, note = self._door_fields(number, cells, code, reasons)
         if reasons:
             self._fail(number, reasons)
             return None
@@ -187,13 +190,13 @@ class RowChecker:
         """Seat, card UID (normal form) and note of a row; what is wrong goes to `reasons`.
         A card UID is unique, and never another row's ticket code: a scan must name one."""
         i_seat, i_card, i_note = self._door_cols
-        seat = note = ""
+        seat, note = cells[i_seat], cells[i_note]
         try:
-            seat = clean_seat(cells[i_seat])
+            seat = clean_seat(seat) if seat else ""
         except ValueError as exc:
             reasons.append(str(exc))
         try:
-            note = clean_note(cells[i_note])
+            note = clean_note(note) if note else ""
         except ValueError as exc:
             reasons.append(str(exc))
         typed = cells[i_card].strip()
