@@ -55,6 +55,7 @@ def errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
     """`Error` and `more`, for one except clause."""
     return (*Error, *more)
 
+
 Asker = Callable[[Path], "str | None"]
 
 
