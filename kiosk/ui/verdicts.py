@@ -113,6 +113,7 @@ def reason_text(reason: str) -> str:
         "session_full": _t("The session is full."),
         "cancelled": _t("This registration was cancelled."),
         "badge_replaced": _t("This badge was replaced by a newer one."),
+        "card_lost": _t("This card was reported lost: ask the registration desk."),
         "revoked": _t("This badge has been revoked."),
         "unknown_code": _t("This badge is not known at this event."),
         "foreign_code": _t("This QR code is not a badge (a link or another code)."),

@@ -1505,6 +1505,10 @@ Trotzdem einlassen? Das Übergehen und Ihr Grund werden protokolliert.</translat
       <translation>Dieser Ausweis wurde durch einen neueren ersetzt.</translation>
     </message>
     <message>
+      <source>This card was reported lost: ask the registration desk.</source>
+      <translation>Diese Karte wurde als verloren gemeldet: bitte am Registrierungsschalter melden.</translation>
+    </message>
+    <message>
       <source>This badge has been revoked.</source>
       <translation>Dieser Ausweis wurde gesperrt.</translation>
     </message>

@@ -1505,6 +1505,10 @@ Admit anyway? The override and your reason are logged.</translation>
       <translation>This badge was replaced by a newer one.</translation>
     </message>
     <message>
+      <source>This card was reported lost: ask the registration desk.</source>
+      <translation>This card was reported lost: ask the registration desk.</translation>
+    </message>
+    <message>
       <source>This badge has been revoked.</source>
       <translation>This badge has been revoked.</translation>
     </message>

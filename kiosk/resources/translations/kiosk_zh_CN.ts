@@ -1505,6 +1505,10 @@ Admit anyway? The override and your reason are logged.</source>
       <translation>此胸卡已被新胸卡取代。</translation>
     </message>
     <message>
+      <source>This card was reported lost: ask the registration desk.</source>
+      <translation>此卡已挂失，请到注册台处理。</translation>
+    </message>
+    <message>
       <source>This badge has been revoked.</source>
       <translation>此胸卡已被注销。</translation>
     </message>
