@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "kiosk.cli.photos",
     "kiosk.cli.printer",
     "kiosk.cli.gui",
+    "kiosk.cli.pin",
     "kiosk.cli.hub",
     "kiosk.cli.sync",
     "kiosk.cli.report",
