@@ -214,7 +214,7 @@ def database_key(db_path: Path) -> bytes:
     if code is None and _asker is not None:
         code = _asker(db_path)
     if code is None:
-        raise Locked(f"{db_path} is encrypted: give its unlock code ({ENV}, or type it when asked)")
+        raise Locked(f"it is encrypted: give its unlock code ({ENV}, or type it when asked)")
     key = unwrap(wrapped, code)
     remember(db_path, key)
     return key
